@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The default theme: every file under templates/, embedded in the executable
+/// so that a site folder needs only content/ (DESIGN.md §8).
+/// `ThemeFilesTests` fails when a file in templates/ is missing here.
+let themeFiles = [
+    "base.mustache",
+    "home.mustache",
+    "community.mustache",
+    "listing.mustache",
+    "notice.mustache",
+    "search.mustache",
+    "feed.mustache",
+    "sitemap.mustache",
+    "notice-list.mustache",
+    "pager.mustache",
+    "assets/site.css",
+    "assets/site.js",
+]
+
+let package = Package(
+    name: "gongkai",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CAtomicSwap"),
+        .target(name: "GongkaiCore"),
+        .target(name: "GongkaiMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "GongkaiTheme",
+            path: "templates",
+            exclude: [],
+            sources: ["Theme.swift"],
+            resources: themeFiles.map { .embedInCode($0) }
+        ),
+        .target(
+            name: "GongkaiContent",
+            dependencies: ["GongkaiCore", "GongkaiMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "GongkaiRender",
+            dependencies: ["GongkaiCore", "GongkaiTheme", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "GongkaiBuild",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "CAtomicSwap"]
+        ),
+        .executableTarget(
+            name: "gongkai",
+            dependencies: ["GongkaiBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"]),
+        .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiCore"]),
+        .testTarget(
+            name: "GongkaiBuildTests",
+            dependencies: ["GongkaiBuild", "GongkaiTheme"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

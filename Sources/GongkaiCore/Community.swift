@@ -1,0 +1,38 @@
+/// A village (村) or residential community (社区), from `<slug>/community.yml`.
+public struct Community: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case village = "村"
+        case community = "社区"
+    }
+
+    /// The folder name: ASCII, used in URLs.
+    public var slug: String
+    public var name: String
+    public var kind: Kind
+    public var town: String?
+    /// Default issuer (发布单位) of its notices.
+    public var committee: String
+    public var description: String?
+    public var address: String?
+    public var phone: String?
+    /// Position in lists; communities without one follow, by slug.
+    public var order: Int?
+
+    public init(
+        slug: String, name: String, kind: Kind, town: String? = nil, committee: String? = nil,
+        description: String? = nil, address: String? = nil, phone: String? = nil, order: Int? = nil
+    ) {
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+        self.town = town
+        self.committee = committee ?? name + (kind == .village ? "村民委员会" : "居民委员会")
+        self.description = description
+        self.address = address
+        self.phone = phone
+        self.order = order
+    }
+
+    /// 村务公开 or 居务公开.
+    public var disclosureName: String { kind == .village ? "村务公开" : "居务公开" }
+}

@@ -1,0 +1,141 @@
+/// One published (or draft) notice, parsed and checked.
+public struct Notice: Sendable, Hashable {
+    public var id: NoticeID
+    /// Source path relative to the site folder, for diagnostics.
+    public var sourcePath: String
+    public var title: String
+    public var date: NoticeDate
+    public var categorySlug: String
+    public var period: DisplayPeriod?
+    public var number: String?
+    public var issuer: String?
+    public var reviewed: Review?
+    public var tags: [String]
+    public var summary: String
+    public var attachments: [Attachment]
+    public var supersedes: NoticeID?
+    public var draft: Bool
+    public var body: NoticeBody
+
+    public init(
+        id: NoticeID, sourcePath: String, title: String, date: NoticeDate, categorySlug: String,
+        period: DisplayPeriod? = nil, number: String? = nil, issuer: String? = nil,
+        reviewed: Review? = nil, tags: [String] = [], summary: String = "",
+        attachments: [Attachment] = [], supersedes: NoticeID? = nil, draft: Bool = false,
+        body: NoticeBody
+    ) {
+        self.id = id
+        self.sourcePath = sourcePath
+        self.title = title
+        self.date = date
+        self.categorySlug = categorySlug
+        self.period = period
+        self.number = number
+        self.issuer = issuer
+        self.reviewed = reviewed
+        self.tags = tags
+        self.summary = summary
+        self.attachments = attachments
+        self.supersedes = supersedes
+        self.draft = draft
+        self.body = body
+    }
+
+    /// Newest first; ties by id so the order never depends on the file system.
+    public static func newestFirst(_ a: Notice, _ b: Notice) -> Bool {
+        if a.date != b.date { return a.date > b.date }
+        return a.id.value < b.id.value
+    }
+}
+
+/// `<community>/<year>/<file>`: the notice's URL path; never changes once published.
+public struct NoticeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let community: String
+    public let year: String
+    public let name: String
+
+    public init(community: String, year: String, name: String) {
+        self.community = community
+        self.year = year
+        self.name = name
+    }
+
+    /// Parses `mazhuang/2024/caiwu-10`; nil unless it has exactly three parts.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        self.init(community: String(parts[0]), year: String(parts[1]), name: String(parts[2]))
+    }
+
+    public var value: String { "\(community)/\(year)/\(name)" }
+    public var description: String { value }
+    public static func < (a: NoticeID, b: NoticeID) -> Bool { a.value < b.value }
+}
+
+/// 公示期: the display and objection window.
+public struct DisplayPeriod: Sendable, Hashable {
+    public var from: CalendarDate
+    public var to: CalendarDate
+
+    public init(from: CalendarDate, to: CalendarDate) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Days counted as the law counts them: the first day is not counted
+    /// (民法典 第二百零一条), so 10月8日至10月13日 is 5 days.
+    public var days: Int { from.days(until: to) }
+}
+
+/// 审核: who reviewed the notice before publication, and when.
+public struct Review: Sendable, Hashable {
+    public var by: String
+    public var date: CalendarDate?
+
+    public init(by: String, date: CalendarDate?) {
+        self.by = by
+        self.date = date
+    }
+}
+
+/// A file published beside the notice.
+public struct Attachment: Sendable, Hashable {
+    /// File name relative to the notice's folder.
+    public var file: String
+    public var title: String
+    /// Size in bytes, known after loading.
+    public var size: Int
+
+    public init(file: String, title: String, size: Int) {
+        self.file = file
+        self.title = title
+        self.size = size
+    }
+}
+
+/// The notice body after Markdown: HTML to publish and plain text to search
+/// and summarise.
+public struct NoticeBody: Sendable, Hashable {
+    public var html: String
+    public var text: String
+    /// Headings in order, with their anchors, for an outline.
+    public var headings: [Heading]
+
+    public init(html: String, text: String, headings: [Heading] = []) {
+        self.html = html
+        self.text = text
+        self.headings = headings
+    }
+
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var anchor: String
+
+        public init(level: Int, text: String, anchor: String) {
+            self.level = level
+            self.text = text
+            self.anchor = anchor
+        }
+    }
+}

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Read access to a site folder, injected so that tests run whole sites in
+/// memory (STYLE.md "Inject the world"). Paths are relative to the site root,
+/// `/`-separated, without a leading slash; "" is the root.
+public protocol SiteFileSystem: Sendable {
+    func kind(of path: String) -> FileKind?
+    /// Entry names (not paths), sorted, without `.` and `..`.
+    func list(_ path: String) throws -> [String]
+    func read(_ path: String) throws -> [UInt8]
+}
+
+public enum FileKind: Sendable, Hashable {
+    case file(size: Int)
+    case directory
+    /// A symbolic link: never followed, so content cannot reach outside the site.
+    case symlink
+}
+
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// The real disk, rooted at a folder; POSIX calls, no Foundation, because
+/// loading 10,000 notices is on the hot path.
+public struct LocalFileSystem: SiteFileSystem {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
+    }
+
+    func full(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
+
+    public func kind(of path: String) -> FileKind? {
+        var st = stat()
+        guard lstat(full(path), &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        case S_IFREG: return .file(size: Int(st.st_size))
+        default: return nil
+        }
+    }
+
+    public func list(_ path: String) throws -> [String] {
+        guard let dir = opendir(full(path)) else {
+            throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        let fd = open(full(path), O_RDONLY)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let n = bytes.withUnsafeMutableBytes { buf in
+                Glibc.read(fd, buf.baseAddress! + filled, buf.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+}
+
+/// A site held in memory, for tests: file path → bytes. Folders are implied
+/// by the paths of their files.
+public struct InMemoryFileSystem: SiteFileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: String]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public init(bytes: [String: [UInt8]]) {
+        self.files = bytes
+    }
+
+    public func kind(of path: String) -> FileKind? {
+        if let f = files[path] { return .file(size: f.count) }
+        let prefix = path.isEmpty ? "" : path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) } ? .directory : nil
+    }
+
+    public func list(_ path: String) throws -> [String] {
+        let prefix = path.isEmpty ? "" : path + "/"
+        var names = Set<String>()
+        for key in files.keys where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            if let name = rest.split(separator: "/").first { names.insert(String(name)) }
+        }
+        guard !names.isEmpty || kind(of: path) != nil else {
+            throw FileSystemError(path: path, reason: "没有这个文件夹")
+        }
+        return names.sorted()
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let f = files[path] else { throw FileSystemError(path: path, reason: "没有这个文件") }
+        return f
+    }
+}

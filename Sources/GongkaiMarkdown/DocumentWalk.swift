@@ -1,0 +1,176 @@
+import CCmark
+
+/// One pass over the AST with cmark's own iterator (a recursive walk could
+/// overflow the stack on deeply nested but legal input): collects plain
+/// text, headings, the first paragraph and the paragraphs that are tables.
+/// Nodes are only replaced after the walk (`TableReplacement.install`).
+struct DocumentWalk {
+    let lines: SourceLines
+    var text = PlainText()
+    var headings: [(level: Int, text: String)] = []
+    var tables: [TableReplacement] = []
+    var firstParagraph: String?
+
+    private var headingText: String?
+    private var paragraphStart: Int?
+    /// While inside a paragraph that becomes a table, its inlines are not text.
+    private var skipping: OpaquePointer?
+
+    init(lines: SourceLines) {
+        self.lines = lines
+    }
+
+    mutating func run(_ doc: OpaquePointer) {
+        guard let iter = cmark_iter_new(doc) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            let type = cmark_node_get_type(node)
+            if let skip = skipping {
+                if node == skip && !entering { skipping = nil }
+                continue
+            }
+            switch type {
+            case CMARK_NODE_PARAGRAPH:
+                if entering {
+                    if let table = tableIn(paragraph: node) {
+                        tables.append(table)
+                        text.block(table.plainText)
+                        skipping = node
+                    } else {
+                        paragraphStart = text.count
+                    }
+                } else {
+                    if firstParagraph == nil, let start = paragraphStart {
+                        firstParagraph = text.suffix(from: start)
+                    }
+                    paragraphStart = nil
+                    text.endBlock()
+                }
+            case CMARK_NODE_HEADING:
+                if entering {
+                    headingText = ""
+                } else {
+                    headings.append((Int(cmark_node_get_heading_level(node)), headingText ?? ""))
+                    headingText = nil
+                    text.endBlock()
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                text.append(literal)
+                if headingText != nil { headingText! += literal }
+            case CMARK_NODE_CODE_BLOCK:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                text.block(literal)
+            case CMARK_NODE_SOFTBREAK:
+                text.softBreak()
+                if headingText != nil { headingText! += " " }
+            case CMARK_NODE_LINEBREAK:
+                text.lineBreak()
+            case CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK:
+                if !entering || type == CMARK_NODE_THEMATIC_BREAK { text.endBlock() }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The paragraph's source lines with container markers (`>`, list
+    /// indentation) removed, if it holds a pipe table.
+    private func tableIn(paragraph node: OpaquePointer) -> TableReplacement? {
+        let first = Int(cmark_node_get_start_line(node))
+        let last = Int(cmark_node_get_end_line(node))
+        guard first >= 1, last >= first + 1 else { return nil }
+        var quoteDepth = 0
+        var parent = cmark_node_parent(node)
+        while let p = parent {
+            if cmark_node_get_type(p) == CMARK_NODE_BLOCK_QUOTE { quoteDepth += 1 }
+            parent = cmark_node_parent(p)
+        }
+        let startColumn = Int(cmark_node_get_start_column(node))
+        var rows: [ArraySlice<UInt8>] = []
+        var sawPipe = false
+        for n in first...last {
+            var line = lines.line(n)
+            if n == first {
+                line = line.dropFirst(max(0, startColumn - 1))
+            } else {
+                line = stripContainers(line, quoteDepth: quoteDepth)
+            }
+            if line.contains(124) { sawPipe = true }
+            rows.append(line)
+        }
+        guard sawPipe, let table = PipeTable.parse(rows) else { return nil }
+        return TableReplacement(paragraph: node, table: table)
+    }
+
+    private func stripContainers(_ line: ArraySlice<UInt8>, quoteDepth: Int) -> ArraySlice<UInt8> {
+        var rest = line
+        func dropSpaces() { while let b = rest.first, b == 32 || b == 9 { rest = rest.dropFirst() } }
+        dropSpaces()
+        for _ in 0..<quoteDepth {
+            if rest.first == 62 { rest = rest.dropFirst(); dropSpaces() }
+        }
+        return rest
+    }
+}
+
+/// Plain text as a reader would copy it: CJK lines joined without spaces
+/// (a soft line break inside Chinese text is not a space), Latin words kept apart.
+struct PlainText {
+    private(set) var result = ""
+    private var pendingBreak = false
+
+    var count: Int { result.utf8.count }
+
+    func suffix(from byteOffset: Int) -> String {
+        let utf8 = result.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: byteOffset)
+        return String(result[start...]).trimmingWhitespace()
+    }
+
+    mutating func append(_ s: String) {
+        guard !s.isEmpty else { return }
+        if pendingBreak {
+            if let a = result.unicodeScalars.last, let b = s.unicodeScalars.first, needsSpace(a, b) {
+                result += " "
+            }
+            pendingBreak = false
+        }
+        result += s
+    }
+
+    mutating func softBreak() { pendingBreak = true }
+
+    mutating func lineBreak() {
+        pendingBreak = false
+        result += "\n"
+    }
+
+    mutating func endBlock() {
+        pendingBreak = false
+        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+    }
+
+    mutating func block(_ s: String) {
+        endBlock()
+        result += s
+        endBlock()
+    }
+
+    private func needsSpace(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        a.value < 0x2E80 && b.value < 0x2E80 && a != " " && b != " "
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}

@@ -1,0 +1,23 @@
+/// The document's bytes split into lines, to read a paragraph's source back
+/// (cmark keeps positions on nodes, not the raw text of a paragraph).
+struct SourceLines {
+    let bytes: [UInt8]
+    /// Byte offset where each line starts; line n (1-based) starts at starts[n-1].
+    let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        self.starts = starts
+    }
+
+    /// Line `n` (1-based) without its line ending.
+    func line(_ n: Int) -> ArraySlice<UInt8> {
+        guard n >= 1, n <= starts.count else { return [] }
+        let start = starts[n - 1]
+        var end = n < starts.count ? starts[n] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 13 { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+}

@@ -1,0 +1,20 @@
+/// The default theme, embedded in the executable so a site folder needs only
+/// content/ (DESIGN.md §8). A site's own templates/ overrides it file by file.
+/// Every file listed in Package.swift's `themeFiles` must appear here.
+public enum DefaultTheme {
+    /// Path under templates/ → bytes.
+    public static let files: [String: [UInt8]] = [
+        "base.mustache": PackageResources.base_mustache,
+        "home.mustache": PackageResources.home_mustache,
+        "community.mustache": PackageResources.community_mustache,
+        "listing.mustache": PackageResources.listing_mustache,
+        "notice.mustache": PackageResources.notice_mustache,
+        "search.mustache": PackageResources.search_mustache,
+        "feed.mustache": PackageResources.feed_mustache,
+        "sitemap.mustache": PackageResources.sitemap_mustache,
+        "notice-list.mustache": PackageResources.notice_list_mustache,
+        "pager.mustache": PackageResources.pager_mustache,
+        "assets/site.css": PackageResources.site_css,
+        "assets/site.js": PackageResources.site_js,
+    ]
+}
