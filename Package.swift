@@ -16,7 +16,6 @@ let themeFiles = [
     "notice-list.mustache",
     "pager.mustache",
     "assets/site.css",
-    "assets/site.js",
 ]
 
 let package = Package(

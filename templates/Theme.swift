@@ -15,6 +15,5 @@ public enum DefaultTheme {
         "notice-list.mustache": PackageResources.notice_list_mustache,
         "pager.mustache": PackageResources.pager_mustache,
         "assets/site.css": PackageResources.site_css,
-        "assets/site.js": PackageResources.site_js,
     ]
 }

@@ -66,3 +66,6 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 }
+
+/// A single diagnostic can end a stage early (e.g. a file that is not UTF-8).
+extension Diagnostic: Error {}

@@ -1,0 +1,155 @@
+import CAtomicSwap
+import Foundation
+import GongkaiCore
+import GongkaiRender
+
+/// The write stage: the only code that writes. Builds the whole site into a
+/// staging folder beside the output, then swaps it into place in one step
+/// (`renameat2(RENAME_EXCHANGE)`), so a reader or a failed build never sees
+/// half a site and the previous public/ stays as it was until the swap.
+struct OutputWriter {
+    /// Marks a folder as gongkai's output, so a mistyped `--output` never
+    /// replaces a folder gongkai did not make.
+    static let marker = ".gongkai-output"
+
+    let siteRoot: String
+    let output: String
+
+    struct Failure: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// Refuses outputs that would replace the site itself or a folder that is
+    /// not a previous build.
+    func validate() -> Diagnostic? {
+        let out = Self.absolute(output)
+        let site = Self.absolute(siteRoot)
+        let protected = [site, site + "/content", site + "/templates"]
+        if protected.contains(where: { out == $0 || $0.hasPrefix(out + "/") || out.hasPrefix(site + "/content/") || out.hasPrefix(site + "/templates/") }) || out == "/" {
+            return Diagnostic(file: output, code: "GK040", message: "输出文件夹 \(output) 会覆盖站点本身（content/ 或 templates/）。",
+                              fix: "请用别的文件夹作为输出，例如默认的 public/。")
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDir) {
+            guard isDir.boolValue else {
+                return Diagnostic(file: output, code: "GK040", message: "输出位置 \(output) 是一个文件，不是文件夹。",
+                                  fix: "请换一个输出位置，或删掉这个文件。")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            if !entries.isEmpty && !entries.contains(Self.marker) {
+                return Diagnostic(file: output, code: "GK040", message: "输出文件夹 \(output) 里已有不是 gongkai 生成的文件，为防误删，不会替换它。",
+                                  fix: "请换一个空文件夹作为输出，或确认无用后先清空它。")
+            }
+        }
+        return nil
+    }
+
+    /// Writes every file to staging, then swaps. Returns the number of files.
+    func write(_ files: [OutputFile]) throws(Failure) -> Int {
+        let out = Self.absolute(output)
+        let parent = (out as NSString).deletingLastPathComponent
+        let name = (out as NSString).lastPathComponent
+        let staging = parent + "/." + name + ".staging-\(getpid())"
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        do {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(diagnostic: Self.ioProblem(staging, "\(error)"))
+        }
+        var folders = Set<String>()
+        for file in files {
+            var folder = file.path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                if !folders.insert(folder).inserted { break }
+            }
+        }
+        for folder in folders.sorted() {
+            if mkdir(staging + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(atPath: staging)
+                throw Failure(diagnostic: Self.ioProblem(staging + "/" + folder, reason))
+            }
+        }
+        let root = Self.absolute(siteRoot)
+        let errors = files.parallelMap { file -> Diagnostic? in
+            let target = staging + "/" + file.path
+            switch file.content {
+            case .bytes(let bytes):
+                return Self.writeFile(target, bytes)
+            case .copy(let source):
+                do {
+                    try fm.copyItem(atPath: root + "/" + source, toPath: target)
+                    return nil
+                } catch {
+                    return Self.ioProblem(root + "/" + source, "\(error)")
+                }
+            }
+        }
+        if let first = errors.compactMap({ $0 }).first {
+            try? fm.removeItem(atPath: staging)
+            throw Failure(diagnostic: first)
+        }
+        _ = Self.writeFile(staging + "/" + Self.marker, [])
+        try swap(staging: staging, into: out)
+        return files.count
+    }
+
+    private func swap(staging: String, into out: String) throws(Failure) {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: out) {
+            guard rename(staging, out) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? fm.removeItem(atPath: staging)
+                throw Failure(diagnostic: Self.ioProblem(out, reason))
+            }
+            return
+        }
+        if gongkai_exchange_paths(staging, out) == 0 {
+            try? fm.removeItem(atPath: staging)   // now the previous site
+            return
+        }
+        // No RENAME_EXCHANGE here (old kernel, other file system): two renames,
+        // with the old site kept until the new one is in place.
+        let old = staging + ".old"
+        guard rename(out, old) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(atPath: staging)
+            throw Failure(diagnostic: Self.ioProblem(out, reason))
+        }
+        guard rename(staging, out) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(old, out)
+            try? fm.removeItem(atPath: staging)
+            throw Failure(diagnostic: Self.ioProblem(out, reason))
+        }
+        try? fm.removeItem(atPath: old)
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return ioProblem(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return ioProblem(path, String(cString: strerror(errno)))
+            }
+            written += n
+        }
+        return nil
+    }
+
+    static func ioProblem(_ path: String, _ reason: String) -> Diagnostic {
+        Diagnostic(file: path, code: "GK041", message: "写入输出时出错（\(reason)），已发布的站点没有改变。",
+                   fix: "请检查磁盘空间和文件夹权限后重新生成。")
+    }
+
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (URL(fileURLWithPath: full).standardizedFileURL.path as NSString).standardizingPath
+    }
+}

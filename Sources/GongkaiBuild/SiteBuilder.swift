@@ -1,0 +1,131 @@
+import Foundation
+import GongkaiContent
+import GongkaiCore
+import GongkaiRender
+
+/// The build pipeline of DESIGN.md §6 as named, timed stages:
+/// 读取 (load) → 解析 (parse + check) → 渲染 (render) → 写入 (write).
+/// Only the first stage reads files and only the last writes them; a build
+/// with any error stops before writing, so public/ stays as it was.
+///
+/// Owns: the order of stages, timing, and the decision to write. Must not:
+/// print (events go to the `progress` callback), or know page markup.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        /// The site folder (holds content/ and optionally templates/).
+        public var siteRoot: String
+        /// Where public/ goes; nil for `check` (write nothing).
+        public var output: String?
+        public var baseURL: String?
+
+        public init(siteRoot: String, output: String?, baseURL: String? = nil) {
+            self.siteRoot = siteRoot
+            self.output = output
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Stage: Sendable {
+        public var name: String
+        public var detail: String
+        public var seconds: Double
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var stages: [Stage] = []
+        public var notices = 0
+        public var communities = 0
+        public var drafts = 0
+        public var filesWritten = 0
+        public var output: String?
+        public var succeeded: Bool { !diagnostics.hasErrors }
+    }
+
+    public let fs: any SiteFileSystem
+    public let generator: String
+
+    public init(fs: any SiteFileSystem, generator: String = "gongkai") {
+        self.fs = fs
+        self.generator = generator
+    }
+
+    public func run(_ options: Options, progress: @Sendable (Stage) -> Void = { _ in }) -> Report {
+        var report = Report()
+        func stage<T>(_ name: String, _ work: () -> T, detail: (T) -> String) -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = work()
+            let s = Stage(name: name, detail: detail(result),
+                          seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            report.stages.append(s)
+            progress(s)
+            return result
+        }
+
+        var writer: OutputWriter?
+        if let output = options.output {
+            writer = OutputWriter(siteRoot: options.siteRoot, output: output)
+            if let problem = writer!.validate() {
+                report.diagnostics = [problem]
+                return report
+            }
+        }
+
+        let (sources, overrides) = stage("读取", { () -> (SiteSources, [String: [UInt8]]) in
+            (SiteLoader(fs: fs).load(), loadTemplates())
+        }, detail: { "\(($0.0.communities.reduce(0) { $0 + $1.notices.count }).grouped) 个公告文件" })
+
+        let parsed = stage("解析", { ContentParser.parse(sources, baseURL: options.baseURL) },
+                           detail: { "\(($0.content?.notices.count ?? 0).grouped) 篇公告" })
+        report.diagnostics = parsed.diagnostics
+        report.drafts = parsed.draftCount
+        report.notices = parsed.content?.notices.count ?? 0
+        report.communities = parsed.content?.communities.count ?? 0
+
+        let (theme, themeProblems) = Theme.load(overrides: overrides)
+        report.diagnostics += themeProblems
+        guard let content = parsed.content, let theme, !report.diagnostics.hasErrors else {
+            report.diagnostics.sort()
+            return report
+        }
+
+        let (files, renderProblems) = stage("渲染", {
+            SiteRenderer(content: content, theme: theme, generator: generator).render()
+        }, detail: { "\($0.0.count.grouped) 个文件" })
+        report.diagnostics += renderProblems
+        report.diagnostics.sort()
+        guard !report.diagnostics.hasErrors, let writer else { return report }
+
+        let written = stage("写入", { () -> Result<Int, OutputWriter.Failure> in
+            do throws(OutputWriter.Failure) { return .success(try writer.write(files)) } catch { return .failure(error) }
+        }, detail: { result in
+            if case .success(let n) = result { return "\(n.grouped) 个文件" }
+            return "失败"
+        })
+        switch written {
+        case .success(let n):
+            report.filesWritten = n
+            report.output = writer.output
+        case .failure(let failure):
+            report.diagnostics.append(failure.diagnostic)
+        }
+        return report
+    }
+
+    /// The site's own templates/ (overriding the default theme file by file).
+    private func loadTemplates() -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        func walk(_ dir: String, prefix: String) {
+            for name in (try? fs.list(dir)) ?? [] where !name.hasPrefix(".") {
+                let path = dir + "/" + name
+                switch fs.kind(of: path) {
+                case .directory: walk(path, prefix: prefix + name + "/")
+                case .file: if let bytes = try? fs.read(path) { files[prefix + name] = bytes }
+                default: break
+                }
+            }
+        }
+        if fs.kind(of: "templates") == .directory { walk("templates", prefix: "") }
+        return files
+    }
+}

@@ -1,0 +1,105 @@
+import GongkaiCore
+
+/// The parse and check stages: site.yml, communities and notices (in
+/// parallel), then the checks that need all notices at once (duplicate ids,
+/// corrections that point nowhere).
+///
+/// Owns: turning `SiteSources` into a checked `SiteContent`. Must not: read
+/// or write files, print, or know about HTML.
+public enum ContentParser {
+    public struct Result: Sendable {
+        /// Nil when the site itself could not be read (no valid site.yml).
+        public var content: SiteContent?
+        /// Sorted by file, line and column.
+        public var diagnostics: [Diagnostic]
+        /// Notices marked `draft: true` (checked, not published).
+        public var draftCount: Int
+    }
+
+    public static func parse(_ sources: SiteSources, baseURL: String? = nil) -> Result {
+        var diagnostics = sources.diagnostics
+        let (parsedSite, siteProblems) = SiteConfigParser.parse(sources.siteFile)
+        diagnostics += siteProblems
+        var site = parsedSite
+        if let baseURL { site?.baseURL = baseURL }
+
+        var communities: [Community] = []
+        var byslug: [String: Community] = [:]
+        for source in sources.communities {
+            let (community, problems) = CommunityParser.parse(source, site: site)
+            diagnostics += problems
+            if let community {
+                communities.append(community)
+                byslug[community.slug] = community
+            }
+        }
+        communities.sort { a, b in
+            switch (a.order, b.order) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.slug < b.slug
+            }
+        }
+
+        // Without a catalogue the notices cannot be checked for categories;
+        // an empty one still checks everything else.
+        let catalogue = site ?? Site(title: "", categories: [])
+        let lookup = byslug
+        let jobs = sources.communities.flatMap { c in c.notices.map { (c.slug, $0) } }
+        let parsed = jobs.parallelMap { job -> (Notice?, [Diagnostic]) in
+            NoticeParser(site: catalogue, community: lookup[job.0]).parse(job.1)
+        }
+        var notices: [Notice] = []
+        for (notice, problems) in parsed {
+            diagnostics += problems
+            if let notice { notices.append(notice) }
+        }
+        if site == nil { diagnostics.removeAll { $0.code == "GK102" } }
+
+        diagnostics += duplicateIDs(jobs.map(\.1))
+        diagnostics += brokenCorrections(notices)
+
+        let published = notices.filter { !$0.draft && byslug[$0.id.community] != nil }
+            .sorted(by: Notice.newestFirst)
+        let content = site.map { SiteContent(site: $0, communities: communities, notices: published) }
+        return Result(content: content, diagnostics: diagnostics.sorted(),
+                      draftCount: notices.count { $0.draft })
+    }
+
+    /// Ids are URLs: `A.md` and `a.md`, or `x.md` beside a folder `x/`, would
+    /// collide on the web server or on a clerk's Windows PC.
+    static func duplicateIDs(_ sources: [NoticeSource]) -> [Diagnostic] {
+        var first: [String: NoticeSource] = [:]
+        var result: [Diagnostic] = []
+        for source in sources.sorted(by: { $0.file.path < $1.file.path }) {
+            let key = source.id.value.lowercased()
+            if let other = first[key] {
+                result.append(Diagnostic(file: source.file.path, line: 1, column: 1, code: "GK107",
+                                         message: Messages.duplicateID(source.id.value, other.file.path),
+                                         fix: Messages.duplicateIDFix))
+            } else {
+                first[key] = source
+            }
+        }
+        return result
+    }
+
+    static func brokenCorrections(_ notices: [Notice]) -> [Diagnostic] {
+        let ids = Set(notices.map(\.id))
+        let all = notices.map(\.id.value)
+        var result: [Diagnostic] = []
+        for notice in notices {
+            guard let target = notice.supersedes else { continue }
+            if target == notice.id {
+                result.append(Diagnostic(file: notice.sourcePath, line: 1, column: 1, code: "GK113",
+                                         message: Messages.supersedesSelf, fix: Messages.unknownSupersedesFix(nil)))
+            } else if !ids.contains(target) {
+                result.append(Diagnostic(file: notice.sourcePath, line: 1, column: 1, code: "GK113",
+                                         message: Messages.unknownSupersedes(target.value),
+                                         fix: Messages.unknownSupersedesFix(Suggest.nearest(target.value, in: all))))
+            }
+        }
+        return result
+    }
+}

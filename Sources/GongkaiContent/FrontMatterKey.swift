@@ -1,0 +1,37 @@
+/// The notice front matter keys of DESIGN.md §2, each with its Chinese alias.
+enum FrontMatterKey: String, CaseIterable, Sendable {
+    case title, date, category, period, number, issuer, reviewed, tags, summary
+    case attachments, supersedes, draft, community
+
+    var alias: String {
+        switch self {
+        case .title: return "标题"
+        case .date: return "日期"
+        case .category: return "类别"
+        case .period: return "公示期"
+        case .number: return "文号"
+        case .issuer: return "发布单位"
+        case .reviewed: return "审核"
+        case .tags: return "标签"
+        case .summary: return "摘要"
+        case .attachments: return "附件"
+        case .supersedes: return "更正"
+        case .draft: return "草稿"
+        case .community: return "村居"
+        }
+    }
+
+    static let required: [FrontMatterKey] = [.title, .date, .category]
+
+    static let byName: [String: FrontMatterKey] = {
+        var map: [String: FrontMatterKey] = [:]
+        for key in allCases {
+            map[key.rawValue] = key
+            map[key.alias] = key
+        }
+        return map
+    }()
+
+    /// `title（标题）` as shown in messages.
+    var both: String { "\(rawValue)（\(alias)）" }
+}

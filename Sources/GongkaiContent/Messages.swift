@@ -1,0 +1,150 @@
+/// Every sentence a clerk reads from the content checks, in one place so the
+/// wording is reviewed together. Each message says what is wrong (ending in
+/// 。); each fix says what to do.
+enum Messages {
+    // GK001 YAML syntax
+    static func yamlProblem(_ problem: String) -> String {
+        let chinese: String
+        switch problem {
+        case let p where p.contains("mapping values are not allowed"):
+            chinese = "这里不能再出现冒号（值里有英文冒号时要给整个值加引号）"
+        case let p where p.contains("could not find expected ':'"):
+            chinese = "缺少英文冒号“:”"
+        case let p where p.contains("found character that cannot start any token"):
+            chinese = "有不能放在这里的字符（常见原因：用了 Tab 缩进，或值以 @、` 开头）"
+        case let p where p.contains("did not find expected key"):
+            chinese = "缩进不对，或上一行没有结束"
+        case let p where p.contains("found unexpected end of stream"), let p where p.contains("found unknown escape"):
+            chinese = "引号没有配对"
+        case let p where p.contains("block sequence entries are not allowed"):
+            chinese = "列表项（- 开头的行）的缩进不对"
+        default:
+            chinese = "格式有误"
+        }
+        return "YAML \(chinese)（\(problem)）。"
+    }
+    static func yamlGeneric(_ detail: String) -> String { "YAML 无法读取（\(detail)）。" }
+    static let yamlFix = "请按“键: 值”的格式写，冒号用英文冒号并在后面加一个空格，缩进只用空格；值里有冒号或 # 时用英文引号括起来。"
+    static func chineseColon(_ key: String) -> String { "“\(key)”后面用了中文冒号“：”，这一行不会被当作“键: 值”读取。" }
+    static let chineseColonFix = "请把中文冒号“：”改成英文冒号加一个空格“: ”。"
+
+    // GK002 front matter fences
+    static let noFrontMatter = "公告开头缺少前置信息（第一行应是三个短横线 ---）。"
+    static let noFrontMatterFix = "请在文件最前面加上：第一行 ---，然后写 标题、日期、类别 等，再用一行 --- 结束，正文写在后面。"
+    static let unclosedFrontMatter = "前置信息没有结束：找不到结束用的一行 ---。"
+    static let unclosedFrontMatterFix = "请在 标题、日期、类别 等几行之后单独加一行 ---，正文写在它后面。"
+    static let frontMatterNotMapping = "前置信息应是一组“键: 值”。"
+
+    // GK003 encoding / reading
+    static func notUTF8(_ what: String) -> String { "\(what)不是 UTF-8 编码（可能是 GBK/ANSI 保存的）。" }
+    static let notUTF8Fix = "请用记事本或 WPS 打开，选择“另存为”，编码选 UTF-8 后保存。"
+    static func unreadable(_ reason: String) -> String { "无法读取这个文件（\(reason)）。" }
+    static let unreadableFix = "请检查文件是否存在、是否有读取权限。"
+    static let symlink = "这是一个符号链接，gongkai 不跟随符号链接（以免发布站点以外的文件）。"
+    static let symlinkFix = "请把真实的文件放到这里，替换掉符号链接。"
+
+    // GK010–GK012 site.yml
+    static let noContent = "找不到 content 文件夹。"
+    static let noContentFix = "请在站点文件夹里建立 content/，并放入 site.yml 和各村（社区）的文件夹；或用 --site 指定站点文件夹。"
+    static let noSiteYml = "找不到站点配置文件 content/site.yml。"
+    static let noSiteYmlFix = "请新建 content/site.yml，至少写上 title（站点名称）和 categories（公开目录）。"
+    static func siteKeyMissing(_ key: String) -> String { "site.yml 缺少必填项 \(key)。" }
+    static func siteKeyFix(_ key: String) -> String {
+        key == "categories"
+            ? "请加上公开目录，例如：categories: 下面写 - slug: caiwu 和 name: 财务公开。"
+            : "请加上一行 \(key): 值。"
+    }
+    static func siteBadValue(_ key: String, _ expected: String) -> String { "site.yml 的 \(key) 值不对，应为\(expected)。" }
+    static func badCategorySlug(_ slug: String) -> String { "类别代码“\(slug)”不合规：只能用小写英文字母开头，后跟小写字母、数字或“-”，且不能是保留字。" }
+    static let badCategorySlugFix = "请改成像 caiwu、dibao-jiuzhu 这样的代码（page、category、search、assets、api 是保留字）。"
+    static func duplicateCategory(_ what: String) -> String { "公开目录里“\(what)”出现了两次。" }
+    static let duplicateCategoryFix = "每个类别的 slug 和 name 都只能出现一次，请删除或改名其中一个。"
+    static func badTimezone(_ tz: String) -> String { "时区“\(tz)”无法识别。" }
+    static let badTimezoneFix = "请写成 Asia/Shanghai 这样的时区名称，或删掉这一行（默认 Asia/Shanghai）。"
+    static func unknownSiteKey(_ key: String, _ suggestion: String?) -> String {
+        "site.yml 里有不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写 \($0)？）" } ?? "") + "。"
+    }
+
+    // GK020–GK022 communities
+    static func noCommunityYml(_ slug: String) -> String { "文件夹 content/\(slug)/ 没有 community.yml，不知道它是哪个村（社区）。" }
+    static let noCommunityYmlFix = "请在这个文件夹里新建 community.yml，写上 name: 村名 和 kind: 村（或 社区）；如果这个文件夹不是村（社区），请把它移出 content/。"
+    static func communityKeyMissing(_ key: String) -> String { "community.yml 缺少必填项 \(key)。" }
+    static func communityKeyFix(_ key: String) -> String {
+        key == "kind" ? "请加上一行 kind: 村 或 kind: 社区。" : "请加上一行 name: 村（社区）的名称，例如 name: 马庄村。"
+    }
+    static func badKind(_ kind: String) -> String { "kind 写的是“\(kind)”，只能是“村”或“社区”。" }
+    static let badKindFix = "请改为 kind: 村 或 kind: 社区。"
+    static func badCommunitySlug(_ slug: String) -> String { "文件夹名“\(slug)”不能用作网址：村（社区）文件夹名只能用小写英文字母、数字和“-”。" }
+    static let badCommunitySlugFix = "请把文件夹改成拼音，例如 马庄村 → mazhuang。"
+    static func unknownCommunityKey(_ key: String, _ suggestion: String?) -> String {
+        "community.yml 里有不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写 \($0)？）" } ?? "") + "。"
+    }
+
+    // GK101–GK113 notices
+    static func missingKey(_ key: FrontMatterKey) -> String { "缺少必填项 \(key.both)。" }
+    static func missingKeyFix(_ key: FrontMatterKey) -> String {
+        switch key {
+        case .title: return "请在前置信息里加一行：标题: 公告的标题。"
+        case .date: return "请在前置信息里加一行：日期: 2024-10-08（发布日期）。"
+        case .category: return "请在前置信息里加一行：类别: 财务公开（写公开目录里的类别名称或代码）。"
+        default: return "请加上 \(key.alias)。"
+        }
+    }
+    static func unknownCategory(_ value: String) -> String { "类别“\(value)”不在 site.yml 的公开目录里。" }
+    static func unknownCategoryFix(_ suggestion: String?, _ available: String) -> String {
+        (suggestion.map { "是不是“\($0)”？" } ?? "") + "可用的类别：\(available)。"
+    }
+    static func invalidDate(_ key: String, _ value: String) -> String { "\(key)“\(value)”不是有效的日期。" }
+    static func invalidDateFix(_ value: String) -> String {
+        "请写成 年-月-日，例如 2024-10-08（也可写 2024年10月8日）；注意这个月有没有这一天。"
+    }
+    static func periodTooShort(_ minimum: Int, _ period: DisplayPeriodText) -> String {
+        "公示期不足 \(minimum) 天（\(period.from)至\(period.to)，只有 \(period.days) 天）。"
+    }
+    static func periodTooShortFix(_ earliest: String) -> String { "请把结束日期改为 \(earliest) 或之后（开始当天不计入）。" }
+    static func periodReversed(_ period: DisplayPeriodText) -> String { "公示期的结束日期（\(period.to)）早于开始日期（\(period.from)）。" }
+    static let periodReversedFix = "请检查 公示期 的 from（起）和 to（止）是否写反了。"
+    static func periodBeforeNotice(_ from: String, _ date: String) -> String { "公示期从 \(from) 开始，早于公告的发布日期 \(date)。" }
+    static let periodBeforeNoticeFix = "公示期应从发布当天或之后开始，请改正 from（起）或 日期。"
+    static let periodShape = "公示期应写成 {from: 开始日期, to: 结束日期}。"
+    static let periodShapeFix = "例如：公示期: {from: 2024-10-08, to: 2024-10-13}；也可以写 起、止。"
+    static func bothSpellings(_ key: FrontMatterKey) -> String { "\(key.rawValue) 和 \(key.alias) 是同一项，这里两种写法都写了。" }
+    static func bothSpellingsFix(_ key: FrontMatterKey) -> String { "请只保留一种写法（\(key.rawValue) 或 \(key.alias)），删掉另一行。" }
+    static func duplicateKey(_ keys: String) -> String { "“\(keys)”写了不止一次。" }
+    static let duplicateKeyFix = "同一项只能写一次，请删掉多余的一行。"
+    static func duplicateID(_ id: String, _ other: String) -> String { "公告编号 \(id) 与 \(other) 重复（网址只能对应一篇公告，大小写不同也算重复）。" }
+    static let duplicateIDFix = "请给其中一个文件改名。注意：已发布公告的文件名就是它的网址，不要改已发布的那一篇。"
+    static func communityMismatch(_ value: String, _ folder: String) -> String { "村居“\(value)”与公告所在的文件夹 \(folder) 不一致。" }
+    static func communityMismatchFix(_ folder: String) -> String { "公告属于它所在的文件夹：请改为 村居: \(folder)，或删掉这一行，或把文件移到正确的村（社区）文件夹。" }
+    static func wrongType(_ key: FrontMatterKey, _ expected: String) -> String { "\(key.both) 的写法不对，应为\(expected)。" }
+    static func unknownKey(_ key: String, _ suggestion: String?) -> String {
+        "不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写“\($0)”？）" } ?? "") + "。"
+    }
+    static func unknownKeyFix(_ suggestion: String?) -> String {
+        suggestion.map { "请改为“\($0)”。" } ?? "可用的项见 docs/content-format.md。"
+    }
+    static let emptyValue = "这一项是空的。"
+    static let emptyValueFix = "请填写内容，或删掉这一行。"
+    static func notInYearFolder(_ path: String) -> String { "公告 \(path) 没有放在年份文件夹里。" }
+    static func notInYearFolderFix(_ community: String) -> String { "请把它移到 content/\(community)/年份/ 下，例如 content/\(community)/2024/。" }
+    static func yearMismatch(_ folder: String, _ year: Int) -> String { "公告放在 \(folder) 年的文件夹里，但日期是 \(year) 年。" }
+    static let yearMismatchFix = "请检查日期是否写错；如果日期没错，请把文件移到对应年份的文件夹（未发布过的公告才可以移动）。"
+    static func unknownSupersedes(_ id: String) -> String { "更正的公告 \(id) 不存在。" }
+    static func unknownSupersedesFix(_ suggestion: String?) -> String {
+        (suggestion.map { "是不是 \($0)？" } ?? "") + "请写被更正公告的编号：村（社区）文件夹/年份/文件名（不带 .md），例如 mazhuang/2024/caiwu-09。"
+    }
+    static let supersedesSelf = "公告不能更正它自己。"
+    static func missingAttachment(_ file: String) -> String { "附件“\(file)”在公告旁边找不到。" }
+    static let missingAttachmentFix = "请把附件文件放在公告所在的文件夹里，文件名（含扩展名）要和这里写的完全一致。"
+    static func attachmentOutside(_ file: String) -> String { "附件“\(file)”不在公告所在的文件夹里（不能用 ../、绝对路径或符号链接）。" }
+    static let attachmentOutsideFix = "请把附件复制到公告旁边，这里只写文件名。"
+    static func strayFile(_ path: String) -> String { "\(path) 不是公告（公告是年份文件夹里的 .md 文件），不会发布。" }
+    static let strayFileFix = "如果它是公告，请把扩展名改成 .md 并放进年份文件夹；如果是附件，请在对应公告的 附件 里列出。"
+}
+
+/// A period as shown in messages: `10月8日`, `10月13日`, days.
+struct DisplayPeriodText {
+    var from: String
+    var to: String
+    var days: Int
+}

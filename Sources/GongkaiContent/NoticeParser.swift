@@ -1,0 +1,288 @@
+import Foundation
+import GongkaiCore
+import GongkaiMarkdown
+import Yams
+
+/// One notice file → `Notice`: front matter (English keys or their Chinese
+/// aliases), then the Markdown body through cmark. Pure: runs in parallel.
+struct NoticeParser: Sendable {
+    let site: Site
+    let community: Community?
+
+    static let summaryLength = 120
+
+    func parse(_ source: NoticeSource) -> (Notice?, [Diagnostic]) {
+        let path = source.file.path
+        let text: String
+        switch TextDecoding.decode(source.file, what: "公告文件") {
+        case .success(let t): text = t
+        case .failure(let d): return (nil, [d])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text, file: path) {
+        case .success(let s): split = s
+        case .failure(let d): return (nil, [d])
+        }
+        let yaml = YAMLSource(file: path, text: split.yaml, lineOffset: split.yamlFirstLine - 1)
+        let (root, syntax) = yaml.compose()
+        guard syntax.isEmpty else { return (nil, syntax) }
+        guard let pairs = root?.pairs else {
+            return (nil, [Diagnostic(file: path, line: 1, column: 1, code: "GK002",
+                                     message: Messages.frontMatterNotMapping, fix: Messages.noFrontMatterFix)])
+        }
+        var d: [Diagnostic] = []
+        var values: [FrontMatterKey: (keyNode: Node, value: Node)] = [:]
+        let allNames = FrontMatterKey.allCases.flatMap { [$0.rawValue, $0.alias] }
+        for (name, keyNode, value) in pairs {
+            guard let key = FrontMatterKey.byName[name] else {
+                let suggestion = Suggest.nearest(name, in: allNames)
+                d.append(yaml.diagnostic(keyNode, "GK110", Messages.unknownKey(name, suggestion),
+                                         fix: Messages.unknownKeyFix(suggestion), severity: .warning))
+                continue
+            }
+            if values[key] != nil {
+                d.append(yaml.diagnostic(keyNode, "GK106", Messages.bothSpellings(key), fix: Messages.bothSpellingsFix(key)))
+                continue
+            }
+            values[key] = (keyNode, value)
+        }
+        for key in FrontMatterKey.required where values[key] == nil {
+            d.append(Diagnostic(file: path, line: 1, column: 1, code: "GK101",
+                                message: Messages.missingKey(key), fix: Messages.missingKeyFix(key)))
+        }
+
+        func string(_ key: FrontMatterKey) -> String? {
+            guard let (_, node) = values[key] else { return nil }
+            guard let s = node.text else {
+                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(key, "一段文字"), fix: Messages.emptyValueFix))
+                return nil
+            }
+            if s.isEmpty {
+                d.append(yaml.diagnostic(values[key]!.keyNode, "GK109", "\(key.both)：" + Messages.emptyValue,
+                                         fix: Messages.emptyValueFix))
+                return nil
+            }
+            return s
+        }
+        func date(_ node: Node, label: String) -> CalendarDate? {
+            guard let s = node.text, let day = CalendarDate.parse(s) else {
+                d.append(yaml.diagnostic(node, "GK103", Messages.invalidDate(label, node.text ?? ""),
+                                         fix: Messages.invalidDateFix(node.text ?? "")))
+                return nil
+            }
+            return day
+        }
+
+        let title = string(.title)
+        var noticeDate: NoticeDate?
+        if let (_, node) = values[.date] {
+            if let s = node.text, let parsed = NoticeDate.parse(s) {
+                noticeDate = parsed
+            } else {
+                d.append(yaml.diagnostic(node, "GK103", Messages.invalidDate("日期", node.text ?? ""),
+                                         fix: Messages.invalidDateFix(node.text ?? "")))
+            }
+        }
+        var category: Category?
+        if let value = string(.category) {
+            category = site.category(named: value)
+            if category == nil {
+                let names = site.categories.map(\.name)
+                let suggestion = Suggest.nearest(value, in: names + site.categories.map(\.slug))
+                    .flatMap { s in site.category(named: s)?.name }
+                d.append(yaml.diagnostic(values[.category]!.value, "GK102", Messages.unknownCategory(value),
+                                         fix: Messages.unknownCategoryFix(suggestion, names.joined(separator: "、"))))
+            }
+        }
+        if let (_, node) = values[.community], let value = node.text, value != source.id.community,
+           value != community?.name {
+            d.append(yaml.diagnostic(node, "GK108", Messages.communityMismatch(value, source.id.community),
+                                     fix: Messages.communityMismatchFix(source.id.community)))
+        }
+
+        var period: DisplayPeriod?
+        if let (_, node) = values[.period] {
+            period = parsePeriod(node, yaml: yaml, diagnostics: &d, date: date)
+            if let p = period {
+                let minimum = category?.minDisplayDays ?? site.minDisplayDays
+                let text = DisplayPeriodText(from: p.from.chineseMonthDay, to: p.to.chineseMonthDay, days: p.days)
+                if p.to < p.from {
+                    d.append(yaml.diagnostic(node, "GK105", Messages.periodReversed(text), fix: Messages.periodReversedFix))
+                } else if p.days < minimum {
+                    let earliest = p.from.adding(days: minimum)
+                    let label = earliest.year == p.from.year ? earliest.chineseMonthDay : earliest.chinese
+                    d.append(yaml.diagnostic(node, "GK104", Messages.periodTooShort(minimum, text),
+                                             fix: Messages.periodTooShortFix(label)))
+                }
+                if let nd = noticeDate, p.from < nd.day {
+                    d.append(yaml.diagnostic(node, "GK105", Messages.periodBeforeNotice(p.from.chinese, nd.day.chinese),
+                                             fix: Messages.periodBeforeNoticeFix))
+                }
+            }
+        }
+
+        var reviewed: Review?
+        if let (_, node) = values[.reviewed] {
+            if let who = node.text, !who.isEmpty {
+                reviewed = Review(by: who, date: nil)
+            } else if let fields = node.pairs {
+                var by: String?, day: CalendarDate?
+                for f in fields {
+                    switch f.key {
+                    case "by", "审核人", "审核单位", "单位": by = f.value.text
+                    case "date", "日期": day = date(f.value, label: "审核日期")
+                    default:
+                        d.append(yaml.diagnostic(f.keyNode, "GK110", Messages.unknownKey(f.key, Suggest.nearest(f.key, in: ["by", "date"])),
+                                                 fix: "审核 只认 by（审核单位）和 date（日期）。", severity: .warning))
+                    }
+                }
+                if let by, !by.isEmpty { reviewed = Review(by: by, date: day) } else {
+                    d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.reviewed, "{by: 审核单位, date: 日期}"),
+                                             fix: "例如：审核: {by: 马庄村村务监督委员会, date: 2024-10-07}。"))
+                }
+            } else {
+                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.reviewed, "{by: 审核单位, date: 日期}"),
+                                         fix: "例如：审核: {by: 马庄村村务监督委员会, date: 2024-10-07}。"))
+            }
+        }
+
+        var tags: [String] = []
+        if let (_, node) = values[.tags] {
+            if let list = node.sequence {
+                tags = list.compactMap(\.text).filter { !$0.isEmpty }
+            } else if let s = node.text {
+                tags = s.split(whereSeparator: { ",，、".contains($0) }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            }
+        }
+
+        var draft = false
+        if let (_, node) = values[.draft] {
+            switch node.text?.lowercased() {
+            case "true", "yes", "是", "y": draft = true
+            case "false", "no", "否", "n", "": draft = false
+            default:
+                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.draft, " true 或 false"),
+                                         fix: "草稿请写 草稿: true，发布时删掉这一行。"))
+            }
+        }
+
+        var supersedes: NoticeID?
+        if let value = string(.supersedes) {
+            let trimmed = value.hasSuffix(".md") ? String(value.dropLast(3)) : value
+            supersedes = NoticeID(trimmed)
+            if supersedes == nil {
+                d.append(yaml.diagnostic(values[.supersedes]!.value, "GK113", Messages.unknownSupersedes(value),
+                                         fix: Messages.unknownSupersedesFix(nil)))
+            }
+        }
+
+        let attachments = parseAttachments(values[.attachments]?.value, source: source, yaml: yaml, diagnostics: &d)
+
+        if let nd = noticeDate, String(nd.day.year) != source.id.year {
+            d.append(yaml.diagnostic(values[.date]!.value, "GK112", Messages.yearMismatch(source.id.year, nd.day.year),
+                                     fix: Messages.yearMismatchFix, severity: .warning))
+        }
+
+        let rendered = MarkdownRenderer.render(split.body)
+        guard let title, let noticeDate, let category else { return (nil, d) }
+        let summary = string(.summary) ?? Self.summarise(rendered.firstParagraph.isEmpty ? rendered.text : rendered.firstParagraph)
+        let notice = Notice(
+            id: source.id, sourcePath: path, title: title, date: noticeDate, categorySlug: category.slug,
+            period: period, number: string(.number), issuer: string(.issuer), reviewed: reviewed, tags: tags,
+            summary: summary, attachments: attachments, supersedes: supersedes, draft: draft,
+            body: NoticeBody(html: rendered.html, text: rendered.text,
+                             headings: rendered.headings.map { .init(level: $0.level, text: $0.text, anchor: $0.anchor) }))
+        return (notice, d)
+    }
+
+    /// The first sentences of the body, cut at a character (never mid-character) with an ellipsis.
+    static func summarise(_ text: String) -> String {
+        var collapsed = ""
+        var lastWasSpace = false
+        for ch in text {
+            if ch.isWhitespace {
+                if !lastWasSpace && !collapsed.isEmpty { collapsed.append(" ") }
+                lastWasSpace = true
+            } else {
+                collapsed.append(ch)
+                lastWasSpace = false
+            }
+            if collapsed.count > summaryLength { break }
+        }
+        collapsed = collapsed.trimmingWhitespace()
+        if collapsed.count > summaryLength { return String(collapsed.prefix(summaryLength)) + "…" }
+        return collapsed
+    }
+
+    private func parsePeriod(_ node: Node, yaml: YAMLSource, diagnostics d: inout [Diagnostic],
+                             date: (Node, String) -> CalendarDate?) -> DisplayPeriod? {
+        if let fields = node.pairs {
+            var from: Node?, to: Node?
+            for f in fields {
+                switch f.key {
+                case "from", "起", "开始", "自": from = f.value
+                case "to", "止", "结束", "至": to = f.value
+                default: break
+                }
+            }
+            guard let from, let to else {
+                d.append(yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix))
+                return nil
+            }
+            guard let a = date(from, "公示期开始日期"), let b = date(to, "公示期结束日期") else { return nil }
+            return DisplayPeriod(from: a, to: b)
+        }
+        if let s = node.text {
+            for separator in ["至", "~", "～", "到", " - "] where s.contains(separator) {
+                let parts = s.components(separatedBy: separator)
+                if parts.count == 2, let a = CalendarDate.parse(parts[0]), let b = CalendarDate.parse(parts[1]) {
+                    return DisplayPeriod(from: a, to: b)
+                }
+            }
+        }
+        d.append(yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix))
+        return nil
+    }
+
+    private func parseAttachments(_ node: Node?, source: NoticeSource, yaml: YAMLSource,
+                                  diagnostics d: inout [Diagnostic]) -> [Attachment] {
+        guard let node else { return [] }
+        guard let list = node.sequence else {
+            d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.attachments, "一个列表（每项 - file: 文件名, title: 说明）"),
+                                     fix: "例如：附件:\n  - {file: 收支明细.pdf, title: 10月收支明细}"))
+            return []
+        }
+        var result: [Attachment] = []
+        for entry in list {
+            var fileNode: Node? = entry, title: String?
+            if let fields = entry.pairs {
+                fileNode = nil
+                for f in fields {
+                    switch f.key {
+                    case "file", "文件": fileNode = f.value
+                    case "title", "名称", "标题", "说明": title = f.value.text
+                    default: break
+                    }
+                }
+            }
+            guard let fileNode, let file = fileNode.text, !file.isEmpty else {
+                d.append(yaml.diagnostic(entry, "GK109", Messages.wrongType(.attachments, "每项写明 file（文件名）"),
+                                         fix: "例如：- {file: 收支明细.pdf, title: 10月收支明细}"))
+                continue
+            }
+            if file.contains("/") || file.contains("\\") || file == ".." || file == "." {
+                d.append(yaml.diagnostic(fileNode, "GK121", Messages.attachmentOutside(file), fix: Messages.attachmentOutsideFix))
+                continue
+            }
+            switch source.siblings[file] {
+            case .file(let size):
+                result.append(Attachment(file: file, title: title ?? file, size: size))
+            case .symlink:
+                d.append(yaml.diagnostic(fileNode, "GK121", Messages.attachmentOutside(file), fix: Messages.attachmentOutsideFix))
+            default:
+                d.append(yaml.diagnostic(fileNode, "GK120", Messages.missingAttachment(file), fix: Messages.missingAttachmentFix))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GongkaiCore
+import Yams
+
+/// content/site.yml → `Site`.
+enum SiteConfigParser {
+    static let reservedSlugs: Set<String> = ["page", "category", "search", "assets", "api", "feed"]
+    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "categories"]
+
+    static func parse(_ file: SourceFile?) -> (Site?, [Diagnostic]) {
+        guard let file else { return (nil, []) }
+        let text: String
+        switch TextDecoding.decode(file, what: "site.yml ") {
+        case .success(let t): text = t
+        case .failure(let d): return (nil, [d])
+        }
+        let yaml = YAMLSource(file: file.path, text: text, lineOffset: 0)
+        let (root, syntax) = yaml.compose()
+        guard syntax.isEmpty else { return (nil, syntax) }
+        guard let pairs = root?.pairs else {
+            return (nil, [yaml.diagnostic(root, "GK011", Messages.siteKeyMissing("title"), fix: Messages.siteKeyFix("title"))])
+        }
+        var diagnostics: [Diagnostic] = []
+        var values: [String: Node] = [:]
+        for (key, keyNode, value) in pairs {
+            if knownKeys.contains(key) {
+                values[key] = value
+            } else {
+                let suggestion = Suggest.nearest(key, in: knownKeys)
+                diagnostics.append(yaml.diagnostic(keyNode, "GK013", Messages.unknownSiteKey(key, suggestion),
+                                                   severity: .warning))
+            }
+        }
+        guard let title = values["title"]?.text, !title.isEmpty else {
+            diagnostics.append(yaml.diagnostic(values["title"], "GK011", Messages.siteKeyMissing("title"),
+                                               fix: Messages.siteKeyFix("title")))
+            return (nil, diagnostics)
+        }
+        var site = Site(title: title, categories: [])
+        site.town = values["town"]?.text
+        site.description = values["description"]?.text
+        if let base = values["base_url"]?.text, !base.isEmpty { site.baseURL = base }
+        if let node = values["timezone"], let tz = node.text {
+            if TimeZone(identifier: tz) == nil {
+                diagnostics.append(yaml.diagnostic(node, "GK014", Messages.badTimezone(tz), fix: Messages.badTimezoneFix))
+            } else {
+                site.timezone = tz
+            }
+        }
+        if let node = values["min_display_days"] {
+            if let n = node.text.flatMap({ Int($0) }), n >= 0 {
+                site.minDisplayDays = n
+            } else {
+                diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("min_display_days", "不小于 0 的整数天数"),
+                                                   fix: "例如 min_display_days: 5。"))
+            }
+        }
+        guard let list = values["categories"]?.sequence, !list.isEmpty else {
+            diagnostics.append(yaml.diagnostic(values["categories"], "GK011", Messages.siteKeyMissing("categories"),
+                                               fix: Messages.siteKeyFix("categories")))
+            return (nil, diagnostics)
+        }
+        var seen: Set<String> = []
+        for entry in list {
+            guard let fields = entry.pairs else {
+                diagnostics.append(yaml.diagnostic(entry, "GK011", Messages.siteBadValue("categories", "一组 slug 和 name"),
+                                                   fix: Messages.siteKeyFix("categories")))
+                continue
+            }
+            var map: [String: Node] = [:]
+            for f in fields { map[f.key] = f.value }
+            guard let slug = map["slug"]?.text, let name = map["name"]?.text, !slug.isEmpty, !name.isEmpty else {
+                diagnostics.append(yaml.diagnostic(entry, "GK011", Messages.siteBadValue("categories", "每个类别都有 slug 和 name"),
+                                                   fix: Messages.siteKeyFix("categories")))
+                continue
+            }
+            guard isSlug(slug), !reservedSlugs.contains(slug) else {
+                diagnostics.append(yaml.diagnostic(map["slug"], "GK012", Messages.badCategorySlug(slug),
+                                                   fix: Messages.badCategorySlugFix))
+                continue
+            }
+            if seen.contains(slug) || seen.contains(name) {
+                diagnostics.append(yaml.diagnostic(entry, "GK012", Messages.duplicateCategory(seen.contains(slug) ? slug : name),
+                                                   fix: Messages.duplicateCategoryFix))
+                continue
+            }
+            seen.insert(slug)
+            seen.insert(name)
+            var days: Int?
+            if let node = map["min_display_days"] {
+                days = node.text.flatMap { Int($0) }
+                if days == nil || days! < 0 {
+                    diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("min_display_days", "不小于 0 的整数天数"),
+                                                       fix: "例如 min_display_days: 7。"))
+                }
+            }
+            site.categories.append(Category(slug: slug, name: name, description: map["description"]?.text,
+                                            minDisplayDays: days))
+        }
+        return (site.categories.isEmpty ? nil : site, diagnostics)
+    }
+
+    /// Lower-case ASCII letter, then letters, digits or `-`.
+    static func isSlug(_ s: String) -> Bool {
+        guard let first = s.utf8.first, first >= 97, first <= 122 else { return false }
+        return s.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+}

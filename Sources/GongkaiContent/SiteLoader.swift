@@ -1,0 +1,129 @@
+import GongkaiCore
+
+/// The load stage: the only part of the content pipeline that reads files.
+/// Walks `content/` by the folder contract of DESIGN.md §2 and returns the
+/// bytes of site.yml, each community.yml and each notice; what does not fit
+/// the contract becomes a diagnostic, never a silent skip.
+public struct SiteLoader: Sendable {
+    public let fs: any SiteFileSystem
+
+    public init(fs: any SiteFileSystem) {
+        self.fs = fs
+    }
+
+    public func load() -> SiteSources {
+        var sources = SiteSources(siteFile: nil, communities: [], diagnostics: [])
+        guard fs.kind(of: "content") == .directory else {
+            sources.diagnostics.append(Diagnostic(file: "content", code: "GK010",
+                                                  message: Messages.noContent, fix: Messages.noContentFix))
+            return sources
+        }
+        sources.siteFile = readFile("content/site.yml", into: &sources.diagnostics)
+        if sources.siteFile == nil, fs.kind(of: "content/site.yml") == nil {
+            sources.diagnostics.append(Diagnostic(file: "content/site.yml", code: "GK010",
+                                                  message: Messages.noSiteYml, fix: Messages.noSiteYmlFix))
+        }
+        for name in list("content", into: &sources.diagnostics) where !isHidden(name) {
+            let path = "content/" + name
+            switch fs.kind(of: path) {
+            case .directory:
+                sources.communities.append(loadCommunity(name, diagnostics: &sources.diagnostics))
+            case .symlink:
+                sources.diagnostics.append(Diagnostic(file: path, code: "GK003", severity: .warning,
+                                                      message: Messages.symlink, fix: Messages.symlinkFix))
+            case .file where name.hasSuffix(".md"):
+                sources.diagnostics.append(Diagnostic(file: path, code: "GK111",
+                                                      message: Messages.notInYearFolder(path),
+                                                      fix: Messages.notInYearFolderFix("村名")))
+            default:
+                break
+            }
+        }
+        return sources
+    }
+
+    private func loadCommunity(_ slug: String, diagnostics: inout [Diagnostic]) -> CommunitySource {
+        let root = "content/" + slug
+        var community = CommunitySource(slug: slug, config: nil, notices: [])
+        if fs.kind(of: root + "/community.yml") == nil {
+            diagnostics.append(Diagnostic(file: root, code: "GK020", message: Messages.noCommunityYml(slug),
+                                          fix: Messages.noCommunityYmlFix))
+        } else {
+            community.config = readFile(root + "/community.yml", into: &diagnostics)
+        }
+        for name in list(root, into: &diagnostics) where !isHidden(name) && name != "community.yml" {
+            let path = root + "/" + name
+            let kind = fs.kind(of: path)
+            if kind == .directory, isYear(name) {
+                loadYear(slug: slug, year: name, into: &community.notices, diagnostics: &diagnostics)
+            } else if name.hasSuffix(".md") || kind == .directory {
+                diagnostics.append(Diagnostic(file: path, code: "GK111", message: Messages.notInYearFolder(path),
+                                              fix: Messages.notInYearFolderFix(slug)))
+            }
+        }
+        return community
+    }
+
+    private func loadYear(slug: String, year: String, into notices: inout [NoticeSource],
+                          diagnostics: inout [Diagnostic]) {
+        let folder = "content/\(slug)/\(year)"
+        let names = list(folder, into: &diagnostics)
+        var siblings: [String: FileKind] = [:]
+        for name in names { siblings[name] = fs.kind(of: folder + "/" + name) }
+        for name in names where !isHidden(name) {
+            let path = folder + "/" + name
+            switch siblings[name] {
+            case .file where name.hasSuffix(".md"):
+                guard let file = readFile(path, into: &diagnostics) else { continue }
+                let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
+                notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings))
+            case .directory:
+                let bundle = path
+                let index = bundle + "/index.md"
+                guard fs.kind(of: index) != nil else { continue }
+                guard let file = readFile(index, into: &diagnostics) else { continue }
+                var inner: [String: FileKind] = [:]
+                for entry in list(bundle, into: &diagnostics) { inner[entry] = fs.kind(of: bundle + "/" + entry) }
+                notices.append(NoticeSource(id: NoticeID(community: slug, year: year, name: name),
+                                            file: file, folder: bundle, siblings: inner))
+            case .symlink where name.hasSuffix(".md"):
+                diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink,
+                                              fix: Messages.symlinkFix))
+            default:
+                break
+            }
+        }
+    }
+
+    private func readFile(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        switch fs.kind(of: path) {
+        case .symlink:
+            diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink, fix: Messages.symlinkFix))
+            return nil
+        case .none:
+            return nil
+        default:
+            do {
+                return SourceFile(path: path, bytes: try fs.read(path))
+            } catch {
+                diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.unreadable("\(error)"),
+                                              fix: Messages.unreadableFix))
+                return nil
+            }
+        }
+    }
+
+    private func list(_ path: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        do {
+            return try fs.list(path)
+        } catch {
+            diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.unreadable("\(error)"),
+                                          fix: Messages.unreadableFix))
+            return []
+        }
+    }
+
+    private func isHidden(_ name: String) -> Bool { name.hasPrefix(".") || name.hasPrefix("_") || name.hasSuffix("~") }
+
+    private func isYear(_ name: String) -> Bool { name.utf8.count == 4 && name.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+}

@@ -1,0 +1,29 @@
+import GongkaiCore
+
+/// Everything the load stage read from a site folder: raw bytes, not yet parsed.
+public struct SiteSources: Sendable {
+    public var siteFile: SourceFile?
+    public var communities: [CommunitySource]
+    public var diagnostics: [Diagnostic]
+}
+
+public struct SourceFile: Sendable, Hashable {
+    /// Relative to the site folder, e.g. `content/mazhuang/2024/caiwu-10.md`.
+    public var path: String
+    public var bytes: [UInt8]
+}
+
+public struct CommunitySource: Sendable {
+    public var slug: String
+    public var config: SourceFile?
+    public var notices: [NoticeSource]
+}
+
+public struct NoticeSource: Sendable {
+    public var id: NoticeID
+    public var file: SourceFile
+    /// The folder that holds the notice's attachments (relative to the site).
+    public var folder: String
+    /// What that folder holds: name → kind, for attachment checks.
+    public var siblings: [String: FileKind]
+}

@@ -1,0 +1,89 @@
+import GongkaiCore
+import Yams
+
+/// A YAML text inside a file (site.yml, community.yml, or a notice's front
+/// matter starting at some line), composed by Yams into nodes that keep their
+/// positions, so every diagnostic can point at the clerk's own line and column.
+struct YAMLSource {
+    let file: String
+    let text: String
+    /// File line of the YAML's first line, minus one.
+    let lineOffset: Int
+
+    func diagnostic(_ node: Node?, _ code: String, _ message: String, fix: String = "",
+                    severity: Diagnostic.Severity = .error) -> Diagnostic {
+        let mark = node?.mark
+        return Diagnostic(
+            file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1,
+            code: code, severity: severity, message: message, fix: fix)
+    }
+
+    /// The document's root node, or the syntax problems found.
+    func compose() -> (Node?, [Diagnostic]) {
+        if let colon = chineseColonLine() { return (nil, [colon]) }
+        do {
+            return (try Yams.compose(yaml: text), [])
+        } catch let error as YamlError {
+            return (nil, [syntaxDiagnostic(error)])
+        } catch {
+            return (nil, [Diagnostic(file: file, line: lineOffset + 1, column: 1, code: "GK001",
+                                     message: Messages.yamlGeneric("\(error)"), fix: Messages.yamlFix)])
+        }
+    }
+
+    /// `标题：通知` (a Chinese colon) is the clerk's most common YAML slip: it
+    /// silently makes the whole line one string. Point at the colon instead.
+    private func chineseColonLine() -> Diagnostic? {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.drop(while: { $0 == " " })
+            guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("-") || trimmed.hasPrefix("- ") else { continue }
+            let body = trimmed.hasPrefix("- ") ? trimmed.dropFirst(2) : trimmed
+            guard let colon = body.firstIndex(of: "：") else { continue }
+            let before = body[..<colon]
+            if before.contains(":") || before.contains("\"") || before.contains("'") || before.isEmpty { continue }
+            if before.count > 12 { continue }
+            let column = line.distance(from: line.startIndex, to: colon) + 1
+            return Diagnostic(file: file, line: lineNumber + lineOffset, column: column, code: "GK001",
+                              message: Messages.chineseColon(String(before)), fix: Messages.chineseColonFix)
+        }
+        return nil
+    }
+
+    private func syntaxDiagnostic(_ error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, code: "GK001",
+                              message: Messages.yamlProblem(problem), fix: Messages.yamlFix)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                              code: "GK106", message: Messages.duplicateKey(duplicates.joined(separator: "、")),
+                              fix: Messages.duplicateKeyFix)
+        default:
+            return Diagnostic(file: file, line: lineOffset + 1, column: 1, code: "GK001",
+                              message: Messages.yamlGeneric("\(error)"), fix: Messages.yamlFix)
+        }
+    }
+}
+
+extension Node {
+    /// The text of a scalar, trimmed; nil for mappings and sequences.
+    var text: String? { scalar.map { $0.string.trimmingWhitespace() } }
+
+    /// Mapping pairs in document order with string keys.
+    var pairs: [(key: String, keyNode: Node, value: Node)]? {
+        guard let mapping = mapping else { return nil }
+        return mapping.map { (key: $0.key.text ?? "", keyNode: $0.key, value: $0.value) }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}

@@ -1,0 +1,46 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// Maps on all cores; the result keeps the input order, so output stays
+    /// deterministic however the work was scheduled.
+    public func parallelMap<R: Sendable>(_ transform: @Sendable (Element) -> R) -> [R] {
+        guard count > 1 else { return map(transform) }
+        let results = ResultSlots<R>(count: count)
+        let chunks = Swift.min(count, ProcessInfoCores.count * 4)
+        let chunkSize = (count + chunks - 1) / chunks
+        self.withUnsafeBufferPointer { items in
+            nonisolated(unsafe) let items = items
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = chunk * chunkSize
+                let end = Swift.min(start + chunkSize, items.count)
+                guard start < end else { return }
+                for i in start..<end { results.set(i, transform(items[i])) }
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Each slot is written by exactly one iteration, then read after all have
+/// finished: no two threads touch the same slot.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private var slots: [R?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: R) {
+        slots.withUnsafeMutableBufferPointer { $0[i] = value }
+    }
+    func values() -> [R] { slots.map { $0! } }
+}
+
+public enum ProcessInfoCores {
+    public static let count: Int = {
+        #if canImport(Glibc)
+        return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 2
+        #endif
+    }()
+}
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,252 @@
+import Foundation
+import GongkaiCore
+
+extension SiteRenderer {
+    var site: Site { content.site }
+
+    func layout(_ path: String, title: String?, crumbs: [(String, String?)], description: String? = nil,
+                og: OpenGraph? = nil, canonical: String? = nil) -> Layout {
+        let root = URLPaths.root(of: path)
+        var trail: [Crumb] = [Crumb(name: site.town ?? "首页", href: root + URLPaths.home(), last: crumbs.isEmpty)]
+        for (i, (name, href)) in crumbs.enumerated() {
+            trail.append(Crumb(name: name, href: href.map { root + $0 }, last: i == crumbs.count - 1))
+        }
+        return Layout(
+            root: root, siteTitle: site.title, town: site.town,
+            documentTitle: title.map { "\($0) - \(site.title)" } ?? site.title,
+            description: description ?? site.description ?? site.title,
+            css: root + cssPath, homeHref: root + URLPaths.home(), searchHref: root + URLPaths.search(),
+            feedHref: root + "feed.xml", crumbs: trail, hasCrumbs: !crumbs.isEmpty,
+            canonical: canonical, og: og, generator: generator)
+    }
+
+    func link(_ notice: Notice, root: String) -> NoticeLink {
+        NoticeLink(
+            href: root + URLPaths.notice(notice.id), title: notice.title, date: notice.date.day.chinese,
+            dateISO: notice.date.day.iso, category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
+            community: communities[notice.id.community]?.name ?? notice.id.community, number: notice.number,
+            summary: notice.summary, corrected: supersededBy[notice.id] != nil)
+    }
+
+    func homePage() -> HomePage {
+        let path = URLPaths.home()
+        let root = URLPaths.root(of: path)
+        return HomePage(
+            layout: layout(path, title: nil, crumbs: []),
+            title: site.title, intro: site.description,
+            latest: content.notices.prefix(Self.latestOnHome).map { link($0, root: root) },
+            communities: communityCards(root: root), categories: categoryLinks(root: root),
+            noticeCount: content.notices.count)
+    }
+
+    func communityCards(root: String) -> [CommunityCard] {
+        content.communities.map { c in
+            let notices = byCommunity[c.slug] ?? []
+            return CommunityCard(href: root + URLPaths.community(c.slug), name: c.name, kind: c.kind.rawValue,
+                                 count: notices.count, latest: notices.first?.date.day.chinese)
+        }
+    }
+
+    func categoryLinks(root: String) -> [CategoryLink] {
+        site.categories.map { c in
+            CategoryLink(href: root + URLPaths.category(c.slug), name: c.name, count: byCategory[c.slug]?.count ?? 0,
+                         description: c.description)
+        }
+    }
+
+    func searchPage() -> SearchPage {
+        let path = URLPaths.search()
+        let root = URLPaths.root(of: path)
+        return SearchPage(layout: layout(path, title: "搜索", crumbs: [("搜索", nil)]),
+                          communities: communityCards(root: root), categories: categoryLinks(root: root))
+    }
+
+    func communityPage(_ community: Community) -> CommunityPage {
+        let path = URLPaths.community(community.slug)
+        let root = URLPaths.root(of: path)
+        let notices = byCommunity[community.slug] ?? []
+        let sections = site.categories.compactMap { category -> CategorySection? in
+            let inCategory = notices.filter { $0.categorySlug == category.slug }
+            guard !inCategory.isEmpty else { return nil }
+            return CategorySection(
+                name: category.name, anchor: category.slug, count: inCategory.count,
+                notices: inCategory.prefix(Self.perSection).map { link($0, root: root) },
+                allHref: root + URLPaths.communityCategory(community.slug, category.slug),
+                more: inCategory.count > Self.perSection)
+        }
+        return CommunityPage(
+            layout: layout(path, title: community.name, crumbs: [(community.name, nil)],
+                           description: community.description),
+            name: community.name, disclosureName: community.disclosureName, description: community.description,
+            committee: community.committee, address: community.address, phone: community.phone,
+            count: notices.count, sections: sections, hasSections: !sections.isEmpty, feedHref: root + "\(community.slug)/feed.xml")
+    }
+
+    /// One listing, split into pages of `perPage`, grouped by year.
+    func listingPages(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
+                      pathFor: (Int) -> String, showCommunity: Bool) -> [(String, ListingPage)] {
+        let total = max(1, (notices.count + Self.perPage - 1) / Self.perPage)
+        return (1...total).map { number in
+            let path = pathFor(number)
+            let root = URLPaths.root(of: path)
+            let slice = notices.dropFirst((number - 1) * Self.perPage).prefix(Self.perPage)
+            var groups: [YearGroup] = []
+            for notice in slice {
+                let year = String(notice.date.day.year)
+                if groups.last?.year != year { groups.append(YearGroup(year: year, notices: [])) }
+                groups[groups.count - 1].notices.append(link(notice, root: root))
+            }
+            var pager: Pager?
+            if total > 1 {
+                pager = Pager(
+                    current: number, total: total,
+                    previousHref: number > 1 ? root + pathFor(number - 1) : nil,
+                    nextHref: number < total ? root + pathFor(number + 1) : nil,
+                    pages: (1...total).map { PageLink(number: $0, href: root + pathFor($0), current: $0 == number) })
+            }
+            let title = number > 1 ? "\(heading)（第 \(number) 页）" : heading
+            return (path, ListingPage(layout: layout(path, title: title, crumbs: crumbs, description: intro),
+                                      heading: heading, intro: intro, count: notices.count, groups: groups,
+                                      pager: pager, showCommunity: showCommunity))
+        }
+    }
+
+    func noticePage(_ notice: Notice) -> NoticePage {
+        let path = URLPaths.filePath(notice.id)
+        let root = URLPaths.root(of: path)
+        let community = communities[notice.id.community]
+        let category = categories[notice.categorySlug]
+        let communityName = community?.name ?? notice.id.community
+        let categoryName = category?.name ?? notice.categorySlug
+        let siblings = byCommunity[notice.id.community] ?? []
+        var previous: NoticeLink?, next: NoticeLink?
+        if let index = siblings.firstIndex(where: { $0.id == notice.id }) {
+            if index + 1 < siblings.count { previous = link(siblings[index + 1], root: root) }
+            if index > 0 { next = link(siblings[index - 1], root: root) }
+        }
+        let canonical = site.absoluteBase.map { $0 + URLPaths.noticeFolder(notice.id) }
+        let communityCategory = URLPaths.communityCategory(notice.id.community, notice.categorySlug)
+        return NoticePage(
+            layout: layout(path, title: notice.title,
+                           crumbs: [(communityName, URLPaths.community(notice.id.community)),
+                                    (categoryName, communityCategory), (notice.title, nil)],
+                           description: notice.summary,
+                           og: OpenGraph(title: notice.title, description: notice.summary, siteName: site.title, url: canonical),
+                           canonical: canonical),
+            title: notice.title, community: communityName,
+            disclosureName: community?.disclosureName ?? "村务公开", category: categoryName,
+            categoryHref: root + communityCategory, number: notice.number,
+            issuer: notice.issuer ?? community?.committee ?? communityName,
+            date: notice.date.day.chinese, dateISO: notice.date.day.iso,
+            period: notice.period.map { p in
+                PeriodView(from: p.from.chinese, fromISO: p.from.iso,
+                           to: p.to.year == p.from.year ? p.to.chineseMonthDay : p.to.chinese, toISO: p.to.iso, days: p.days)
+            },
+            reviewed: notice.reviewed.map { r in r.by + (r.date.map { "（\($0.chinese)审核）" } ?? "") },
+            body: notice.body.html,
+            outline: notice.body.headings.filter { $0.level == 2 }.map { OutlineEntry(text: $0.text, anchor: $0.anchor) },
+            hasOutline: notice.body.headings.filter { $0.level == 2 }.count >= 3,
+            attachments: notice.attachments.map { a in
+                AttachmentView(href: URLPaths.escape(a.file), title: a.title, file: a.file,
+                               type: Self.fileType(a.file), size: Self.byteSize(a.size))
+            },
+            hasAttachments: !notice.attachments.isEmpty,
+            tags: notice.tags, hasTags: !notice.tags.isEmpty,
+            supersedes: notice.supersedes.flatMap { id in content.notices.first { $0.id == id } }.map { link($0, root: root) },
+            supersededBy: supersededBy[notice.id].map { link($0, root: root) },
+            previous: previous, next: next, communityHref: root + URLPaths.community(notice.id.community),
+            contactPhone: community?.phone, contactAddress: community?.address)
+    }
+
+    static func fileType(_ name: String) -> String {
+        switch name.split(separator: ".").last?.lowercased() ?? "" {
+        case "pdf": return "PDF 文件"
+        case "jpg", "jpeg", "png", "gif", "webp": return "图片"
+        case "doc", "docx", "wps": return "Word 文档"
+        case "xls", "xlsx", "et", "csv": return "表格"
+        default: return "文件"
+        }
+    }
+
+    static func byteSize(_ n: Int) -> String {
+        if n < 1024 { return "\(n) 字节" }
+        if n < 1024 * 1024 { return "\((n + 512) / 1024) KB" }
+        let tenths = (n * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    func feed(_ notices: [Notice], title: String, path: String, alternate: String) -> FeedView {
+        let base = site.absoluteBase
+        let root = URLPaths.root(of: path)
+        let entries = notices.prefix(Self.feedEntries).map { notice -> FeedEntry in
+            let folder = URLPaths.noticeFolder(notice.id)
+            return FeedEntry(
+                id: base.map { $0 + folder } ?? "urn:gongkai:\(notice.id.value)", title: notice.title,
+                href: base.map { $0 + folder } ?? root + folder, updated: notice.date.rfc3339(utcOffsetSeconds: utcOffset),
+                summary: notice.summary, content: notice.body.html,
+                category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
+                author: notice.issuer ?? communities[notice.id.community]?.committee ?? notice.id.community)
+        }
+        return FeedView(
+            title: title, subtitle: site.description, id: base.map { $0 + path } ?? "urn:gongkai:feed:\(path)",
+            selfHref: base.map { $0 + path } ?? String(path.split(separator: "/").last!),
+            alternateHref: base.map { $0 + alternate } ?? root + alternate, base: base,
+            updated: notices.first?.date.rfc3339(utcOffsetSeconds: utcOffset) ?? "1970-01-01T00:00:00Z",
+            entries: Array(entries))
+    }
+
+    func sitemap() -> SitemapView {
+        let base = site.absoluteBase ?? ""
+        var urls = [SitemapURL(loc: base.isEmpty ? "./" : base, lastmod: content.notices.first?.date.day.iso)]
+        for c in content.communities {
+            urls.append(SitemapURL(loc: base + c.slug + "/", lastmod: byCommunity[c.slug]?.first?.date.day.iso))
+        }
+        for c in site.categories where byCategory[c.slug] != nil {
+            urls.append(SitemapURL(loc: base + "category/\(c.slug)/", lastmod: byCategory[c.slug]?.first?.date.day.iso))
+        }
+        for n in content.notices {
+            urls.append(SitemapURL(loc: base + URLPaths.noticeFolder(n.id), lastmod: n.date.day.iso))
+        }
+        return SitemapView(urls: urls)
+    }
+
+    struct APINotice: Codable {
+        var id: String
+        var title: String
+        var date: String
+        var category: String
+        var category_name: String
+        var community: String
+        var community_name: String
+        var url: String
+        var number: String?
+        var summary: String
+        var period: APIPeriod?
+        var supersedes: String?
+    }
+
+    struct APIPeriod: Codable {
+        var from: String
+        var to: String
+    }
+
+    struct API: Codable {
+        var site: String
+        var count: Int
+        var notices: [APINotice]
+    }
+
+    func apiJSON() -> [UInt8] {
+        let api = API(site: site.title, count: content.notices.count, notices: content.notices.map { n in
+            APINotice(id: n.id.value, title: n.title, date: n.date.day.iso, category: n.categorySlug,
+                      category_name: categories[n.categorySlug]?.name ?? n.categorySlug, community: n.id.community,
+                      community_name: communities[n.id.community]?.name ?? n.id.community,
+                      url: URLPaths.noticeFolder(n.id), number: n.number, summary: n.summary,
+                      period: n.period.map { APIPeriod(from: $0.from.iso, to: $0.to.iso) },
+                      supersedes: n.supersedes?.value)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(api)) ?? Data("{}".utf8))
+    }
+}

@@ -1,0 +1,55 @@
+import GongkaiCore
+import GongkaiTheme
+import Mustache
+
+/// The templates and assets a build uses: the default theme embedded in the
+/// executable, with a site's own templates/ files replacing it file by file.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    /// Asset path under templates/ (e.g. `assets/site.css`) → bytes.
+    let assets: [String: [UInt8]]
+
+    static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap"]
+
+    /// `overrides`: path under the site's templates/ → bytes.
+    public static func load(overrides: [String: [UInt8]]) -> (Theme?, [Diagnostic]) {
+        var files = DefaultTheme.files
+        for (path, bytes) in overrides { files[path] = bytes }
+        var library = MustacheLibrary()
+        var assets: [String: [UInt8]] = [:]
+        var problems: [Diagnostic] = []
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            let shown = "templates/" + path
+            if path.hasSuffix(".mustache") {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    problems.append(Diagnostic(file: shown, code: "GK030", message: "模板不是 UTF-8 编码。",
+                                               fix: "请把模板另存为 UTF-8。"))
+                    continue
+                }
+                do {
+                    try library.register(text, named: String(path.dropLast(".mustache".count)))
+                } catch {
+                    problems.append(Diagnostic(file: shown, code: "GK030", message: "模板语法错误（\(error)）。",
+                                               fix: "请检查 {{ }} 标签是否配对、区块 {{#…}} 是否有对应的 {{/…}}。"))
+                }
+            } else if path.hasPrefix("assets/") {
+                assets[path] = bytes
+            }
+        }
+        for name in pageTemplates where library.getTemplate(named: name) == nil && !problems.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
+            problems.append(Diagnostic(file: "templates/\(name).mustache", code: "GK031", message: "缺少模板 \(name).mustache。",
+                                       fix: "请从默认主题复制一份，或删除站点 templates/ 里的同名覆盖。"))
+        }
+        guard problems.isEmpty else { return (nil, problems) }
+        return (Theme(library: library, assets: assets), [])
+    }
+
+    /// Renders a template; an unknown name is an error, never an empty page.
+    func render(_ model: Any, _ name: String) throws -> String {
+        guard let text = library.render(model, withTemplate: name) else {
+            throw Diagnostic(file: "templates/\(name).mustache", code: "GK031", message: "缺少模板 \(name).mustache。",
+                             fix: "请从默认主题复制一份。")
+        }
+        return text
+    }
+}

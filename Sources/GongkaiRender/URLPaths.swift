@@ -1,0 +1,49 @@
+import GongkaiCore
+
+/// Where each page lives in public/, and relative links between pages so
+/// the site works under any base path and even opened from disk (links name
+/// `index.html` explicitly; a folder link would show a directory listing
+/// from file://).
+enum URLPaths {
+    static func home() -> String { "index.html" }
+    static func community(_ slug: String) -> String { "\(slug)/index.html" }
+    static func communityCategory(_ slug: String, _ category: String, page: Int = 1) -> String {
+        paged("\(slug)/\(category)/", page)
+    }
+    static func category(_ slug: String, page: Int = 1) -> String { paged("category/\(slug)/", page) }
+    static func notice(_ id: NoticeID) -> String {
+        "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/index.html"
+    }
+    /// The folder of a notice, for canonical links and feeds.
+    static func noticeFolder(_ id: NoticeID) -> String {
+        "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/"
+    }
+    static func search() -> String { "search/index.html" }
+
+    static func paged(_ folder: String, _ page: Int) -> String {
+        page <= 1 ? folder + "index.html" : folder + "page/\(page)/index.html"
+    }
+
+    /// `../` for each folder between the page and the site root.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.utf8.count { $0 == 47 })
+    }
+
+    /// A file path as it appears on disk; `escape` only changes URLs.
+    static func filePath(_ id: NoticeID) -> String { "\(id.community)/\(id.year)/\(id.name)/index.html" }
+
+    /// Percent-encodes what is not safe in a URL path segment (a notice file
+    /// name may be Chinese).
+    static func escape(_ segment: String) -> String {
+        var out = ""
+        for byte in segment.utf8 {
+            switch byte {
+            case 48...57, 65...90, 97...122, 45, 46, 95, 126:
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+        }
+        return out
+    }
+}

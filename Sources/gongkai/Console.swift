@@ -1,0 +1,59 @@
+import Foundation
+import GongkaiBuild
+import GongkaiCore
+
+/// Formats a build for the clerk: one line per stage, every diagnostic,
+/// and a summary that says what happened and where to look.
+struct Console {
+    let options: SiteOptions
+
+    var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    var colour: Bool { stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
+
+    func run(_ buildOptions: SiteBuilder.Options) -> Bool {
+        let quiet = options.quiet || options.format == .json
+        let started = DispatchTime.now().uptimeNanoseconds
+        let builder = SiteBuilder(fs: LocalFileSystem(root: buildOptions.siteRoot), generator: "gongkai \(Gongkai.version)")
+        let report = builder.run(buildOptions) { stage in
+            if !quiet { Self.out("\(stage.name) \(stage.detail) \(String(format: "%.2f", stage.seconds)) s") }
+        }
+        for d in report.diagnostics { emit(d) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let errors = report.diagnostics.errorCount
+        let warnings = report.diagnostics.warningCount
+        if options.format == .json { return report.succeeded }
+        if !report.succeeded {
+            let kept = buildOptions.output.map { "，\($0)/ 保持原样，没有改动" } ?? ""
+            Self.err("共 \(errors) 个错误\(warnings > 0 ? "、\(warnings) 个警告" : "")\(kept)。请按上面的提示改正后重新运行。")
+            return false
+        }
+        if options.quiet { return true }
+        var summary = "完成：\(report.notices.grouped) 篇公告，\(report.communities) 个村（社区）"
+        if report.drafts > 0 { summary += "，\(report.drafts) 篇草稿未发布" }
+        if warnings > 0 { summary += "，\(warnings) 个警告" }
+        if let output = report.output {
+            summary += "；写入 \(report.filesWritten.grouped) 个文件，用时 \(String(format: "%.2f", seconds)) 秒。"
+            Self.out(summary)
+            Self.out("用浏览器打开 \(output)/index.html 查看网站。")
+        } else {
+            Self.out(summary + "；检查通过（没有生成网站），用时 \(String(format: "%.2f", seconds)) 秒。")
+        }
+        return true
+    }
+
+    private func emit(_ d: Diagnostic) {
+        if options.format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            if let data = try? encoder.encode(d) { Self.out(String(decoding: data, as: UTF8.self)) }
+            return
+        }
+        guard colour else { return Self.err(d.rendered) }
+        let colourCode = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+        Self.err(d.rendered.replacingOccurrences(
+            of: "\(d.severity.label)[\(d.code)]", with: "\(colourCode)\(d.severity.label)[\(d.code)]\u{1B}[0m"))
+    }
+
+    static func out(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    static func err(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+}

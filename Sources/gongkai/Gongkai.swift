@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import GongkaiBuild
+import GongkaiCore
+
+/// The thin executable: parses the command line, calls GongkaiBuild, and
+/// formats what comes back. Exit status: 0 built, 1 problems in the
+/// content, 2 wrong usage (DESIGN.md §7).
+@main
+struct Gongkai: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "gongkai",
+        abstract: "村（居）务公开网站生成器：把 Markdown 公告生成为可搜索的静态网站。",
+        version: version,
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "站点文件夹（含 content/），默认当前文件夹。")
+    var site: String = "."
+
+    @Option(name: .long, help: "诊断信息的格式：text 或 json（每行一个 JSON）。")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "只输出问题，不输出进度。")
+    var quiet = false
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument {
+    case text, json
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "检查全部内容并生成网站（出错时不改动已有网站）。")
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "输出文件夹，默认 <站点>/public。")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "网站地址，覆盖 site.yml 的 base_url，例如 https://gk.example.gov.cn/。")
+    var baseURL: String?
+
+    func run() throws {
+        let out = output ?? (options.site == "." ? "public" : options.site + "/public")
+        let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL))
+        if !ok { throw ExitCode(1) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "只检查内容，不生成网站。")
+
+    @OptionGroup var options: SiteOptions
+
+    func run() throws {
+        let ok = Console(options: options).run(.init(siteRoot: options.site, output: nil))
+        if !ok { throw ExitCode(1) }
+    }
+}
