@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The executable's contract (DESIGN.md §3, §7): exit 0 built, 1 problems in
+/// the content (public/ untouched), 2 wrong usage; diagnostics on stderr in
+/// the `path:line:col: 错误[GKnnn]: …` form or as JSON lines.
+struct CommandLineTests {
+    static var executable: String {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [dir, dir.deletingLastPathComponent(), FixtureSite.repositoryRoot.appendingPathComponent(".build/debug")] {
+            let path = candidate.appendingPathComponent("gongkai").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return dir.appendingPathComponent("gongkai").path
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func buildCheckAndExitStatuses() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let built = try run(["build", "--site", site.root.path])
+        #expect(built.status == 0, "\(built.err)")
+        #expect(built.out.contains("完成：4 篇公告，2 个村（社区）"))
+        #expect(built.out.contains("解析 4 篇公告"))
+        let before = FixtureSite.snapshot(site.output)
+
+        try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业\ndate: 2025-02-08\ncategory: 物业公开\n---\n")
+        let failed = try run(["build", "--site", site.root.path])
+        #expect(failed.status == 1)
+        #expect(failed.err.contains("content/xinhua/2025/wuye.md:4:11: 错误[GK102]: 类别“物业公开”不在 site.yml 的公开目录里。"))
+        #expect(failed.err.contains("保持原样"))
+        #expect(FixtureSite.snapshot(site.output) == before)
+
+        let checked = try run(["check", "--site", site.root.path, "--format", "json"])
+        #expect(checked.status == 1)
+        let line = try #require(checked.out.split(separator: "\n").first)
+        let json = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(json?["code"] as? String == "GK102")
+        #expect(json?["line"] as? Int == 4)
+
+        let usage = try run(["build", "--no-such-option"])
+        #expect(usage.status == 2)
+    }
+}
