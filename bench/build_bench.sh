@@ -235,13 +235,13 @@ print("=" * 64)
 print("gongkai clean-build benchmark: %s notices, %s timed runs (median)" % (n, runs))
 print("-" * 64)
 g = med("gongkai")
-print("gongkai  median %7.3f s   min %7.3f  max %7.3f   peak RSS %6.1f MiB" % (
+print("gongkai  median %7.3f s   min %7.3f  max %7.3f   peak RSS %6.1f MiB (all runs)" % (
     g, min(t["gongkai"]), max(t["gongkai"]), peak("gongkai")))
 print("         %s files, %.1f MB, %s notice pages" % (gk_files, int(gk_bytes) / 1e6, gk_pages))
 print("         %.0f notices/s" % (int(n) / g))
 if use_hugo == "1":
     h = med("hugo")
-    print("hugo     median %7.3f s   min %7.3f  max %7.3f   peak RSS %6.1f MiB   (hugo %s)" % (
+    print("hugo     median %7.3f s   min %7.3f  max %7.3f   peak RSS %6.1f MiB (all runs, hugo %s)" % (
         h, min(t["hugo"]), max(t["hugo"]), peak("hugo"), hugo_ver or "?"))
     print("         %s files" % hugo_files)
     print("ratio hugo/gongkai: %.2f  (%s)" % (

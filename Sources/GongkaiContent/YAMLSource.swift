@@ -22,7 +22,7 @@ struct YAMLSource {
     func compose() -> (Node?, [Diagnostic]) {
         if let colon = chineseColonLine() { return (nil, [colon]) }
         do {
-            return (try Yams.compose(yaml: text), [])
+            return (try Yams.compose(yaml: text, .basic), [])
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error)])
         } catch {

@@ -183,7 +183,7 @@ extension SiteRenderer {
             return FeedEntry(
                 id: base.map { $0 + folder } ?? "urn:gongkai:\(notice.id.value)", title: notice.title,
                 href: base.map { $0 + folder } ?? root + folder, updated: notice.date.rfc3339(utcOffsetSeconds: utcOffset),
-                summary: notice.summary, content: notice.body.html,
+                summary: notice.summary, content: XML.escape(notice.body.html),
                 category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
                 author: notice.issuer ?? communities[notice.id.community]?.committee ?? notice.id.community)
         }

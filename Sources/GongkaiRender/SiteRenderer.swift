@@ -43,80 +43,86 @@ public struct SiteRenderer: Sendable {
         utcOffset = tz.secondsFromGMT(for: newest)
     }
 
-    /// Every file of the site, in a deterministic order.
+    /// Every file of the site, in a deterministic order. Each page (or small
+    /// group of pages) is one job; jobs run on all cores and their files are
+    /// collected in job order.
     public func render() -> ([OutputFile], [Diagnostic]) {
-        var files: [OutputFile] = []
-        var problems: [Diagnostic] = []
-        func page(_ path: String, _ template: String, _ model: @autoclosure () -> Any) {
-            do {
-                files.append(OutputFile(path: path, text: try theme.render(model(), template)))
-            } catch let d as Diagnostic {
-                if !problems.contains(d) { problems.append(d) }
-            } catch {}
+        typealias Job = @Sendable () throws -> [OutputFile]
+        func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
+            { [self] in [OutputFile(path: path, text: try theme.render(model(), template))] }
         }
-
-        for (path, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            if path == "assets/site.css" {
-                files.append(OutputFile(path: cssPath, content: .bytes(bytes)))
-            } else {
-                files.append(OutputFile(path: path, content: .bytes(bytes)))
+        var jobs: [Job] = []
+        jobs.append { [self] in
+            theme.assets.sorted(by: { $0.key < $1.key }).map { path, bytes in
+                OutputFile(path: path == "assets/site.css" ? cssPath : path, content: .bytes(bytes))
             }
         }
-
-        page("index.html", "home", homePage())
-        page(URLPaths.search(), "search", searchPage())
+        jobs.append(page("index.html", "home") { self.homePage() })
+        jobs.append(page(URLPaths.search(), "search") { self.searchPage() })
         for community in content.communities {
-            page(URLPaths.community(community.slug), "community", communityPage(community))
-            let notices = byCommunity[community.slug] ?? []
-            for category in content.site.categories {
-                let inCategory = notices.filter { $0.categorySlug == category.slug }
-                guard !inCategory.isEmpty else { continue }
-                for (path, model) in listingPages(
-                    inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
-                    crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
-                    pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) }, showCommunity: false) {
-                    page(path, "listing", model)
+            jobs.append(page(URLPaths.community(community.slug), "community") { self.communityPage(community) })
+            jobs.append { [self] in
+                let notices = byCommunity[community.slug] ?? []
+                var files: [OutputFile] = []
+                for category in site.categories {
+                    let inCategory = notices.filter { $0.categorySlug == category.slug }
+                    guard !inCategory.isEmpty else { continue }
+                    for (path, model) in listingPages(
+                        inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
+                        crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
+                        pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) },
+                        showCommunity: false) {
+                        files.append(OutputFile(path: path, text: try theme.render(model, "listing")))
+                    }
                 }
+                return files
             }
-            page("\(community.slug)/feed.xml", "feed", feed(
-                notices, title: "\(community.name)\(community.disclosureName)", path: "\(community.slug)/feed.xml",
-                alternate: URLPaths.community(community.slug)))
+            jobs.append(page("\(community.slug)/feed.xml", "feed") {
+                self.feed(self.byCommunity[community.slug] ?? [], title: "\(community.name)\(community.disclosureName)",
+                          path: "\(community.slug)/feed.xml", alternate: URLPaths.community(community.slug))
+            })
         }
         for category in content.site.categories {
-            let notices = byCategory[category.slug] ?? []
-            for (path, model) in listingPages(
-                notices, heading: category.name, intro: category.description,
-                crumbs: [(category.name, nil)],
-                pathFor: { URLPaths.category(category.slug, page: $0) }, showCommunity: true) {
-                page(path, "listing", model)
+            jobs.append { [self] in
+                try listingPages(
+                    byCategory[category.slug] ?? [], heading: category.name, intro: category.description,
+                    crumbs: [(category.name, nil)],
+                    pathFor: { URLPaths.category(category.slug, page: $0) }, showCommunity: true
+                ).map { path, model in OutputFile(path: path, text: try theme.render(model, "listing")) }
             }
         }
-        page("feed.xml", "feed", feed(content.notices, title: content.site.title, path: "feed.xml", alternate: "index.html"))
-        page("sitemap.xml", "sitemap", sitemap())
-        files.append(OutputFile(path: "api/notices.json", content: .bytes(apiJSON())))
+        jobs.append(page("feed.xml", "feed") {
+            self.feed(self.content.notices, title: self.site.title, path: "feed.xml", alternate: "index.html")
+        })
+        jobs.append(page("sitemap.xml", "sitemap") { self.sitemap() })
+        jobs.append { [self] in [OutputFile(path: "api/notices.json", content: .bytes(apiJSON()))] }
+        for notice in content.notices {
+            jobs.append { [self] in
+                var files = [OutputFile(path: URLPaths.filePath(notice.id), text: try theme.render(noticePage(notice), "notice"))]
+                let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
+                let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+                for attachment in notice.attachments {
+                    files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
+                }
+                return files
+            }
+        }
 
-        // Notice pages: the bulk of the work, on all cores.
-        let rendered = content.notices.parallelMap { notice -> Result<OutputFile, Diagnostic> in
+        let results = jobs.parallelMap { job -> Result<[OutputFile], Diagnostic> in
             do {
-                let html = try self.theme.render(self.noticePage(notice), "notice")
-                return .success(OutputFile(path: URLPaths.filePath(notice.id), text: html))
+                return .success(try job())
             } catch let d as Diagnostic {
                 return .failure(d)
             } catch {
-                return .failure(Diagnostic(file: "templates/notice.mustache", code: "GK031", message: "\(error)"))
+                return .failure(Diagnostic(file: "templates", code: "GK031", message: "模板渲染失败（\(error)）。"))
             }
         }
-        for result in rendered {
+        var files: [OutputFile] = []
+        var problems: [Diagnostic] = []
+        for result in results {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let f): files += f
             case .failure(let d): if !problems.contains(d) { problems.append(d) }
-            }
-        }
-        for notice in content.notices {
-            let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
-            let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-            for attachment in notice.attachments {
-                files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
             }
         }
         return (files, problems)

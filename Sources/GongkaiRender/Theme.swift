@@ -13,6 +13,7 @@ public struct Theme: Sendable {
 
     /// `overrides`: path under the site's templates/ → bytes.
     public static func load(overrides: [String: [UInt8]]) -> (Theme?, [Diagnostic]) {
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         var files = DefaultTheme.files
         for (path, bytes) in overrides { files[path] = bytes }
         var library = MustacheLibrary()
