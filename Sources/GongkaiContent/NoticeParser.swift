@@ -198,19 +198,23 @@ struct NoticeParser: Sendable {
     /// The first sentences of the body, cut at a character (never mid-character) with an ellipsis.
     static func summarise(_ text: String) -> String {
         var collapsed = ""
-        var lastWasSpace = false
+        var count = 0
+        var pendingSpace = false
         for ch in text {
             if ch.isWhitespace {
-                if !lastWasSpace && !collapsed.isEmpty { collapsed.append(" ") }
-                lastWasSpace = true
-            } else {
-                collapsed.append(ch)
-                lastWasSpace = false
+                pendingSpace = count > 0
+                continue
             }
-            if collapsed.count > summaryLength { break }
+            if pendingSpace {
+                collapsed.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            collapsed.append(ch)
+            count += 1
+            if count > summaryLength { break }
         }
-        collapsed = collapsed.trimmingWhitespace()
-        if collapsed.count > summaryLength { return String(collapsed.prefix(summaryLength)) + "…" }
+        if count > summaryLength { return String(collapsed.prefix(summaryLength)) + "…" }
         return collapsed
     }
 

@@ -22,7 +22,7 @@ struct YAMLSource {
     func compose() -> (Node?, [Diagnostic]) {
         if let colon = chineseColonLine() { return (nil, [colon]) }
         do {
-            return (try Yams.compose(yaml: text, .basic), [])
+            return (try Yams.compose(yaml: text, .basic, .default, .utf8), [])
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error)])
         } catch {
@@ -34,6 +34,7 @@ struct YAMLSource {
     /// `标题：通知` (a Chinese colon) is the clerk's most common YAML slip: it
     /// silently makes the whole line one string. Point at the colon instead.
     private func chineseColonLine() -> Diagnostic? {
+        guard text.utf8.contains(0x9A), text.contains("：") else { return nil }
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import Mustache
 
 /// The render stage: view models from `SiteContent`, then Mustache pages,
 /// Atom feeds, the sitemap, the JSON API and hashed assets.
@@ -48,7 +49,7 @@ public struct SiteRenderer: Sendable {
     /// collected in job order.
     public func render() -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
-        func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) -> Job {
+        func page<Model: MustacheParent>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
             { [self] in [OutputFile(path: path, text: try theme.render(model(), template))] }
         }
         var jobs: [Job] = []

@@ -46,8 +46,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template; an unknown name is an error, never an empty page.
-    func render(_ model: Any, _ name: String) throws -> String {
-        guard let text = library.render(model, withTemplate: name) else {
+    func render<Model: MustacheParent>(_ model: Model, _ name: String) throws -> String {
+        guard let text = library.render(MustacheBox(model), withTemplate: name) else {
             throw Diagnostic(file: "templates/\(name).mustache", code: "GK031", message: "缺少模板 \(name).mustache。",
                              fix: "请从默认主题复制一份。")
         }
