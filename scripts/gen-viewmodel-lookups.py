@@ -18,19 +18,19 @@ structs = re.findall(r"struct (\w+) \{\n(.*?)\n\}", src, re.S)
 names = {name for name, _ in structs}
 for name, body in structs:
     out.append(f"extension {name}: MustacheParent {{")
-    out.append("    func child(named name: String) -> Any? {")
-    out.append("        switch name {")
+    out.append("    func child(named key: String) -> Any? {")
+    out.append("        switch key {")
     for p, t in re.findall(r"var (\w+): ([^\n]+)", body):
         t = t.strip()
         base = t.strip("[]?")
         if base not in names:
-            expr = p
+            expr = f"self.{p}"
         elif t.startswith("["):
-            expr = f"{p}.map(MustacheBox.init)"
+            expr = f"self.{p}.map(MustacheBox.init)"
         elif t.endswith("?"):
-            expr = f"{p}.map(MustacheBox.init)"
+            expr = f"self.{p}.map(MustacheBox.init)"
         else:
-            expr = f"MustacheBox({p})"
+            expr = f"MustacheBox(self.{p})"
         out.append(f'        case "{p}": return {expr}')
     out += ["        default: return nil", "        }", "    }", "}", ""]
 (here / "ViewModels+Mustache.swift").write_text("\n".join(out))

@@ -10,325 +10,317 @@ import Mustache
 // struct inside `Any` copies it, while a class reference is only retained.
 
 extension Layout: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "root": return root
-        case "siteTitle": return siteTitle
-        case "town": return town
-        case "documentTitle": return documentTitle
-        case "description": return description
-        case "css": return css
-        case "homeHref": return homeHref
-        case "searchHref": return searchHref
-        case "feedHref": return feedHref
-        case "crumbs": return crumbs.map(MustacheBox.init)
-        case "hasCrumbs": return hasCrumbs
-        case "canonical": return canonical
-        case "og": return og.map(MustacheBox.init)
-        case "generator": return generator
+    func child(named key: String) -> Any? {
+        switch key {
+        case "root": return self.root
+        case "siteTitle": return self.siteTitle
+        case "town": return self.town
+        case "documentTitle": return self.documentTitle
+        case "description": return self.description
+        case "css": return self.css
+        case "homeHref": return self.homeHref
+        case "searchHref": return self.searchHref
+        case "feedHref": return self.feedHref
+        case "crumbs": return self.crumbs.map(MustacheBox.init)
+        case "hasCrumbs": return self.hasCrumbs
+        case "canonical": return self.canonical
+        case "og": return self.og.map(MustacheBox.init)
+        case "generator": return self.generator
         default: return nil
         }
     }
 }
 
 extension Crumb: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": return name
-        case "href": return href
-        case "last": return last
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return self.name
+        case "href": return self.href
+        case "last": return self.last
         default: return nil
         }
     }
 }
 
 extension OpenGraph: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "description": return description
-        case "siteName": return siteName
-        case "url": return url
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": return self.title
+        case "description": return self.description
+        case "siteName": return self.siteName
+        case "url": return self.url
         default: return nil
         }
     }
 }
 
 extension NoticeLink: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": return href
-        case "title": return title
-        case "date": return date
-        case "dateISO": return dateISO
-        case "category": return category
-        case "community": return community
-        case "number": return number
-        case "summary": return summary
-        case "corrected": return corrected
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": return self.href
+        case "title": return self.title
+        case "date": return self.date
+        case "dateISO": return self.dateISO
+        case "category": return self.category
+        case "community": return self.community
+        case "number": return self.number
+        case "summary": return self.summary
+        case "corrected": return self.corrected
         default: return nil
         }
     }
 }
 
 extension YearGroup: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "year": return year
-        case "notices": return notices.map(MustacheBox.init)
+    func child(named key: String) -> Any? {
+        switch key {
+        case "year": return self.year
+        case "notices": return self.notices.map(MustacheBox.init)
         default: return nil
         }
     }
 }
 
 extension Pager: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "current": return current
-        case "total": return total
-        case "previousHref": return previousHref
-        case "nextHref": return nextHref
-        case "pages": return pages.map(MustacheBox.init)
+    func child(named key: String) -> Any? {
+        switch key {
+        case "current": return self.current
+        case "total": return self.total
+        case "previousHref": return self.previousHref
+        case "nextHref": return self.nextHref
+        case "pages": return self.pages.map(MustacheBox.init)
         default: return nil
         }
     }
 }
 
 extension PageLink: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": return number
-        case "href": return href
-        case "current": return current
+    func child(named key: String) -> Any? {
+        switch key {
+        case "number": return self.number
+        case "href": return self.href
+        case "current": return self.current
         default: return nil
         }
     }
 }
 
 extension HomePage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "layout": return MustacheBox(layout)
-        case "title": return title
-        case "intro": return intro
-        case "latest": return latest.map(MustacheBox.init)
-        case "communities": return communities.map(MustacheBox.init)
-        case "categories": return categories.map(MustacheBox.init)
-        case "noticeCount": return noticeCount
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "title": return self.title
+        case "intro": return self.intro
+        case "latest": return self.latest.map(MustacheBox.init)
+        case "communities": return self.communities.map(MustacheBox.init)
+        case "categories": return self.categories.map(MustacheBox.init)
+        case "noticeCount": return self.noticeCount
         default: return nil
         }
     }
 }
 
 extension CommunityCard: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": return href
-        case "name": return name
-        case "kind": return kind
-        case "count": return count
-        case "latest": return latest
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": return self.href
+        case "name": return self.name
+        case "kind": return self.kind
+        case "count": return self.count
+        case "latest": return self.latest
         default: return nil
         }
     }
 }
 
 extension CategoryLink: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": return href
-        case "name": return name
-        case "count": return count
-        case "description": return description
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": return self.href
+        case "name": return self.name
+        case "count": return self.count
+        case "description": return self.description
         default: return nil
         }
     }
 }
 
 extension CommunityPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "layout": return MustacheBox(layout)
-        case "name": return name
-        case "disclosureName": return disclosureName
-        case "description": return description
-        case "committee": return committee
-        case "address": return address
-        case "phone": return phone
-        case "count": return count
-        case "sections": return sections.map(MustacheBox.init)
-        case "hasSections": return hasSections
-        case "feedHref": return feedHref
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "name": return self.name
+        case "disclosureName": return self.disclosureName
+        case "description": return self.description
+        case "committee": return self.committee
+        case "address": return self.address
+        case "phone": return self.phone
+        case "count": return self.count
+        case "sections": return self.sections.map(MustacheBox.init)
+        case "hasSections": return self.hasSections
+        case "feedHref": return self.feedHref
         default: return nil
         }
     }
 }
 
 extension CategorySection: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": return name
-        case "anchor": return anchor
-        case "count": return count
-        case "notices": return notices.map(MustacheBox.init)
-        case "allHref": return allHref
-        case "more": return more
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return self.name
+        case "anchor": return self.anchor
+        case "count": return self.count
+        case "notices": return self.notices.map(MustacheBox.init)
+        case "allHref": return self.allHref
+        case "more": return self.more
         default: return nil
         }
     }
 }
 
 extension ListingPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "layout": return MustacheBox(layout)
-        case "heading": return heading
-        case "intro": return intro
-        case "count": return count
-        case "groups": return groups.map(MustacheBox.init)
-        case "pager": return pager.map(MustacheBox.init)
-        case "showCommunity": return showCommunity
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "heading": return self.heading
+        case "intro": return self.intro
+        case "count": return self.count
+        case "groups": return self.groups.map(MustacheBox.init)
+        case "pager": return self.pager.map(MustacheBox.init)
+        case "showCommunity": return self.showCommunity
         default: return nil
         }
     }
 }
 
 extension NoticePage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "layout": return MustacheBox(layout)
-        case "title": return title
-        case "community": return community
-        case "disclosureName": return disclosureName
-        case "category": return category
-        case "categoryHref": return categoryHref
-        case "number": return number
-        case "issuer": return issuer
-        case "date": return date
-        case "dateISO": return dateISO
-        case "period": return period.map(MustacheBox.init)
-        case "reviewed": return reviewed
-        case "body": return body
-        case "outline": return outline.map(MustacheBox.init)
-        case "hasOutline": return hasOutline
-        case "attachments": return attachments.map(MustacheBox.init)
-        case "hasAttachments": return hasAttachments
-        case "tags": return tags
-        case "hasTags": return hasTags
-        case "supersedes": return supersedes.map(MustacheBox.init)
-        case "supersededBy": return supersededBy.map(MustacheBox.init)
-        case "previous": return previous.map(MustacheBox.init)
-        case "next": return next.map(MustacheBox.init)
-        case "communityHref": return communityHref
-        case "contactPhone": return contactPhone
-        case "contactAddress": return contactAddress
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "title": return self.title
+        case "community": return self.community
+        case "disclosureName": return self.disclosureName
+        case "category": return self.category
+        case "categoryHref": return self.categoryHref
+        case "number": return self.number
+        case "issuer": return self.issuer
+        case "date": return self.date
+        case "dateISO": return self.dateISO
+        case "period": return self.period.map(MustacheBox.init)
+        case "reviewed": return self.reviewed
+        case "body": return self.body
+        case "outline": return self.outline.map(MustacheBox.init)
+        case "hasOutline": return self.hasOutline
+        case "attachments": return self.attachments.map(MustacheBox.init)
+        case "hasAttachments": return self.hasAttachments
+        case "tags": return self.tags
+        case "hasTags": return self.hasTags
+        case "supersedes": return self.supersedes.map(MustacheBox.init)
+        case "supersededBy": return self.supersededBy.map(MustacheBox.init)
+        case "previous": return self.previous.map(MustacheBox.init)
+        case "next": return self.next.map(MustacheBox.init)
+        case "communityHref": return self.communityHref
+        case "contactPhone": return self.contactPhone
+        case "contactAddress": return self.contactAddress
         default: return nil
         }
     }
 }
 
 extension PeriodView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "from": return from
-        case "fromISO": return fromISO
-        case "to": return to
-        case "toISO": return toISO
-        case "days": return days
+    func child(named key: String) -> Any? {
+        switch key {
+        case "from": return self.from
+        case "fromISO": return self.fromISO
+        case "to": return self.to
+        case "toISO": return self.toISO
+        case "days": return self.days
         default: return nil
         }
     }
 }
 
 extension OutlineEntry: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": return text
-        case "anchor": return anchor
+    func child(named key: String) -> Any? {
+        switch key {
+        case "text": return self.text
+        case "anchor": return self.anchor
         default: return nil
         }
     }
 }
 
 extension AttachmentView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": return href
-        case "title": return title
-        case "file": return file
-        case "type": return type
-        case "size": return size
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": return self.href
+        case "title": return self.title
+        case "file": return self.file
+        case "type": return self.type
+        case "size": return self.size
         default: return nil
         }
     }
 }
 
 extension SearchPage: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "layout": return MustacheBox(layout)
-        case "communities": return communities.map(MustacheBox.init)
-        case "categories": return categories.map(MustacheBox.init)
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "communities": return self.communities.map(MustacheBox.init)
+        case "categories": return self.categories.map(MustacheBox.init)
         default: return nil
         }
     }
 }
 
 extension FeedView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "subtitle": return subtitle
-        case "id": return id
-        case "selfHref": return selfHref
-        case "alternateHref": return alternateHref
-        case "base": return base
-        case "updated": return updated
-        case "entries": return entries.map(MustacheBox.init)
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": return self.title
+        case "subtitle": return self.subtitle
+        case "id": return self.id
+        case "selfHref": return self.selfHref
+        case "alternateHref": return self.alternateHref
+        case "base": return self.base
+        case "updated": return self.updated
+        case "entries": return self.entries.map(MustacheBox.init)
         default: return nil
         }
     }
 }
 
 extension FeedEntry: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": return id
-        case "title": return title
-        case "href": return href
-        case "updated": return updated
-        case "summary": return summary
-        case "content": return content
-        case "category": return category
-        case "author": return author
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": return self.id
+        case "title": return self.title
+        case "href": return self.href
+        case "updated": return self.updated
+        case "summary": return self.summary
+        case "content": return self.content
+        case "category": return self.category
+        case "author": return self.author
         default: return nil
         }
     }
 }
 
 extension SitemapView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "urls": return urls.map(MustacheBox.init)
+    func child(named key: String) -> Any? {
+        switch key {
+        case "urls": return self.urls.map(MustacheBox.init)
         default: return nil
         }
     }
 }
 
 extension SitemapURL: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "loc": return loc
-        case "lastmod": return lastmod
+    func child(named key: String) -> Any? {
+        switch key {
+        case "loc": return self.loc
+        case "lastmod": return self.lastmod
         default: return nil
         }
     }
-}
-
-/// A view model behind a reference, so the template engine's casts of each
-/// context object retain a pointer instead of copying the whole struct.
-final class MustacheBox<Model: MustacheParent>: MustacheParent {
-    let model: Model
-    init(_ model: Model) { self.model = model }
-    func child(named name: String) -> Any? { model.child(named: name) }
 }

@@ -69,6 +69,27 @@ struct BuildOutputTests {
         #expect(correction.contains("本公告更正了 <a href=\"../../../mazhuang/2024/caiwu-12/index.html\">"))
     }
 
+    @Test func listsAndBreadcrumbsShowNamesNotFieldNames() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        site.build()
+        let snapshot = FixtureSite.snapshot(site.output)
+        let home = String(decoding: snapshot["index.html"]!, as: UTF8.self)
+        #expect(home.contains("<span class=\"card-name\">马庄村</span>"))
+        #expect(home.contains("<span class=\"card-name\">新华社区</span>"))
+        #expect(home.contains("<a href=\"category/caiwu/index.html\">财务公开 <span class=\"count\">2</span></a>"))
+        let notice = String(decoding: snapshot["mazhuang/2025/jiesuan/index.html"]!, as: UTF8.self)
+        #expect(notice.contains("<li><a href=\"../../../mazhuang/index.html\">马庄村</a></li>"))
+        #expect(notice.contains("<li><a href=\"../../../mazhuang/gongcheng/index.html\">工程项目</a></li>"))
+        let community = String(decoding: snapshot["mazhuang/index.html"]!, as: UTF8.self)
+        #expect(community.contains("<h1>马庄村村务公开</h1>"))
+        #expect(community.contains("<h2 id=\"caiwu\">财务公开</h2>"))
+        for (path, data) in snapshot where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains(">name<") && !html.contains(">name ") && !html.contains(">title<"), "\(path) shows a field name")
+        }
+    }
+
     @Test func noticePagesStayUnder40KBWithCSS() throws {
         let site = try FixtureSite()
         defer { site.remove() }

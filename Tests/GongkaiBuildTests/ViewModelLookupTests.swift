@@ -18,7 +18,7 @@ struct ViewModelLookupTests {
             #expect(lookups.contains("extension \(name): MustacheParent {"), "\(name) has no lookup: run scripts/gen-viewmodel-lookups.py")
             for v in vars.matches(in: body, range: NSRange(body.startIndex..., in: body)) {
                 let property = String(body[Range(v.range(at: 1), in: body)!])
-                #expect(lookups.contains("case \"\(property)\": return "), "\(name).\(property) has no lookup")
+                #expect(lookups.contains("case \"\(property)\": return ") && lookups.contains("self.\(property)"), "\(name).\(property) has no lookup")
                 count += 1
             }
         }
