@@ -15,7 +15,9 @@ let themeFiles = [
     "sitemap.mustache",
     "notice-list.mustache",
     "pager.mustache",
+    "synonyms.txt",
     "assets/site.css",
+    "assets/search.js",
 ]
 
 let package = Package(
@@ -45,6 +47,7 @@ let package = Package(
             sources: ["Theme.swift"],
             resources: themeFiles.map { .embedInCode($0) }
         ),
+        .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiContent",
             dependencies: ["GongkaiCore", "GongkaiMarkdown", .product(name: "Yams", package: "Yams")]
@@ -55,13 +58,14 @@ let package = Package(
         ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "CAtomicSwap"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "CAtomicSwap"]
         ),
         .executableTarget(
             name: "gongkai",
             dependencies: ["GongkaiBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"]),
+        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch"]),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiCore"]),
         .testTarget(
             name: "GongkaiBuildTests",

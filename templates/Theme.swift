@@ -14,6 +14,8 @@ public enum DefaultTheme {
         "sitemap.mustache": PackageResources.sitemap_mustache,
         "notice-list.mustache": PackageResources.notice_list_mustache,
         "pager.mustache": PackageResources.pager_mustache,
+        "synonyms.txt": PackageResources.synonyms_txt,
         "assets/site.css": PackageResources.site_css,
+        "assets/search.js": PackageResources.search_js,
     ]
 }

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiContent
 import GongkaiCore
 import GongkaiRender
+import GongkaiSearch
 
 /// The build pipeline of DESIGN.md §6 as named, timed stages:
 /// 读取 (load) → 解析 (parse + check) → 渲染 (render) → 写入 (write).
@@ -71,8 +72,8 @@ public struct SiteBuilder: Sendable {
             }
         }
 
-        let (sources, overrides) = stage("读取", { () -> (SiteSources, [String: [UInt8]]) in
-            (SiteLoader(fs: fs).load(), loadTemplates())
+        let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
+            (SiteLoader(fs: fs).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
         }, detail: { "\(($0.0.communities.reduce(0) { $0 + $1.notices.count }).grouped) 个公告文件" })
 
         let parsed = stage("解析", { ContentParser.parse(sources, baseURL: options.baseURL) },
@@ -94,10 +95,16 @@ public struct SiteBuilder: Sendable {
         }, detail: { "\($0.0.count.grouped) 个文件" })
         report.diagnostics += renderProblems
         report.diagnostics.sort()
-        guard !report.diagnostics.hasErrors, let writer else { return report }
+        guard !report.diagnostics.hasErrors else { return report }
+
+        let searchFiles = stage("索引", {
+            SearchIndex.files(content, synonyms: [theme.data["synonyms.txt"], siteSynonyms])
+        }, detail: { "\($0.count.grouped) 个索引文件" })
+        guard let writer else { return report }
+        let allFiles = files + searchFiles
 
         let written = stage("写入", { () -> Result<Int, OutputWriter.Failure> in
-            do throws(OutputWriter.Failure) { return .success(try writer.write(files)) } catch { return .failure(error) }
+            do throws(OutputWriter.Failure) { return .success(try writer.write(allFiles)) } catch { return .failure(error) }
         }, detail: { result in
             if case .success(let n) = result { return "\(n.grouped) 个文件" }
             return "失败"

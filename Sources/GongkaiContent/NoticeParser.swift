@@ -65,11 +65,8 @@ struct NoticeParser: Sendable {
             return s
         }
         func date(_ node: Node, label: String) -> CalendarDate? {
-            guard let s = node.text, let day = CalendarDate.parse(s) else {
-                d.append(yaml.diagnostic(node, "GK103", Messages.invalidDate(label, node.text ?? ""),
-                                         fix: Messages.invalidDateFix(node.text ?? "")))
-                return nil
-            }
+            let (day, problem) = Self.calendarDate(node, label: label, yaml: yaml)
+            if let problem { d.append(problem) }
             return day
         }
 
@@ -102,7 +99,9 @@ struct NoticeParser: Sendable {
 
         var period: DisplayPeriod?
         if let (_, node) = values[.period] {
-            period = parsePeriod(node, yaml: yaml, diagnostics: &d, date: date)
+            let (parsedPeriod, periodProblems) = parsePeriod(node, yaml: yaml)
+            period = parsedPeriod
+            d += periodProblems
             if let p = period {
                 let minimum = category?.minDisplayDays ?? site.minDisplayDays
                 let text = DisplayPeriodText(from: p.from.chineseMonthDay, to: p.to.chineseMonthDay, days: p.days)
@@ -218,8 +217,21 @@ struct NoticeParser: Sendable {
         return collapsed
     }
 
-    private func parsePeriod(_ node: Node, yaml: YAMLSource, diagnostics d: inout [Diagnostic],
-                             date: (Node, String) -> CalendarDate?) -> DisplayPeriod? {
+    static func calendarDate(_ node: Node, label: String, yaml: YAMLSource) -> (CalendarDate?, Diagnostic?) {
+        guard let s = node.text, let day = CalendarDate.parse(s) else {
+            return (nil, yaml.diagnostic(node, "GK103", Messages.invalidDate(label, node.text ?? ""),
+                                         fix: Messages.invalidDateFix(node.text ?? "")))
+        }
+        return (day, nil)
+    }
+
+    private func parsePeriod(_ node: Node, yaml: YAMLSource) -> (DisplayPeriod?, [Diagnostic]) {
+        var d: [Diagnostic] = []
+        func date(_ node: Node, _ label: String) -> CalendarDate? {
+            let (day, problem) = Self.calendarDate(node, label: label, yaml: yaml)
+            if let problem { d.append(problem) }
+            return day
+        }
         if let fields = node.pairs {
             var from: Node?, to: Node?
             for f in fields {
@@ -230,22 +242,21 @@ struct NoticeParser: Sendable {
                 }
             }
             guard let from, let to else {
-                d.append(yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix))
-                return nil
+                return (nil, [yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix)])
             }
-            guard let a = date(from, "公示期开始日期"), let b = date(to, "公示期结束日期") else { return nil }
-            return DisplayPeriod(from: a, to: b)
+            let a = date(from, "公示期开始日期"), b = date(to, "公示期结束日期")
+            guard let a, let b else { return (nil, d) }
+            return (DisplayPeriod(from: a, to: b), d)
         }
         if let s = node.text {
             for separator in ["至", "~", "～", "到", " - "] where s.contains(separator) {
                 let parts = s.components(separatedBy: separator)
                 if parts.count == 2, let a = CalendarDate.parse(parts[0]), let b = CalendarDate.parse(parts[1]) {
-                    return DisplayPeriod(from: a, to: b)
+                    return (DisplayPeriod(from: a, to: b), [])
                 }
             }
         }
-        d.append(yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix))
-        return nil
+        return (nil, [yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix)])
     }
 
     private func parseAttachments(_ node: Node?, source: NoticeSource, yaml: YAMLSource,

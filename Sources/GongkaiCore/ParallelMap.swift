@@ -6,7 +6,7 @@ extension Array where Element: Sendable {
     public func parallelMap<R: Sendable>(_ transform: @Sendable (Element) -> R) -> [R] {
         guard count > 1 else { return map(transform) }
         let results = ResultSlots<R>(count: count)
-        let chunks = Swift.min(count, ProcessInfoCores.count * 4)
+        let chunks = Swift.min(count, ProcessInfoCores.count * 32)
         let chunkSize = (count + chunks - 1) / chunks
         self.withUnsafeBufferPointer { items in
             nonisolated(unsafe) let items = items

@@ -4,8 +4,11 @@ import GongkaiCore
 extension SiteRenderer {
     var site: Site { content.site }
 
+    /// The published (content-hashed) path of a theme asset.
+    func asset(_ path: String) -> String { assetPaths[path] ?? path }
+
     func layout(_ path: String, title: String?, crumbs: [(String, String?)], description: String? = nil,
-                og: OpenGraph? = nil, canonical: String? = nil) -> Layout {
+                og: OpenGraph? = nil, canonical: String? = nil, script: String? = nil) -> Layout {
         let root = URLPaths.root(of: path)
         var trail: [Crumb] = [Crumb(name: site.town ?? "首页", href: root + URLPaths.home(), last: crumbs.isEmpty)]
         for (i, (name, href)) in crumbs.enumerated() {
@@ -15,7 +18,7 @@ extension SiteRenderer {
             root: root, siteTitle: site.title, town: site.town,
             documentTitle: title.map { "\($0) - \(site.title)" } ?? site.title,
             description: description ?? site.description ?? site.title,
-            css: root + cssPath, homeHref: root + URLPaths.home(), searchHref: root + URLPaths.search(),
+            css: root + asset("assets/site.css"), script: script.map { root + asset($0) }, homeHref: root + URLPaths.home(), searchHref: root + URLPaths.search(),
             feedHref: root + "feed.xml", crumbs: trail, hasCrumbs: !crumbs.isEmpty,
             canonical: canonical, og: og, generator: generator)
     }
@@ -42,14 +45,14 @@ extension SiteRenderer {
     func communityCards(root: String) -> [CommunityCard] {
         content.communities.map { c in
             let notices = byCommunity[c.slug] ?? []
-            return CommunityCard(href: root + URLPaths.community(c.slug), name: c.name, kind: c.kind.rawValue,
+            return CommunityCard(slug: c.slug, href: root + URLPaths.community(c.slug), name: c.name, kind: c.kind.rawValue,
                                  count: notices.count, latest: notices.first?.date.day.chinese)
         }
     }
 
     func categoryLinks(root: String) -> [CategoryLink] {
         site.categories.map { c in
-            CategoryLink(href: root + URLPaths.category(c.slug), name: c.name, count: byCategory[c.slug]?.count ?? 0,
+            CategoryLink(slug: c.slug, href: root + URLPaths.category(c.slug), name: c.name, count: byCategory[c.slug]?.count ?? 0,
                          description: c.description)
         }
     }
@@ -57,7 +60,7 @@ extension SiteRenderer {
     func searchPage() -> SearchPage {
         let path = URLPaths.search()
         let root = URLPaths.root(of: path)
-        return SearchPage(layout: layout(path, title: "搜索", crumbs: [("搜索", nil)]),
+        return SearchPage(layout: layout(path, title: "搜索", crumbs: [("搜索", nil)], script: "assets/search.js"),
                           communities: communityCards(root: root), categories: categoryLinks(root: root))
     }
 

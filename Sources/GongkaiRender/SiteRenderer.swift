@@ -16,7 +16,8 @@ public struct SiteRenderer: Sendable {
     let content: SiteContent
     let theme: Theme
     let generator: String
-    let cssPath: String
+    /// Asset path under templates/ → published path with a content hash.
+    let assetPaths: [String: String]
     let categories: [String: Category]
     let communities: [String: Community]
     let byCommunity: [String: [Notice]]
@@ -28,8 +29,15 @@ public struct SiteRenderer: Sendable {
         self.content = content
         self.theme = theme
         self.generator = generator
-        let css = theme.assets["assets/site.css"] ?? []
-        cssPath = "assets/site.\(ContentHash.hex(css)).css"
+        var paths: [String: String] = [:]
+        for (path, bytes) in theme.assets {
+            if let dot = path.lastIndex(of: "."), path[..<dot].contains("/") {
+                paths[path] = "\(path[..<dot]).\(ContentHash.hex(bytes))\(path[dot...])"
+            } else {
+                paths[path] = path
+            }
+        }
+        assetPaths = paths
         categories = Dictionary(content.site.categories.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         byCommunity = Dictionary(grouping: content.notices, by: \.id.community)
@@ -44,6 +52,9 @@ public struct SiteRenderer: Sendable {
         utcOffset = tz.secondsFromGMT(for: newest)
     }
 
+    /// A notice page's path from the site root (for the search index).
+    public static func noticeHref(_ id: NoticeID) -> String { URLPaths.notice(id) }
+
     /// Every file of the site, in a deterministic order. Each page (or small
     /// group of pages) is one job; jobs run on all cores and their files are
     /// collected in job order.
@@ -55,7 +66,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [Job] = []
         jobs.append { [self] in
             theme.assets.sorted(by: { $0.key < $1.key }).map { path, bytes in
-                OutputFile(path: path == "assets/site.css" ? cssPath : path, content: .bytes(bytes))
+                OutputFile(path: assetPaths[path] ?? path, content: .bytes(bytes))
             }
         }
         jobs.append(page("index.html", "home") { self.homePage() })

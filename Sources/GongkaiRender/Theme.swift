@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Asset path under templates/ (e.g. `assets/site.css`) → bytes.
     let assets: [String: [UInt8]]
+    /// Other theme files (e.g. `synonyms.txt`).
+    public let data: [String: [UInt8]]
 
     static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap"]
 
@@ -18,6 +20,7 @@ public struct Theme: Sendable {
         for (path, bytes) in overrides { files[path] = bytes }
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]
+        var data: [String: [UInt8]] = [:]
         var problems: [Diagnostic] = []
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             let shown = "templates/" + path
@@ -35,6 +38,8 @@ public struct Theme: Sendable {
                 }
             } else if path.hasPrefix("assets/") {
                 assets[path] = bytes
+            } else if !path.hasSuffix(".swift") {
+                data[path] = bytes
             }
         }
         for name in pageTemplates where library.getTemplate(named: name) == nil && !problems.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
@@ -42,7 +47,7 @@ public struct Theme: Sendable {
                                        fix: "请从默认主题复制一份，或删除站点 templates/ 里的同名覆盖。"))
         }
         guard problems.isEmpty else { return (nil, problems) }
-        return (Theme(library: library, assets: assets), [])
+        return (Theme(library: library, assets: assets, data: data), [])
     }
 
     /// Renders a template; an unknown name is an error, never an empty page.

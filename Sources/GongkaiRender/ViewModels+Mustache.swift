@@ -18,6 +18,7 @@ extension Layout: MustacheParent {
         case "documentTitle": return self.documentTitle
         case "description": return self.description
         case "css": return self.css
+        case "script": return self.script
         case "homeHref": return self.homeHref
         case "searchHref": return self.searchHref
         case "feedHref": return self.feedHref
@@ -123,6 +124,7 @@ extension HomePage: MustacheParent {
 extension CommunityCard: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "slug": return self.slug
         case "href": return self.href
         case "name": return self.name
         case "kind": return self.kind
@@ -136,6 +138,7 @@ extension CommunityCard: MustacheParent {
 extension CategoryLink: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "slug": return self.slug
         case "href": return self.href
         case "name": return self.name
         case "count": return self.count

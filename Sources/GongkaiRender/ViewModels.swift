@@ -11,6 +11,8 @@ struct Layout {
     var documentTitle: String
     var description: String
     var css: String
+    /// The search client, on the search page only.
+    var script: String?
     var homeHref: String
     var searchHref: String
     var feedHref: String
@@ -76,6 +78,7 @@ struct HomePage {
 }
 
 struct CommunityCard {
+    var slug: String
     var href: String
     var name: String
     var kind: String
@@ -84,6 +87,7 @@ struct CommunityCard {
 }
 
 struct CategoryLink {
+    var slug: String
     var href: String
     var name: String
     var count: Int

@@ -59,7 +59,7 @@ import sys
 import tempfile
 import threading
 import time
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import quote, urldefrag, urlsplit
 
 os.environ.setdefault("SE_OFFLINE", "true")  # selenium-manager: never download anything
 
@@ -361,6 +361,43 @@ def server_check(rep, tag, server):
               "; ".join("%s %s" % (c, p) for p, c in errors[:4]))
 
 
+def search_checks(rep, driver, base, notice_url, title):
+    """The search page contract of DESIGN.md §5: ?q= runs on load; hits as <li>
+    in #results, first link to the notice; data-state="done", data-count."""
+    tag = "[search]"
+    query = (title or "").strip()[:20]
+    if not query:
+        rep.check("%s a query from the notice title" % tag, False, repr(title))
+        return
+    segs = rel_segments(notice_url, base) if notice_url else None
+    community = segs[0] if segs else ""
+    for extra, label in (("", "q=%s" % query), ("&community=" + community, "q=%s&community=%s" % (query, community))):
+        driver.get(base + "search/index.html?q=" + quote(query) + extra)
+        state = None
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            state = driver.execute_script("var r=document.getElementById('results');return r&&r.getAttribute('data-state')")
+            if state in ("done", "error"):
+                break
+            time.sleep(0.05)
+        if not rep.check("%s %s: #results data-state=done" % (tag, label), state == "done", repr(state)):
+            continue
+        count = driver.execute_script("return document.getElementById('results').getAttribute('data-count')")
+        hrefs = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#results > li')).map(function(li){"
+            "var a=li.querySelector('a');return a?a.href:null})")
+        rep.check("%s %s: data-count and <li> hits" % (tag, label),
+                  count is not None and int(count) >= len(hrefs) >= 1, "count %s, %d li" % (count, len(hrefs)))
+        targets = [rel_segments(h, base) if h else None for h in hrefs[:10]]
+        rep.check("%s %s: every hit links to a notice page" % (tag, label),
+                  all(t and len(t) == 3 and re.fullmatch(r"\d{4}", t[1]) for t in targets), repr(hrefs[:2]))
+        rep.check("%s %s: the notice is among the first 10 hits" % (tag, label),
+                  segs in targets, "%s not in %s" % (segs, targets[:3]))
+        if extra:
+            rep.check("%s %s: the filter keeps hits in %s" % (tag, label, community),
+                      all(t and t[0] == community for t in targets), repr([t[0] for t in targets if t]))
+
+
 def community_folders(public):
     out = set()
     for name in os.listdir(public):
@@ -409,6 +446,14 @@ def main(argv):
         server_check(rep, "[/]", root_srv)
         walk(rep, driver, sub_srv, sub_srv.origin + "/sub/", "[/sub/]", communities)
         server_check(rep, "[/sub/]", sub_srv)
+        if notice:
+            driver.get(notice)
+            wait_loaded(driver)
+            title = facts(driver)["h1"]
+            sub_notice = sub_srv.origin + "/sub/" + "/".join(rel_segments(notice, root_srv.origin + "/")) + "/index.html"
+            search_checks(rep, driver, sub_srv.origin + "/sub/", sub_notice, title)
+            if shots:
+                driver.save_screenshot(os.path.join(shots, "search.png"))
 
         # -- the same notice with JavaScript off
         if notice:

@@ -139,6 +139,16 @@ struct ContentParserTests {
         #expect(d.first?.fix.contains("10月15日") == true)
     }
 
+    @Test func invalidDatesInsideThePeriodAreDiagnosticsNotACrash() {
+        var site = SiteFixture()
+        site[notice] = "---\ntitle: 通知\ndate: 2024-11-05\ncategory: caiwu\n公示期: {起: 2024-11-06, 止: 2024-11-31}\n---\n正文\n"
+        let d = site.parse().diagnostics
+        #expect(d.map(\.code) == ["GK103"])
+        #expect(d.first.map { "\($0.line):\($0.column)" } == "5:25")
+        site[notice] = "---\ntitle: 通知\ndate: 2024-11-05\ncategory: caiwu\nperiod: {from: 昨天, to: 明天}\n---\n正文\n"
+        #expect(site.parse().diagnostics.map(\.code) == ["GK103", "GK103"])
+    }
+
     @Test func reversedPeriodAndPeriodBeforeNotice() {
         var site = SiteFixture()
         site[notice] = "---\ntitle: 通知\ndate: 2024-10-08\ncategory: caiwu\nperiod: {from: 2024-10-20, to: 2024-10-10}\n---\n正文\n"
