@@ -27,5 +27,9 @@ fi
 if [ "$what" = "test" ] && ! python3 -c "import selenium" 2>/dev/null; then
     echo "安装 Python 包：selenium"
     python3 -m pip install -q selenium 2>&1 | grep -v "WARNING: Running pip as the 'root' user" || true
+    if ! python3 -c "import selenium" 2>/dev/null; then
+        # Debian's own python refuses pip outside a virtual environment (PEP 668).
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-selenium >/dev/null
+    fi
     python3 -c "import selenium"
 fi

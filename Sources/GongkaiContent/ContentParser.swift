@@ -51,10 +51,12 @@ public enum ContentParser {
             NoticeParser(site: catalogue, community: lookup[job.0]).parse(job.1)
         }
         var notices: [Notice] = []
-        for (notice, problems) in parsed {
+        var unreadFolders: Set<String> = []
+        for (index, (notice, problems)) in parsed.enumerated() {
             diagnostics += problems
-            if let notice { notices.append(notice) }
+            if let notice { notices.append(notice) } else { unreadFolders.insert(jobs[index].1.folder) }
         }
+        diagnostics += unlistedFiles(jobs.map(\.1), notices: notices, skipping: unreadFolders)
         if site == nil { diagnostics.removeAll { $0.code == "GK102" } }
 
         diagnostics += duplicateIDs(jobs.map(\.1))
@@ -85,6 +87,29 @@ public enum ContentParser {
         return result
     }
 
+    /// A file beside notices that no notice lists as an attachment is not
+    /// published: say so, rather than leave the clerk wondering.
+    static func unlistedFiles(_ sources: [NoticeSource], notices: [Notice], skipping: Set<String>) -> [Diagnostic] {
+        var listed: [String: Set<String>] = [:]
+        var folders: [String: [String: FileKind]] = [:]
+        for source in sources { folders[source.folder] = source.siblings }
+        for notice in notices {
+            let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            listed[folder, default: []].formUnion(notice.attachments.map(\.file))
+        }
+        var result: [Diagnostic] = []
+        for (folder, siblings) in folders where !skipping.contains(folder) {
+            for (name, kind) in siblings.sorted(by: { $0.key < $1.key }) {
+                guard case .file = kind, !name.hasSuffix(".md"), !name.hasPrefix("."), !name.hasPrefix("_"),
+                      !name.hasSuffix("~"), listed[folder]?.contains(name) != true else { continue }
+                let path = folder + "/" + name
+                result.append(Diagnostic(file: path, code: "GK130", severity: .warning,
+                                         message: Messages.strayFile(path), fix: Messages.strayFileFix))
+            }
+        }
+        return result
+    }
+
     static func brokenCorrections(_ notices: [Notice]) -> [Diagnostic] {
         let ids = Set(notices.map(\.id))
         let all = notices.map(\.id.value)
@@ -97,7 +122,7 @@ public enum ContentParser {
             } else if !ids.contains(target) {
                 result.append(Diagnostic(file: notice.sourcePath, line: 1, column: 1, code: "GK113",
                                          message: Messages.unknownSupersedes(target.value),
-                                         fix: Messages.unknownSupersedesFix(Suggest.nearest(target.value, in: all))))
+                                         fix: Messages.unknownSupersedesFix(Suggest.nearest(target.value, in: all.filter { $0 != notice.id.value }))))
             }
         }
         return result

@@ -56,7 +56,7 @@ enum Messages {
     }
     static func siteBadValue(_ key: String, _ expected: String) -> String { "site.yml 的 \(key) 值不对，应为\(expected)。" }
     static func badCategorySlug(_ slug: String) -> String { "类别代码“\(slug)”不合规：只能用小写英文字母开头，后跟小写字母、数字或“-”，且不能是保留字。" }
-    static let badCategorySlugFix = "请改成像 caiwu、dibao-jiuzhu 这样的代码（page、category、search、assets、api 是保留字）。"
+    static let badCategorySlugFix = "请改成像 caiwu、dibao-jiuzhu 这样的代码（page、category、search、assets、api、feed 是保留字）。"
     static func duplicateCategory(_ what: String) -> String { "公开目录里“\(what)”出现了两次。" }
     static let duplicateCategoryFix = "每个类别的 slug 和 name 都只能出现一次，请删除或改名其中一个。"
     static func badTimezone(_ tz: String) -> String { "时区“\(tz)”无法识别。" }
@@ -116,7 +116,7 @@ enum Messages {
     static let duplicateIDFix = "请给其中一个文件改名。注意：已发布公告的文件名就是它的网址，不要改已发布的那一篇。"
     static func communityMismatch(_ value: String, _ folder: String) -> String { "村居“\(value)”与公告所在的文件夹 \(folder) 不一致。" }
     static func communityMismatchFix(_ folder: String) -> String { "公告属于它所在的文件夹：请改为 村居: \(folder)，或删掉这一行，或把文件移到正确的村（社区）文件夹。" }
-    static func wrongType(_ key: FrontMatterKey, _ expected: String) -> String { "\(key.both) 的写法不对，应为\(expected)。" }
+    static func wrongType(_ key: FrontMatterKey, _ expected: String) -> String { "\(key.both)的写法不对，应为\(expected)。" }
     static func unknownKey(_ key: String, _ suggestion: String?) -> String {
         "不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写“\($0)”？）" } ?? "") + "。"
     }

@@ -54,7 +54,8 @@ struct NoticeParser: Sendable {
         func string(_ key: FrontMatterKey) -> String? {
             guard let (_, node) = values[key] else { return nil }
             guard let s = node.text else {
-                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(key, "一段文字"), fix: Messages.emptyValueFix))
+                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(key, "一段文字"),
+                                         fix: "请在冒号后面直接写文字，不要写成列表或多项。"))
                 return nil
             }
             if s.isEmpty {
@@ -160,7 +161,7 @@ struct NoticeParser: Sendable {
             case "true", "yes", "是", "y": draft = true
             case "false", "no", "否", "n", "": draft = false
             default:
-                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.draft, " true 或 false"),
+                d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.draft, "true 或 false"),
                                          fix: "草稿请写 草稿: true，发布时删掉这一行。"))
             }
         }
@@ -264,7 +265,7 @@ struct NoticeParser: Sendable {
         guard let node else { return [] }
         guard let list = node.sequence else {
             d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.attachments, "一个列表（每项 - file: 文件名, title: 说明）"),
-                                     fix: "例如：附件:\n  - {file: 收支明细.pdf, title: 10月收支明细}"))
+                                     fix: "例如：附件: [{file: 收支明细.pdf, title: 10月收支明细}]。"))
             return []
         }
         var result: [Attachment] = []

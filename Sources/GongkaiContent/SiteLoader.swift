@@ -56,9 +56,12 @@ public struct SiteLoader: Sendable {
             let kind = fs.kind(of: path)
             if kind == .directory, isYear(name) {
                 loadYear(slug: slug, year: name, into: &community.notices, diagnostics: &diagnostics)
-            } else if name.hasSuffix(".md") || kind == .directory {
+            } else if name.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(file: path, code: "GK111", message: Messages.notInYearFolder(path),
                                               fix: Messages.notInYearFolderFix(slug)))
+            } else {
+                diagnostics.append(Diagnostic(file: path, code: "GK130", severity: .warning,
+                                              message: Messages.strayFile(path), fix: Messages.strayFileFix))
             }
         }
         return community
@@ -80,7 +83,11 @@ public struct SiteLoader: Sendable {
             case .directory:
                 let bundle = path
                 let index = bundle + "/index.md"
-                guard fs.kind(of: index) != nil else { continue }
+                guard fs.kind(of: index) != nil else {
+                    diagnostics.append(Diagnostic(file: bundle, code: "GK130", severity: .warning,
+                                                  message: Messages.strayFile(bundle + "/"), fix: Messages.strayFileFix))
+                    continue
+                }
                 guard let file = readFile(index, into: &diagnostics) else { continue }
                 var inner: [String: FileKind] = [:]
                 for entry in list(bundle, into: &diagnostics) { inner[entry] = fs.kind(of: bundle + "/" + entry) }

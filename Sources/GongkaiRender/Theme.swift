@@ -42,12 +42,36 @@ public struct Theme: Sendable {
                 data[path] = bytes
             }
         }
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            for name in referencedTemplates(text) where library.getTemplate(named: name) == nil {
+                problems.append(Diagnostic(file: "templates/" + path, code: "GK031",
+                                           message: "模板引用了不存在的模板 \(name).mustache（{{>\(name)}} 或 {{<\(name)}}）。",
+                                           fix: "请检查模板名称是否写错，或在 templates/ 里补上 \(name).mustache。"))
+            }
+        }
         for name in pageTemplates where library.getTemplate(named: name) == nil && !problems.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
             problems.append(Diagnostic(file: "templates/\(name).mustache", code: "GK031", message: "缺少模板 \(name).mustache。",
                                        fix: "请从默认主题复制一份，或删除站点 templates/ 里的同名覆盖。"))
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (Theme(library: library, assets: assets, data: data), [])
+    }
+
+    /// Names in `{{>partial}}` and `{{<parent}}` tags: swift-mustache renders
+    /// an unknown one as nothing, which would publish empty pages.
+    static func referencedTemplates(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let body = rest.drop(while: { $0 == " " })
+            guard let sigil = body.first, sigil == ">" || sigil == "<",
+                  let close = body.range(of: "}}") else { continue }
+            let name = body[body.index(after: body.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { names.append(name) }
+        }
+        return names
     }
 
     /// Renders a template; an unknown name is an error, never an empty page.

@@ -180,3 +180,16 @@ struct BuildOutputTests {
         #expect(report.communities >= 4)
     }
 }
+
+struct TemplateReferenceTests {
+    @Test func unknownPartialOrParentIsAnError() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("templates/listing.mustache", "{{<nosuch}}{{$main}}x{{/main}}{{/nosuch}}")
+        try site.write("templates/home.mustache", "{{<base}}{{$main}}{{> missing-part }}{{/main}}{{/base}}")
+        let report = site.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.code) == ["GK031", "GK031"])
+        #expect(report.diagnostics.map(\.file) == ["templates/home.mustache", "templates/listing.mustache"])
+    }
+}

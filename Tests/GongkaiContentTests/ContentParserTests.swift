@@ -234,6 +234,17 @@ struct ContentParserTests {
         #expect(result.diagnostics.map(\.line) == [7, 8])
     }
 
+    @Test func filesNoNoticeListsAreReportedNotSilentlyDropped() {
+        var site = SiteFixture()
+        site["content/mazhuang/2024/mingxi.pdf"] = "%PDF"
+        site["content/mazhuang/2024/照片/a.jpg"] = "jpg"
+        site["content/mazhuang/logo.png"] = "png"
+        let d = site.parse().diagnostics
+        #expect(d.map(\.code) == ["GK130", "GK130", "GK130"])
+        #expect(d.allSatisfy { $0.severity == .warning })
+        #expect(Set(d.map(\.file)) == ["content/mazhuang/2024/mingxi.pdf", "content/mazhuang/2024/照片", "content/mazhuang/logo.png"])
+    }
+
     @Test func noticeOutsideAYearFolder() {
         var site = SiteFixture()
         site["content/mazhuang/loose.md"] = "---\ntitle: 通知\n---\n"
