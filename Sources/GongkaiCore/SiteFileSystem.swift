@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
+private let systemRead = Darwin.read
 #endif
 
 /// Read access to a site folder, injected so that tests run whole sites in
@@ -81,7 +83,7 @@ public struct LocalFileSystem: SiteFileSystem {
         while true {
             if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
             let n = bytes.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress! + filled, buf.count - filled)
+                systemRead(fd, buf.baseAddress! + filled, buf.count - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }
