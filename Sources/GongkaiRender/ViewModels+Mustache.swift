@@ -19,6 +19,7 @@ extension Layout: MustacheParent {
         case "description": return self.description
         case "css": return self.css
         case "script": return self.script
+        case "isSearch": return self.isSearch
         case "homeHref": return self.homeHref
         case "searchHref": return self.searchHref
         case "feedHref": return self.feedHref

@@ -14,6 +14,8 @@ struct Layout {
     var css: String
     /// The search client, on the search page only.
     var script: String?
+    /// The search page has its own search form; the header's is left out.
+    var isSearch: Bool
     var homeHref: String
     var searchHref: String
     var feedHref: String

@@ -143,6 +143,7 @@
         var matched = 0, sum = 0;
         d.clause.forEach(function (s) { if (s > 0) { matched++; sum += s; } });
         var coverage = matched / cl.length;
+        if (coverage < 0.5) return;   /* one bigram of four is chance, not a hit */
         var phrase = matched === cl.length && cl.length > 1 ? 1.5 : 1;
         d.matched = matched;
         d.score = sum * coverage * coverage * phrase;
