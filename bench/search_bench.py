@@ -117,7 +117,7 @@ def read_front(path):
     if text.startswith("---"):
         end = text.find("\n---", 3)
         for line in text[3:end if end > 0 else len(text)].splitlines():
-            m = re.match(r"^(title|category|标题|类别):\s*(.*?)\s*$", line)
+            m = re.match(r"^(title|category|draft|标题|类别|草稿):\s*(.*?)\s*$", line)
             if m:
                 v = m.group(2)
                 if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
@@ -125,7 +125,7 @@ def read_front(path):
                         v = json.loads(v) if v[0] == '"' else v[1:-1].replace("''", "'")
                     except ValueError:
                         v = v[1:-1]
-                keys[{"标题": "title", "类别": "category"}.get(m.group(1), m.group(1))] = v
+                keys[{"标题": "title", "类别": "category", "草稿": "draft"}.get(m.group(1), m.group(1))] = v
     return keys
 
 
@@ -167,6 +167,8 @@ def load_site(site_dir):
                 else:
                     continue
                 fm = read_front(path)
+                if str(fm.get("draft", "")).lower() in ("true", "yes", "on"):
+                    continue  # drafts are not built
                 cat = fm.get("category")
                 notices["%s/%s/%s" % (comm, year, nid)] = (fm.get("title", ""), cat if cat in slugs else by_name.get(cat))
     return notices, slugs

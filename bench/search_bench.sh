@@ -146,7 +146,7 @@ wall = wall_us / 1e6
 idx = None
 for line in open(log, encoding="utf-8", errors="replace"):
     line = line.strip()
-    if line.startswith("索引"):
+    if line.startswith("索引") and idx is None:
         m = re.search(r"([0-9]+(?:\.[0-9]+)?)\s*(?:s|秒)\s*\W*$", line)
         if m:
             idx = float(m.group(1))
