@@ -20,7 +20,7 @@ public enum SearchIndexBuilder {
     static let k1: Float = 1.2
     static let b: Float = 0.75
     /// Characters of body text kept in a fragment for the snippet.
-    static let fragmentLength = 300
+    static let fragmentLength = 200
     /// Shards aim at this many bytes; a token whose postings alone exceed
     /// `ownFileBytes` gets a file of its own so it never weighs on others.
     static let shardBytes = 4000
@@ -43,14 +43,16 @@ public enum SearchIndexBuilder {
             for (id, t) in terms.enumerated() {
                 let norm = 1 - b + b * Float(t.bodyLength) / averageBody
                 for entry in t.buckets[p] {
-                    let tf = entry.short + Float(entry.body) / norm
-                    postings[entry.code, default: []].append((Int32(id), tf))
+                    // Short fields and body saturate separately, so a word in
+                    // the title is never outweighed by many mentions in the body.
+                    let score = saturate(entry.short) + saturate(Float(entry.body) / norm)
+                    postings[entry.code, default: []].append((Int32(id), score))
                 }
             }
             return postings.map { code, list in
                 let df = Float(list.count)
                 let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-                return (code, list.map { ($0.0, idf * $0.1 * (k1 + 1) / ($0.1 + k1)) })
+                return (code, list.map { ($0.0, idf * $0.1) })
             }
         }
         var maxScore: Float = 0
@@ -124,6 +126,9 @@ public enum SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
+    @inline(__always)
+    static func saturate(_ tf: Float) -> Float { tf * (k1 + 1) / (tf + k1) }
+
     /// 1…63 on a log scale up to the highest score in the index.
     static func quantise(_ score: Float, _ logMax: Float) -> Int {
         max(1, min(63, 1 + Int((62 * log1p(max(score, 0)) / logMax).rounded())))
@@ -157,7 +162,7 @@ public enum SearchIndexBuilder {
         add(doc.category, weight: facetWeight)
         for tag in doc.tags { add(tag, weight: facetWeight) }
         var length = 0
-        Tokenizer.scan(SearchText.normalize(doc.body), unigrams: false, words: &t.words) { token in
+        Tokenizer.scan(SearchText.normalize(doc.body), unigrams: true, words: &t.words) { token in
             length += 1
             let c = counts[token.code, default: (0, 0)]
             counts[token.code] = (c.0, c.1 == .max ? c.1 : c.1 + 1)

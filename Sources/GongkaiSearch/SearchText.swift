@@ -18,27 +18,60 @@ public enum SearchText {
                 continue
             } else if v == 0x3000 || (v >= 0xFF01 && v <= 0xFF5E) {
                 needsWork = true
-            } else if s.properties.changesWhenNFKCCaseFolded {
+            } else if changesUnderNFKC(v, s) {
                 return text.precomposedStringWithCompatibilityMapping.lowercased()
             }
         }
         guard needsWork else { return text }
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v >= 0x41 && v <= 0x5A {
-                out.append(Unicode.Scalar(v + 32)!)
-            } else if v == 0x3000 {
-                out.append(" ")
-            } else if v >= 0xFF01 && v <= 0xFF5E {
-                let h = v - 0xFEE0
-                out.append(Unicode.Scalar(h >= 0x41 && h <= 0x5A ? h + 32 : h)!)
+        // Only A-Z, U+3000 and U+FF01…U+FF5E change here: rewrite the bytes.
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var bytes = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = bytes.next() {
+            if b >= 0x41 && b <= 0x5A {
+                out.append(b + 32)
+            } else if b == 0xEF || b == 0xE3 {
+                pending = [b]
+                if let b1 = bytes.next() { pending.append(b1) }
+                if let b2 = bytes.next() { pending.append(b2) }
+                if pending.count == 3 {
+                    let v = (UInt32(pending[0] & 0x0F) << 12) | (UInt32(pending[1] & 0x3F) << 6) | UInt32(pending[2] & 0x3F)
+                    if v == 0x3000 {
+                        out.append(0x20)
+                        continue
+                    } else if v >= 0xFF01 && v <= 0xFF5E {
+                        let h = UInt8(v - 0xFEE0)
+                        out.append(h >= 0x41 && h <= 0x5A ? h + 32 : h)
+                        continue
+                    }
+                }
+                out.append(contentsOf: pending)
             } else {
-                out.append(s)
+                out.append(b)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether NFKC (with case folding) changes the scalar, from a table of
+    /// the Basic Multilingual Plane built once (a property lookup per
+    /// character was a measurable part of indexing).
+    @inline(__always)
+    static func changesUnderNFKC(_ v: UInt32, _ s: Unicode.Scalar) -> Bool {
+        if v < 0x10000 { return changingBMP[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        return s.properties.changesWhenNFKCCaseFolded
+    }
+
+    static let changingBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for v in 0..<0x10000 {
+            if let s = Unicode.Scalar(UInt32(v)), s.properties.changesWhenNFKCCaseFolded {
+                bits[v >> 6] |= 1 << UInt64(v & 63)
+            }
+        }
+        return bits
+    }()
 
     /// Han ideographs, kana and hangul: indexed as overlapping bigrams.
     @inline(__always)

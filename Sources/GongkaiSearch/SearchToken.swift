@@ -12,17 +12,6 @@ public struct SearchToken: Hashable, Sendable, Comparable {
     static func bigram(_ a: UInt32, _ b: UInt32) -> SearchToken {
         SearchToken(code: bigramTag | UInt64(a) << 21 | UInt64(b))
     }
-    static func word(_ text: Substring.UnicodeScalarView) -> SearchToken {
-        var h: UInt64 = 0xcbf29ce484222325
-        for s in text {
-            for b in String(s).utf8 {
-                h ^= UInt64(b)
-                h &*= 0x100000001b3
-            }
-        }
-        return SearchToken(code: wordTag | (h & ((1 << 62) - 1)))
-    }
-
     var isWord: Bool { code >> 62 == 3 }
 
     /// The token's text, as the client computes it from a query; nil for a
@@ -44,35 +33,60 @@ public struct SearchToken: Hashable, Sendable, Comparable {
 /// one word. Everything else separates runs.
 public enum Tokenizer {
     /// Calls `emit` for every token occurrence; `words` receives the text of
-    /// each word token the first time it is seen.
+    /// each word token the first time it is seen. Reads UTF-8 bytes directly:
+    /// stepping through `unicodeScalars` was the slowest part of indexing.
     static func scan(_ text: String, unigrams: Bool, words: inout [UInt64: String],
                      emit: (SearchToken) -> Void) {
-        var previousCJK: UInt32 = 0
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            let v = s.value
-            if SearchText.isCJK(v) {
-                if unigrams { emit(.unigram(v)) }
-                if previousCJK != 0 { emit(.bigram(previousCJK, v)) }
-                previousCJK = v
-                i = scalars.index(after: i)
-            } else if SearchText.isWordScalar(s) {
-                previousCJK = 0
-                var j = scalars.index(after: i)
-                while j < scalars.endIndex, SearchText.isWordScalar(scalars[j]), !SearchText.isCJK(scalars[j].value) {
-                    j = scalars.index(after: j)
+        var text = text
+        text.withUTF8 { bytes in
+            var previousCJK: UInt32 = 0
+            var wordStart = -1
+            var wordHash: UInt64 = 0xcbf29ce484222325
+            var i = 0
+            let n = bytes.count
+            func endWord(_ end: Int) {
+                guard wordStart >= 0 else { return }
+                let token = SearchToken(code: SearchToken.wordTag | (wordHash & ((1 << 62) - 1)))
+                if words[token.code] == nil {
+                    words[token.code] = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
                 }
-                let word = Substring(scalars[i..<j]).unicodeScalars
-                let token = SearchToken.word(word)
-                if words[token.code] == nil { words[token.code] = String(String.UnicodeScalarView(word)) }
                 emit(token)
-                i = j
-            } else {
-                previousCJK = 0
-                i = scalars.index(after: i)
+                wordStart = -1
+                wordHash = 0xcbf29ce484222325
             }
+            while i < n {
+                let b0 = bytes[i]
+                var v: UInt32
+                var length: Int
+                if b0 < 0x80 {
+                    v = UInt32(b0); length = 1
+                } else if b0 < 0xE0 {
+                    v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); length = 2
+                } else if b0 < 0xF0 {
+                    v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); length = 3
+                } else {
+                    v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                        | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F); length = 4
+                }
+                if SearchText.isCJK(v) {
+                    endWord(i)
+                    if unigrams { emit(.unigram(v)) }
+                    if previousCJK != 0 { emit(.bigram(previousCJK, v)) }
+                    previousCJK = v
+                } else if let s = Unicode.Scalar(v), SearchText.isWordScalar(s) {
+                    previousCJK = 0
+                    if wordStart < 0 { wordStart = i }
+                    for k in i..<(i + length) {
+                        wordHash ^= UInt64(bytes[k])
+                        wordHash &*= 0x100000001b3
+                    }
+                } else {
+                    previousCJK = 0
+                    endWord(i)
+                }
+                i += length
+            }
+            endWord(n)
         }
     }
 

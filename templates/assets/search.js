@@ -94,18 +94,31 @@
     });
     found.sort(function (a, b) { return a.at - b.at || (b.end - b.at) - (a.end - a.at); });
     var result = [], cursor = 0;
+    function plain(part) {
+      tokens(part).forEach(function (t) { result.push({ alts: [[t]], weights: [1], words: [t] }); });
+    }
     found.forEach(function (f) {
       if (f.at < cursor) return;
-      tokens(text.slice(cursor, f.at)).forEach(function (t) { result.push({ alts: [[t]], words: [t] }); });
-      var alts = [], words = [];
+      plain(text.slice(cursor, f.at));
+      var alts = [], weights = [], words = [], typed = text.slice(f.at, f.end);
       f.group.forEach(function (phrase) {
         var t = tokens(phrase);
-        if (t.length) { alts.push(t); words.push(normalize(phrase)); }
+        if (t.length) {
+          alts.push(t);
+          /* what the resident typed counts more than what it stands for */
+          weights.push(normalize(phrase) === typed ? 1 : 0.7);
+          words.push(normalize(phrase));
+        }
       });
-      result.push({ alts: alts, words: words });
+      result.push({ alts: alts, weights: weights, words: words });
       cursor = f.end;
     });
-    tokens(text.slice(cursor)).forEach(function (t) { result.push({ alts: [[t]], words: [t] }); });
+    plain(text.slice(cursor));
+    /* A single character left between words ("2023年鱼塘") is too common to
+       decide a hit: it adds to the score but is not required. */
+    if (result.length > 1) {
+      result.forEach(function (c) { c.optional = c.alts.length === 1 && c.alts[0].length === 1 && c.alts[0][0].length === 1 && isCJK(c.alts[0][0].codePointAt(0)); });
+    }
     return result;
   }
 
@@ -122,7 +135,7 @@
       function score(q) { return q ? Math.expm1((q - 1) / 62 * logMax) : 0; }
       var docs = new Map();
       cl.forEach(function (c, ci) {
-        c.alts.forEach(function (alt) {
+        c.alts.forEach(function (alt, ai) {
           var first = byToken.get(alt[0]);
           first.forEach(function (_, doc) {
             var total = 0;
@@ -133,18 +146,23 @@
             }
             var d = docs.get(doc);
             if (!d) { d = { doc: doc, clause: new Array(cl.length).fill(0) }; docs.set(doc, d); }
-            d.clause[ci] = Math.max(d.clause[ci], total + (alt.length > 1 ? total * 0.5 : 0));
+            var weight = c.weights[ai];
+            d.clause[ci] = Math.max(d.clause[ci], weight * (total + (alt.length > 1 ? total * 0.5 : 0)));
           });
         });
       });
       var hits = [];
       docs.forEach(function (d) {
         for (var f = 0; f < filters.length; f++) if (!byToken.get(filters[f]).has(d.doc)) return;
-        var matched = 0, sum = 0;
-        d.clause.forEach(function (s) { if (s > 0) { matched++; sum += s; } });
-        var coverage = matched / cl.length;
-        if (coverage < 0.5) return;   /* one bigram of four is chance, not a hit */
-        var phrase = matched === cl.length && cl.length > 1 ? 1.5 : 1;
+        var matched = 0, required = 0, sum = 0;
+        d.clause.forEach(function (s, ci) {
+          if (cl[ci].optional) { sum += s * 0.5; return; }
+          required++;
+          if (s > 0) { matched++; sum += s; }
+        });
+        var coverage = required ? matched / required : 1;
+        if (coverage < 0.5 || sum <= 0) return;   /* one bigram of four is chance, not a hit */
+        var phrase = matched === required && required > 1 ? 1.5 : 1;
         d.matched = matched;
         d.score = sum * coverage * coverage * phrase;
         hits.push(d);
