@@ -74,6 +74,9 @@ public enum SearchIndexBuilder {
                 return (text, PostingsCodec.encode(list.map { ($0.0, quantise($0.1, logMax)) }))
             }
         }.flatMap { $0 }
+        // Partitions come out of hash tables: fix the order, so that file
+        // names (and everything else) are the same on every build.
+        entries.sort { $0.token < $1.token }
         for (slug, _) in communities {
             let ids = docs.indices.filter { docs[$0].communitySlug == slug }.map { (Int32($0), 0) }
             if !ids.isEmpty { entries.append(("@c:" + slug, PostingsCodec.encode(ids))) }
@@ -148,12 +151,11 @@ public enum SearchIndexBuilder {
     }
 
     static func analyse(_ doc: SearchDocument) -> Terms {
-        var counts: [UInt64: (Float, UInt16)] = [:]
-        counts.reserveCapacity(1024)
+        var counts = TokenCounts(expected: doc.body.utf8.count / 2 + 256)
         var t = Terms()
         func add(_ text: String, weight: Float) {
             Tokenizer.scan(SearchText.normalize(text), unigrams: true, words: &t.words) { token in
-                counts[token.code, default: (0, 0)].0 += weight
+                counts.addShort(token.code, weight)
             }
         }
         add(doc.title, weight: titleWeight)
@@ -164,12 +166,13 @@ public enum SearchIndexBuilder {
         var length = 0
         Tokenizer.scan(SearchText.normalize(doc.body), unigrams: true, words: &t.words) { token in
             length += 1
-            let c = counts[token.code, default: (0, 0)]
-            counts[token.code] = (c.0, c.1 == .max ? c.1 : c.1 + 1)
+            counts.addBody(token.code)
         }
         t.bodyLength = length
-        for (code, c) in counts {
-            t.buckets[Int(code % UInt64(Terms.partitions))].append(Terms.Entry(code: code, short: c.0, body: c.1))
+        for i in counts.keys.indices where counts.keys[i] != 0 {
+            let code = counts.keys[i]
+            t.buckets[Int(code % UInt64(Terms.partitions))].append(
+                Terms.Entry(code: code, short: counts.short[i], body: counts.body[i]))
         }
         return t
     }

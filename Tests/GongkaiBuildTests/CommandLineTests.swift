@@ -31,6 +31,19 @@ struct CommandLineTests {
         return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
+    /// Separate processes hash with different seeds: the output must not
+    /// depend on any hash table's order.
+    @Test func twoProcessesWriteTheSameBytes() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let other = site.root.appendingPathComponent("public-2")
+        #expect(try run(["build", "--site", site.root.path, "--quiet"]).status == 0)
+        #expect(try run(["build", "--site", site.root.path, "--output", other.path, "--quiet"]).status == 0)
+        let a = FixtureSite.snapshot(site.output)
+        #expect(a.keys.contains("search/manifest.json"))
+        #expect(a == FixtureSite.snapshot(other))
+    }
+
     @Test func buildCheckAndExitStatuses() throws {
         let site = try FixtureSite()
         defer { site.remove() }
