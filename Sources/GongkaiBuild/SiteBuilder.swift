@@ -90,16 +90,28 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
+        // The index needs only the content, not the pages: it runs beside the
+        // render stage, filling the cores whenever rendering waits on a slow job.
+        let index = IndexJob()
+        let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let files = SearchIndex.files(content, synonyms: synonyms)
+            index.finish(files, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
         let (files, renderProblems) = stage("渲染", {
             SiteRenderer(content: content, theme: theme, generator: generator).render()
         }, detail: { "\($0.0.count.grouped) 个文件" })
+        group.wait()
+        let searchFiles = index.files
+        let indexStage = Stage(name: "索引", detail: "\(searchFiles.count.grouped) 个索引文件（与渲染同时进行）",
+                               seconds: index.seconds)
+        report.stages.append(indexStage)
+        progress(indexStage)
         report.diagnostics += renderProblems
         report.diagnostics.sort()
         guard !report.diagnostics.hasErrors else { return report }
-
-        let searchFiles = stage("索引", {
-            SearchIndex.files(content, synonyms: [theme.data["synonyms.txt"], siteSynonyms])
-        }, detail: { "\($0.count.grouped) 个索引文件" })
         guard let writer else { return report }
         let allFiles = files + searchFiles
 
@@ -135,4 +147,21 @@ public struct SiteBuilder: Sendable {
         if fs.kind(of: "templates") == .directory { walk("templates", prefix: "") }
         return files
     }
+}
+
+/// The search index's result, handed from its background thread once.
+private final class IndexJob: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _files: [OutputFile] = []
+    private var _seconds = 0.0
+
+    func finish(_ files: [OutputFile], seconds: Double) {
+        lock.lock()
+        _files = files
+        _seconds = seconds
+        lock.unlock()
+    }
+
+    var files: [OutputFile] { lock.lock(); defer { lock.unlock() }; return _files }
+    var seconds: Double { lock.lock(); defer { lock.unlock() }; return _seconds }
 }
