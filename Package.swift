@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(name: "CAtomicSwap"),
         .target(name: "GongkaiCore"),
-        .target(name: "GongkaiMarkdown", dependencies: ["CCmark"]),
+        .target(name: "GongkaiMarkdown", dependencies: ["GongkaiCore", "CCmark"]),
         .target(
             name: "GongkaiTheme",
             path: "templates",

@@ -1,4 +1,5 @@
 import CCmark
+import GongkaiCore
 
 /// One pass over the AST with cmark's own iterator (a recursive walk could
 /// overflow the stack on deeply nested but legal input): collects plain
@@ -166,11 +167,3 @@ struct PlainText {
     }
 }
 
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[start...end])
-    }
-}

@@ -1,4 +1,5 @@
 import CCmark
+import GongkaiCore
 
 /// A paragraph that is a pipe table, and the `<table>` markup that replaces it
 /// through a cmark custom block (printed by cmark's HTML renderer even in safe
