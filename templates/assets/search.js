@@ -222,7 +222,7 @@
       frags.forEach(function (f, i) {
         if (!f) return;
         var li = document.createElement('li');
-        li.className = 'hit';
+        li.className = 'item hit';
         var a = document.createElement('a');
         a.href = '../' + f.u;
         a.className = 'item-title';
