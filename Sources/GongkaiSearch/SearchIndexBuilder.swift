@@ -153,12 +153,12 @@ public enum SearchIndexBuilder {
     static func analyse(_ doc: SearchDocument) -> Terms {
         var counts = TokenCounts(expected: doc.body.utf8.count / 2 + 256)
         var t = Terms()
-        func add(_ text: String, weight: Float) {
-            Tokenizer.scan(SearchText.normalize(text), unigrams: true, words: &t.words) { token in
+        func add(_ text: String, weight: Float, gapped: Bool = false) {
+            Tokenizer.scan(SearchText.normalize(text), unigrams: true, gapped: gapped, words: &t.words) { token in
                 counts.addShort(token.code, weight)
             }
         }
-        add(doc.title, weight: titleWeight)
+        add(doc.title, weight: titleWeight, gapped: true)
         if let number = doc.number { add(number, weight: numberWeight) }
         add(doc.community, weight: facetWeight)
         add(doc.category, weight: facetWeight)

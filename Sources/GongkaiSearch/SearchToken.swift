@@ -35,11 +35,14 @@ public enum Tokenizer {
     /// Calls `emit` for every token occurrence; `words` receives the text of
     /// each word token the first time it is seen. Reads UTF-8 bytes directly:
     /// stepping through `unicodeScalars` was the slowest part of indexing.
-    static func scan(_ text: String, unigrams: Bool, words: inout [UInt64: String],
+    /// With `gapped`, also the pairs one character apart (`2025年度财务`
+    /// gives `年财` too), so a query matches a title that says almost the same.
+    static func scan(_ text: String, unigrams: Bool, gapped: Bool = false, words: inout [UInt64: String],
                      emit: (SearchToken) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var previousCJK: UInt32 = 0
+            var beforePreviousCJK: UInt32 = 0
             var wordStart = -1
             var wordHash: UInt64 = 0xcbf29ce484222325
             var i = 0
@@ -72,9 +75,12 @@ public enum Tokenizer {
                     endWord(i)
                     if unigrams { emit(.unigram(v)) }
                     if previousCJK != 0 { emit(.bigram(previousCJK, v)) }
+                    if gapped && beforePreviousCJK != 0 && previousCJK != 0 { emit(.bigram(beforePreviousCJK, v)) }
+                    beforePreviousCJK = previousCJK
                     previousCJK = v
                 } else if let s = Unicode.Scalar(v), SearchText.isWordScalar(s) {
                     previousCJK = 0
+                    beforePreviousCJK = 0
                     if wordStart < 0 { wordStart = i }
                     for k in i..<(i + length) {
                         wordHash ^= UInt64(bytes[k])
@@ -82,6 +88,7 @@ public enum Tokenizer {
                     }
                 } else {
                     previousCJK = 0
+                    beforePreviousCJK = 0
                     endWord(i)
                 }
                 i += length

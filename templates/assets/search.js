@@ -97,9 +97,15 @@
     function plain(part) {
       tokens(part).forEach(function (t) { result.push({ alts: [[t]], weights: [1], words: [t] }); });
     }
+    /* offsets from indexOf are UTF-16 units; a surrogate is never taken for CJK */
+    function cjkAt(i) { return i >= 0 && i < text.length && isCJK(text.charCodeAt(i)); }
     found.forEach(function (f) {
       if (f.at < cursor) return;
       plain(text.slice(cursor, f.at));
+      /* Where a synonym phrase meets the typed text ("2025年|财务"), the pair
+         across the seam is a bonus: titles saying it (almost) together rank first. */
+      if (cjkAt(f.at - 1) && cjkAt(f.at)) result.push({ alts: [[text.charAt(f.at - 1) + text.charAt(f.at)]], weights: [1], words: [], seam: true });
+      if (cjkAt(f.end - 1) && cjkAt(f.end)) result.push({ alts: [[text.charAt(f.end - 1) + text.charAt(f.end)]], weights: [1], words: [], seam: true });
       var alts = [], weights = [], words = [], typed = text.slice(f.at, f.end);
       f.group.forEach(function (phrase) {
         var t = tokens(phrase);
@@ -117,7 +123,7 @@
     /* A single character left between words ("2023年鱼塘") is too common to
        decide a hit: it adds to the score but is not required. */
     if (result.length > 1) {
-      result.forEach(function (c) { c.optional = c.alts.length === 1 && c.alts[0].length === 1 && c.alts[0][0].length === 1 && isCJK(c.alts[0][0].codePointAt(0)); });
+      result.forEach(function (c) { c.optional = c.seam || (c.alts.length === 1 && c.alts[0].length === 1 && c.alts[0][0].length === 1 && isCJK(c.alts[0][0].codePointAt(0))); });
     }
     return result;
   }
