@@ -63,33 +63,38 @@ public enum PostingsCodec {
 /// Minimal JSON writing for the index: keys and values escaped, no spaces.
 enum JSONText {
     static func string(_ s: String) -> String {
-        var plain = true
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for b in s.utf8 {
-            if b < 0x20 || b == 0x22 || b == 0x5C || (beforePrevious == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9)) {
-                plain = false
-                break
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count + 2)
+        out.append(0x22)
+        var utf8 = Array(s.utf8)
+        utf8.append(0)   // sentinel for the look-ahead below
+        var i = 0
+        while i < utf8.count - 1 {
+            let b = utf8[i]
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20:
+                out += Array("\\u00".utf8)
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 15))
+            case 0xE2 where i + 2 < utf8.count - 1 && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                // U+2028, U+2029: valid JSON, but not valid in older JavaScript strings.
+                out += Array("\\u202".utf8)
+                out.append(utf8[i + 2] == 0xA8 ? 0x38 : 0x39)
+                i += 2
+            default: out.append(b)
             }
-            beforePrevious = previous
-            previous = b
+            i += 1
         }
-        if plain { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
-                let h = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
     static func object(_ pairs: [(String, String)], sorted: Bool = true) -> String {
         let items = sorted ? pairs.sorted { $0.0 < $1.0 } : pairs

@@ -42,7 +42,7 @@ public enum SearchIndexBuilder {
             var postings: [UInt64: [(Int32, Float)]] = [:]
             for (id, t) in terms.enumerated() {
                 let norm = 1 - b + b * Float(t.bodyLength) / averageBody
-                for entry in t.buckets[p] {
+                for entry in t.entries[t.starts[p]..<t.starts[p + 1]] {
                     // Short fields and body saturate separately, so a word in
                     // the title is never outweighed by many mentions in the body.
                     let score = saturate(entry.short) + saturate(Float(entry.body) / norm)
@@ -144,8 +144,10 @@ public enum SearchIndexBuilder {
             var short: Float
             var body: UInt16
         }
-        /// The notice's tokens, split by `code % partitions`.
-        var buckets: [[Entry]] = Array(repeating: [], count: partitions)
+        /// The notice's tokens grouped by `code % partitions`: partition p is
+        /// `entries[starts[p]..<starts[p + 1]]` (one array, not 32 small ones).
+        var entries: [Entry] = []
+        var starts: [Int] = []
         var bodyLength = 0
         var words: [UInt64: String] = [:]
     }
@@ -169,10 +171,18 @@ public enum SearchIndexBuilder {
             counts.addBody(token.code)
         }
         t.bodyLength = length
+        // Counting sort by partition.
+        var sizes = [Int](repeating: 0, count: Terms.partitions + 1)
+        for code in counts.keys where code != 0 { sizes[Int(code % UInt64(Terms.partitions)) + 1] += 1 }
+        for p in 0..<Terms.partitions { sizes[p + 1] += sizes[p] }
+        t.starts = sizes
+        var next = sizes
+        t.entries = [Terms.Entry](repeating: Terms.Entry(code: 0, short: 0, body: 0), count: counts.count)
         for i in counts.keys.indices where counts.keys[i] != 0 {
             let code = counts.keys[i]
-            t.buckets[Int(code % UInt64(Terms.partitions))].append(
-                Terms.Entry(code: code, short: counts.short[i], body: counts.body[i]))
+            let p = Int(code % UInt64(Terms.partitions))
+            t.entries[next[p]] = Terms.Entry(code: code, short: counts.short[i], body: counts.body[i])
+            next[p] += 1
         }
         return t
     }

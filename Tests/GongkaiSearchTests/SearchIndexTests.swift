@@ -130,3 +130,13 @@ struct SearchIndexBuilderTests {
         #expect(groups == [["低保", "最低生活保障", "低保户"], ["五保", "特困供养"]])
     }
 }
+
+struct JSONTextTests {
+    @Test(arguments: ["普通文字", "引号\"和\\反斜杠", "换行\n回车\r制表\t", "控制\u{01}字符", "行分隔\u{2028}段分隔\u{2029}", ""])
+    func stringsRoundTripThroughJSONSerialization(_ text: String) throws {
+        let json = "[" + JSONText.string(text) + "]"
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed == [text])
+        #expect(!json.contains("\u{2028}") && !json.contains("\n"))
+    }
+}
