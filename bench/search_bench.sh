@@ -23,7 +23,7 @@
 #      bench/search_queries_synth.json was judged on this very corpus
 #      (bench/judge_synth.py --check), one timed clean build (without --quiet,
 #      so the stage timings are printed: the line starting with 索引 gives the
-#      index stage's share), the size of public/search/, then search_bench.py
+#      index stage's own time, which overlaps the render stage), the size of public/search/, then search_bench.py
 #      with bench/search_queries_synth.json
 #   4. a summary of both runs.  Exit status 1 if either run failed (a must-find
 #      missing, or mean capped P@10 < 0.95), 2 if something could not run.
@@ -166,7 +166,9 @@ print("build (wall, clean)    %.3f s" % wall)
 if idx is None:
     print("index stage            no line starting with 索引 in the build output (stage timings not printed?)")
 else:
-    print("index stage (索引)      %.3f s = %.1f%% of the build" % (idx, 100 * idx / wall if wall else 0))
+    print("index stage (索引)      %.3f s of index work = %.1f%% of the build's wall time" % (idx, 100 * idx / wall if wall else 0))
+    print("                       (the index runs beside 渲染, so this overlaps rendering and is not the time it adds;")
+    print("                        compare builds with and without the index stage for that)")
 if files:
     print("public/search/         %d files, %.2f MB (%d JSON files, %.2f MB); largest %s %.1f KB" % (
         files, total / 1e6, jfiles, jtotal / 1e6, biggest[1], biggest[0] / 1024))
