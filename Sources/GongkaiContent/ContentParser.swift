@@ -111,18 +111,25 @@ public enum ContentParser {
     }
 
     static func brokenCorrections(_ notices: [Notice]) -> [Diagnostic] {
-        let ids = Set(notices.map(\.id))
+        let byID = Dictionary(notices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let all = notices.map(\.id.value)
         var result: [Diagnostic] = []
         for notice in notices {
             guard let target = notice.supersedes else { continue }
+            let at = notice.positions["supersedes"] ?? SourcePosition(line: 1, column: 1)
+            func report(_ message: String, _ fix: String, _ severity: Diagnostic.Severity = .error) {
+                result.append(Diagnostic(file: notice.sourcePath, line: at.line, column: at.column, code: "GK113",
+                                         severity: severity, message: message, fix: fix))
+            }
             if target == notice.id {
-                result.append(Diagnostic(file: notice.sourcePath, line: 1, column: 1, code: "GK113",
-                                         message: Messages.supersedesSelf, fix: Messages.unknownSupersedesFix(nil)))
-            } else if !ids.contains(target) {
-                result.append(Diagnostic(file: notice.sourcePath, line: 1, column: 1, code: "GK113",
-                                         message: Messages.unknownSupersedes(target.value),
-                                         fix: Messages.unknownSupersedesFix(Suggest.nearest(target.value, in: all.filter { $0 != notice.id.value }))))
+                report(Messages.supersedesSelf, Messages.unknownSupersedesFix(nil))
+            } else if let corrected = byID[target] {
+                if corrected.draft && !notice.draft {
+                    report(Messages.supersedesDraft(target.value), Messages.supersedesDraftFix, .warning)
+                }
+            } else {
+                report(Messages.unknownSupersedes(target.value),
+                       Messages.unknownSupersedesFix(Suggest.nearest(target.value, in: all.filter { $0 != notice.id.value })))
             }
         }
         return result

@@ -134,6 +134,8 @@ enum Messages {
         (suggestion.map { "是不是 \($0)？" } ?? "") + "请写被更正公告的编号：村（社区）文件夹/年份/文件名（不带 .md），例如 mazhuang/2024/caiwu-09。"
     }
     static let supersedesSelf = "公告不能更正它自己。"
+    static func supersedesDraft(_ id: String) -> String { "被更正的公告 \(id) 还是草稿，没有发布过，更正公告里不会出现指向它的链接。" }
+    static let supersedesDraftFix = "如果原公告还没发布，直接修改它即可，不需要更正公告；如果已经发布，请去掉原公告里的 草稿: true。"
     static func missingAttachment(_ file: String) -> String { "附件“\(file)”在公告旁边找不到。" }
     static let missingAttachmentFix = "请把附件文件放在公告所在的文件夹里，文件名（含扩展名）要和这里写的完全一致。"
     static func attachmentOutside(_ file: String) -> String { "附件“\(file)”不在公告所在的文件夹里（不能用 ../、绝对路径或符号链接）。" }

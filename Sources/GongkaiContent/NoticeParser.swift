@@ -185,6 +185,12 @@ struct NoticeParser: Sendable {
 
         let rendered = MarkdownRenderer.render(split.body)
         guard let title, let noticeDate, let category else { return (nil, d) }
+        var positions: [String: SourcePosition] = [:]
+        for (key, entry) in values {
+            if let mark = entry.value.mark {
+                positions[key.rawValue] = SourcePosition(line: mark.line + yaml.lineOffset, column: mark.column)
+            }
+        }
         let summary = string(.summary) ?? Self.summarise(rendered.firstParagraph.isEmpty ? rendered.text : rendered.firstParagraph)
         let notice = Notice(
             id: source.id, sourcePath: path, title: title, date: noticeDate, categorySlug: category.slug,
@@ -192,7 +198,9 @@ struct NoticeParser: Sendable {
             summary: summary, attachments: attachments, supersedes: supersedes, draft: draft,
             body: NoticeBody(html: rendered.html, text: rendered.text,
                              headings: rendered.headings.map { .init(level: $0.level, text: $0.text, anchor: $0.anchor) }))
-        return (notice, d)
+        var located = notice
+        located.positions = positions
+        return (located, d)
     }
 
     /// The first sentences of the body, cut at a character (never mid-character) with an ellipsis.

@@ -16,6 +16,9 @@ public struct Notice: Sendable, Hashable {
     public var supersedes: NoticeID?
     public var draft: Bool
     public var body: NoticeBody
+    /// Where each front-matter value was written (canonical English key →
+    /// file line and column), so later checks can point at the clerk's line.
+    public var positions: [String: SourcePosition] = [:]
 
     public init(
         id: NoticeID, sourcePath: String, title: String, date: NoticeDate, categorySlug: String,
@@ -45,6 +48,17 @@ public struct Notice: Sendable, Hashable {
     public static func newestFirst(_ a: Notice, _ b: Notice) -> Bool {
         if a.date != b.date { return a.date > b.date }
         return a.id.value < b.id.value
+    }
+}
+
+/// A place in a source file: 1-based line and column (in characters).
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
     }
 }
 

@@ -222,7 +222,14 @@ struct ContentParserTests {
         site["content/mazhuang/2024/caiwu-10-gz.md"] = "---\ntitle: 更正\ndate: 2024-11-09\ncategory: caiwu\nsupersedes: mazhuang/2024/caiwu-1\n---\n正文\n"
         let d = site.parse().diagnostics
         #expect(d.map(\.code) == ["GK113"])
+        #expect(d.first.map { "\($0.line):\($0.column)" } == "5:13")
         #expect(d.first?.fix.contains("mazhuang/2024/caiwu-10") == true)
+        site[notice] = "---\ntitle: 通知\ndate: 2024-11-05\ncategory: caiwu\ndraft: true\n---\n正文\n"
+        site["content/mazhuang/2024/caiwu-10-gz.md"] = "---\ntitle: 更正\ndate: 2024-11-09\ncategory: caiwu\n更正: mazhuang/2024/caiwu-10\n---\n正文\n"
+        let draft = site.parse().diagnostics
+        #expect(draft.map(\.code) == ["GK113"])
+        #expect(draft.first?.severity == .warning)
+        #expect(draft.first.map { "\($0.line):\($0.column)" } == "5:5")
     }
 
     @Test func attachmentsMustBeBesideTheNotice() {
