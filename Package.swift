@@ -62,7 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch"]),

@@ -33,14 +33,7 @@ public enum ContentParser {
                 byslug[community.slug] = community
             }
         }
-        communities.sort { a, b in
-            switch (a.order, b.order) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.slug < b.slug
-            }
-        }
+        communities.sort(by: Community.displayOrder)
 
         // Without a catalogue the notices cannot be checked for categories;
         // an empty one still checks everything else.

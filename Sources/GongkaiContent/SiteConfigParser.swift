@@ -95,7 +95,7 @@ enum SiteConfigParser {
                 }
             }
             site.categories.append(Category(slug: slug, name: name, description: map["description"]?.text,
-                                            minDisplayDays: days))
+                                            minDisplayDays: days, template: map["template"]?.text))
         }
         return (site.categories.isEmpty ? nil : site, diagnostics)
     }

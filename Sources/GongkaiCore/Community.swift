@@ -33,6 +33,16 @@ public struct Community: Sendable, Hashable {
         self.order = order
     }
 
+    /// By `order`, communities without one after those with one, then by slug.
+    public static func displayOrder(_ a: Community, _ b: Community) -> Bool {
+        switch (a.order, b.order) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.slug < b.slug
+        }
+    }
+
     /// 村务公开 or 居务公开.
     public var disclosureName: String { kind == .village ? "村务公开" : "居务公开" }
 }

@@ -51,11 +51,15 @@ public struct Category: Sendable, Hashable {
     public var description: String?
     /// Overrides the site's minimum 公示期 when set.
     public var minDisplayDays: Int?
+    /// Body template for `gongkai new`, relative to content/ (e.g. `_templates/caiwu.md`).
+    public var template: String?
 
-    public init(slug: String, name: String, description: String? = nil, minDisplayDays: Int? = nil) {
+    public init(slug: String, name: String, description: String? = nil, minDisplayDays: Int? = nil,
+                template: String? = nil) {
         self.slug = slug
         self.name = name
         self.description = description
         self.minDisplayDays = minDisplayDays
+        self.template = template
     }
 }

@@ -14,12 +14,13 @@ struct CommandLineTests {
         return dir.appendingPathComponent("gongkai").path
     }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String], today: String? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        if let today { env["GONGKAI_TODAY"] = today }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -42,6 +43,24 @@ struct CommandLineTests {
         let a = FixtureSite.snapshot(site.output)
         #expect(a.keys.contains("search/manifest.json"))
         #expect(a == FixtureSite.snapshot(other))
+    }
+
+    @Test func newWritesANoticeThatBuildsAndNeverOverwrites() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let listing = try run(["new", "--site", site.root.path])
+        #expect(listing.status == 0)
+        #expect(listing.out.contains("mazhuang\t马庄村"))
+        #expect(listing.out.contains("caiwu\t财务公开"))
+        let first = try run(["new", "--site", site.root.path, "mazhuang", "财务公开", "马庄村2025年4月财务收支公开"], today: "2025-05-06")
+        #expect(first.status == 0, "\(first.err)")
+        #expect(first.out == "content/mazhuang/2025/caiwu-2025-05.md\n")
+        let second = try run(["new", "--site", site.root.path, "mazhuang", "caiwu", "又一篇"], today: "2025-05-06")
+        #expect(second.out == "content/mazhuang/2025/caiwu-2025-05-2.md\n")
+        #expect(try run(["check", "--site", site.root.path]).status == 0)
+        let wrong = try run(["new", "--site", site.root.path, "nosuch", "caiwu", "x"])
+        #expect(wrong.status == 2)
+        #expect(wrong.err.contains("没有“nosuch”这个村（社区）"))
     }
 
     @Test func buildCheckAndExitStatuses() throws {

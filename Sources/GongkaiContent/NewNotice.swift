@@ -1,0 +1,90 @@
+import Foundation
+import GongkaiCore
+
+/// `gongkai new`: a notice file a clerk fills in, with its front matter
+/// already right (title, today's date, the category, a 公示期 of the
+/// catalogue's minimum length). Pure: the executable writes the file.
+public struct NewNotice: Sendable {
+    /// Relative to the site folder: `content/<community>/<year>/<name>.md`.
+    public var path: String
+    public var text: String
+
+    /// - Parameters:
+    ///   - taken: names already in the year folder (files and folders), so
+    ///     the new name never replaces anything.
+    ///   - body: the category's own template body, if the site has one.
+    public static func make(site: Site, community: Community, category: Category, title: String,
+                            today: CalendarDate, taken: Set<String>, body: String? = nil) -> NewNotice {
+        let base = "\(category.slug)-\(today.year)-\(today.month < 10 ? "0" : "")\(today.month)"
+        var name = base
+        var n = 2
+        while taken.contains(name + ".md") || taken.contains(name) {
+            name = "\(base)-\(n)"
+            n += 1
+        }
+        let days = category.minDisplayDays ?? site.minDisplayDays
+        var lines = [
+            "---",
+            "标题: \(yamlQuoted(title))",
+            "日期: \(today.iso)",
+            "类别: \(category.name)",
+        ]
+        if days > 0 {
+            lines.append("公示期: {起: \(today.iso), 止: \(today.adding(days: days).iso)}")
+        }
+        lines.append("---")
+        let skeleton = body ?? """
+        （在这里写公告正文：为什么公开、公开什么、请村民怎样监督。删掉这一行。）
+
+        ## 一、基本情况
+
+        ## 二、具体内容
+
+        （表格用竖线分隔，第二行写 --- ，例如：）
+
+        | 项目 | 金额(元) |
+        | --- | --- |
+        | 示例 | 0.00 |
+
+        ## 三、监督方式
+
+        公示期内如有异议，请向\(community.committee)或村务监督委员会反映\(community.phone.map { "，联系电话 \($0)" } ?? "")。
+        """
+        let signature = "\n\n\(community.committee)\n\(today.chinese)\n"
+        let text = lines.joined(separator: "\n") + "\n\n" + skeleton.trimmingWhitespace() + signature
+        return NewNotice(path: "content/\(community.slug)/\(today.year)/\(name).md", text: text)
+    }
+
+    /// A title as a YAML scalar: quoted when YAML would read it otherwise.
+    static func yamlQuoted(_ s: String) -> String {
+        let special: Set<Character> = [":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
+        guard s.contains(where: { special.contains($0) }) || s.hasPrefix("-") || s.hasPrefix("?") else { return s }
+        return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// The catalogue and communities of a site, without reading its notices
+/// (for `gongkai new`).
+public enum SiteCatalogue {
+    public static func load(fs: any SiteFileSystem) -> (Site?, [Community], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func read(_ path: String) -> SourceFile? {
+            guard case .file = fs.kind(of: path), let bytes = try? fs.read(path) else { return nil }
+            return SourceFile(path: path, bytes: bytes)
+        }
+        guard let siteFile = read("content/site.yml") else {
+            return (nil, [], [Diagnostic(file: "content/site.yml", code: "GK010", message: Messages.noSiteYml,
+                                         fix: Messages.noSiteYmlFix)])
+        }
+        let (site, siteProblems) = SiteConfigParser.parse(siteFile)
+        diagnostics += siteProblems
+        var communities: [Community] = []
+        for name in (try? fs.list("content")) ?? [] where fs.kind(of: "content/" + name) == .directory && !name.hasPrefix(".") && !name.hasPrefix("_") {
+            let source = CommunitySource(slug: name, config: read("content/\(name)/community.yml"), notices: [])
+            let (community, problems) = CommunityParser.parse(source, site: site)
+            diagnostics += problems.filter { $0.code != "GK020" }
+            if let community { communities.append(community) }
+        }
+        return (site, communities.sorted(by: Community.displayOrder), diagnostics)
+    }
+}
