@@ -18,11 +18,14 @@ public struct SiteBuilder: Sendable {
         /// Where public/ goes; nil for `check` (write nothing).
         public var output: String?
         public var baseURL: String?
+        /// Warnings stop the build too (nothing is written).
+        public var strict: Bool
 
-        public init(siteRoot: String, output: String?, baseURL: String? = nil) {
+        public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false) {
             self.siteRoot = siteRoot
             self.output = output
             self.baseURL = baseURL
+            self.strict = strict
         }
     }
 
@@ -40,7 +43,8 @@ public struct SiteBuilder: Sendable {
         public var drafts = 0
         public var filesWritten = 0
         public var output: String?
-        public var succeeded: Bool { !diagnostics.hasErrors }
+        public var strict = false
+        public var succeeded: Bool { !diagnostics.hasErrors && !(strict && diagnostics.warningCount > 0) }
     }
 
     public let fs: any SiteFileSystem
@@ -53,6 +57,7 @@ public struct SiteBuilder: Sendable {
 
     public func run(_ options: Options, progress: @Sendable (Stage) -> Void = { _ in }) -> Report {
         var report = Report()
+        report.strict = options.strict
         func stage<T>(_ name: String, _ work: () -> T, detail: (T) -> String) -> T {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = work()
@@ -85,7 +90,7 @@ public struct SiteBuilder: Sendable {
 
         let (theme, themeProblems) = Theme.load(overrides: overrides)
         report.diagnostics += themeProblems
-        guard let content = parsed.content, let theme, !report.diagnostics.hasErrors else {
+        guard let content = parsed.content, let theme, report.succeeded else {
             report.diagnostics.sort()
             return report
         }
@@ -111,7 +116,7 @@ public struct SiteBuilder: Sendable {
         progress(indexStage)
         report.diagnostics += renderProblems
         report.diagnostics.sort()
-        guard !report.diagnostics.hasErrors else { return report }
+        guard report.succeeded else { return report }
         guard let writer else { return report }
         let allFiles = files + searchFiles
 

@@ -10,6 +10,8 @@ struct Console {
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     var colour: Bool { stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 
+    var siteRoot: String { options.site }
+
     func run(_ buildOptions: SiteBuilder.Options) -> Bool {
         let quiet = options.quiet || options.format == .json
         let started = DispatchTime.now().uptimeNanoseconds
@@ -24,7 +26,9 @@ struct Console {
         if options.format == .json { return report.succeeded }
         if !report.succeeded {
             let kept = buildOptions.output.map { "，\($0)/ 保持原样，没有改动" } ?? ""
-            Self.err("共 \(errors) 个错误\(warnings > 0 ? "、\(warnings) 个警告" : "")\(kept)。请按上面的提示改正后重新运行。")
+            let what = errors > 0 ? "共 \(errors) 个错误\(warnings > 0 ? "、\(warnings) 个警告" : "")"
+                                  : "共 \(warnings) 个警告（--strict 把警告当作错误）"
+            Self.err("\(what)\(kept)。请按上面的提示改正后重新运行。")
             return false
         }
         if options.quiet { return true }
@@ -48,10 +52,14 @@ struct Console {
             if let data = try? encoder.encode(d) { Self.out(String(decoding: data, as: UTF8.self)) }
             return
         }
-        guard colour else { return Self.err(d.rendered) }
-        let colourCode = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-        Self.err(d.rendered.replacingOccurrences(
-            of: "\(d.severity.label)[\(d.code)]", with: "\(colourCode)\(d.severity.label)[\(d.code)]\u{1B}[0m"))
+        if colour {
+            let colourCode = d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+            Self.err(d.rendered.replacingOccurrences(
+                of: "\(d.severity.label)[\(d.code)]", with: "\(colourCode)\(d.severity.label)[\(d.code)]\u{1B}[0m"))
+        } else {
+            Self.err(d.rendered)
+        }
+        if stderrIsTerminal, let excerpt = SourceExcerpt.lines(for: d, siteRoot: siteRoot) { Self.err(excerpt) }
     }
 
     static func out(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

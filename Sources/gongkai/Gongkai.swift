@@ -44,6 +44,9 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .long, help: "只输出问题，不输出进度。")
     var quiet = false
+
+    @Flag(name: .long, help: "把警告也当作错误：有警告时不生成网站，退出状态为 1。")
+    var strict = false
 }
 
 enum DiagnosticFormat: String, ExpressibleByArgument {
@@ -63,7 +66,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let out = output ?? (options.site == "." ? "public" : options.site + "/public")
-        let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL))
+        let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL, strict: options.strict))
         if !ok { throw ExitCode(1) }
     }
 }
@@ -74,7 +77,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        let ok = Console(options: options).run(.init(siteRoot: options.site, output: nil))
+        let ok = Console(options: options).run(.init(siteRoot: options.site, output: nil, strict: options.strict))
         if !ok { throw ExitCode(1) }
     }
 }

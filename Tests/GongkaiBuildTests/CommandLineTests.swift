@@ -63,6 +63,18 @@ struct CommandLineTests {
         #expect(wrong.err.contains("没有“nosuch”这个村（社区）"))
     }
 
+    @Test func strictTurnsWarningsIntoFailures() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("content/xinhua/2025/照片.jpg", "jpg")
+        let strict = try run(["build", "--site", site.root.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.err.contains("警告[GK130]"))
+        #expect(strict.err.contains("--strict 把警告当作错误"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        #expect(try run(["build", "--site", site.root.path]).status == 0)
+    }
+
     @Test func buildCheckAndExitStatuses() throws {
         let site = try FixtureSite()
         defer { site.remove() }
