@@ -4,7 +4,7 @@ import GongkaiCore
 
 /// Formats a build for the clerk: one line per stage, every diagnostic,
 /// and a summary that says what happened and where to look.
-struct Console {
+struct Console: Sendable {
     let options: SiteOptions
 
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
@@ -12,15 +12,23 @@ struct Console {
 
     var siteRoot: String { options.site }
 
-    func run(_ buildOptions: SiteBuilder.Options) -> Bool {
-        let quiet = options.quiet || options.format == .json
+    /// Builds, prints stages, diagnostics and the summary; returns the report.
+    func build(_ buildOptions: SiteBuilder.Options) -> SiteBuilder.Report {
         let started = DispatchTime.now().uptimeNanoseconds
-        let builder = SiteBuilder(fs: LocalFileSystem(root: buildOptions.siteRoot), generator: "gongkai \(Gongkai.version)")
-        let report = builder.run(buildOptions) { stage in
-            if !quiet { Self.out("\(stage.name) \(stage.detail) \(String(format: "%.2f", stage.seconds)) s") }
-        }
+        let report = SiteBuilder(fs: LocalFileSystem(root: buildOptions.siteRoot), generator: "gongkai \(Gongkai.version)")
+            .run(buildOptions) { [quiet = options.quiet || options.format == .json] stage in
+                if !quiet { Self.out("\(stage.name) \(stage.detail) \(String(format: "%.2f", stage.seconds)) s") }
+            }
+        _ = summarise(report, buildOptions, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        return report
+    }
+
+    func run(_ buildOptions: SiteBuilder.Options) -> Bool {
+        build(buildOptions).succeeded
+    }
+
+    private func summarise(_ report: SiteBuilder.Report, _ buildOptions: SiteBuilder.Options, seconds: Double) -> Bool {
         for d in report.diagnostics { emit(d) }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
         if options.format == .json { return report.succeeded }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import GongkaiBuild
+import GongkaiCore
+import GongkaiServe
+
+/// `gongkai serve [--port N]`: builds, serves the site on 127.0.0.1, rebuilds
+/// on every change of content/ or templates/, and reloads open pages.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "生成网站并在本机预览（只有本机能打开），改动后自动重新生成并刷新浏览器。")
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(name: .long, help: "端口，默认 8080。")
+    var port: Int = 8080
+
+    @Option(name: .long, help: "输出文件夹，默认 <站点>/public。")
+    var output: String?
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("端口要在 1 到 65535 之间。") }
+    }
+
+    func run() throws {
+        let out = output ?? (options.site == "." ? "public" : options.site + "/public")
+        let console = Console(options: options)
+        let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out)
+        let rebuild: @Sendable () -> PreviewServer.Outcome = {
+            let report = console.build(buildOptions)
+            return PreviewServer.Outcome(problems: report.diagnostics.map(\.rendered), succeeded: report.succeeded)
+        }
+        let first = rebuild()
+        if !first.succeeded && !FileManager.default.fileExists(atPath: out + "/index.html") {
+            Console.err("第一次生成就失败了，还没有可以预览的网站。请按上面的提示改正；改好保存后会自动重新生成。")
+        }
+        let server = PreviewServer(siteRoot: options.site, output: out, port: port, rebuild: rebuild,
+                                   log: { Console.out($0) })
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task.detached {
+            do { try await server.run(first: first) } catch { failure.set("\(error)") }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message {
+            Console.err("预览服务器无法启动（\(message)）。端口 \(port) 可能已被占用，请换一个：gongkai serve --port 8081")
+            throw ExitCode(1)
+        }
+    }
+}
+
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    func set(_ message: String) { lock.lock(); value = message; lock.unlock() }
+    var message: String? { lock.lock(); defer { lock.unlock() }; return value }
+}

@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `gongkai serve`: 127.0.0.1 only, UTF-8 HTML, the reload script added to
+/// responses but never written into the built site, rebuild on change.
+struct ServeTests {
+    func get(_ url: String) -> (status: Int, type: String, body: String)? {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Int, String, String)?
+        var request = URLRequest(url: URL(string: url)!)
+        request.timeoutInterval = 2
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            if let http = response as? HTTPURLResponse {
+                result = (http.statusCode, http.value(forHTTPHeaderField: "Content-Type") ?? "",
+                          String(decoding: data ?? Data(), as: UTF8.self))
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        return result
+    }
+
+    @Test func servesRebuildsAndNeverWritesTheReloadScript() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let port = 20000 + Int.random(in: 0..<20000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let base = "http://127.0.0.1:\(port)"
+        var status: (status: Int, type: String, body: String)?
+        for _ in 0..<100 where status == nil {
+            status = get(base + "/__gongkai/status")
+            if status == nil { Thread.sleep(forTimeInterval: 0.2) }
+        }
+        #expect(status?.body.contains("\"ok\":true") == true)
+        let home = try #require(get(base + "/"))
+        #expect(home.status == 200)
+        #expect(home.type == "text/html; charset=utf-8")
+        #expect(home.body.contains("/__gongkai/status"))
+        let onDisk = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!onDisk.contains("__gongkai"))
+        #expect(get(base + "/%2e%2e/%2e%2e/etc/passwd")?.status == 403)
+
+        try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业费新标题\ndate: 2025-02-08\ncategory: juwu\n---\n正文\n")
+        var rebuilt = false
+        for _ in 0..<50 where !rebuilt {
+            Thread.sleep(forTimeInterval: 0.2)
+            rebuilt = get(base + "/xinhua/2025/wuye/")?.body.contains("物业费新标题") == true
+        }
+        #expect(rebuilt)
+        try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业费\ndate: 2025-02-30\ncategory: juwu\n---\n")
+        var failed = false
+        for _ in 0..<50 where !failed {
+            Thread.sleep(forTimeInterval: 0.2)
+            failed = get(base + "/__gongkai/status")?.body.contains("GK103") == true
+        }
+        #expect(failed)
+        #expect(get(base + "/xinhua/2025/wuye/")?.body.contains("物业费新标题") == true, "the last good site stays")
+    }
+}
