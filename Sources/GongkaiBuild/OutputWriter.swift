@@ -3,9 +3,11 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
+private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
 private let systemWrite = Darwin.write
+private let systemRead = Darwin.read
 #endif
 import GongkaiCore
 import GongkaiRender
@@ -51,8 +53,15 @@ struct OutputWriter {
         return nil
     }
 
-    /// Writes every file to staging, then swaps. Returns the number of files.
-    func write(_ files: [OutputFile]) throws(Failure) -> Int {
+    struct Written {
+        var files: Int
+        /// Files whose bytes equal the previous build's: hard-linked from it,
+        /// so they keep their modification time (and are not written again).
+        var unchanged: Int
+    }
+
+    /// Writes every file to staging, then swaps.
+    func write(_ files: [OutputFile]) throws(Failure) -> Written {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
@@ -80,27 +89,54 @@ struct OutputWriter {
             }
         }
         let root = Self.absolute(siteRoot)
-        let errors = files.parallelMap { file -> Diagnostic? in
+        let previous = fm.fileExists(atPath: out + "/" + Self.marker) ? out : nil
+        let results = files.parallelMap { file -> (Diagnostic?, Bool) in
             let target = staging + "/" + file.path
             switch file.content {
             case .bytes(let bytes):
-                return Self.writeFile(target, bytes)
+                if let previous, Self.sameBytes(previous + "/" + file.path, bytes),
+                   link(previous + "/" + file.path, target) == 0 {
+                    return (nil, true)
+                }
+                return (Self.writeFile(target, bytes), false)
             case .copy(let source):
+                if let previous, let bytes = fm.contents(atPath: root + "/" + source),
+                   Self.sameBytes(previous + "/" + file.path, Array(bytes)), link(previous + "/" + file.path, target) == 0 {
+                    return (nil, true)
+                }
                 do {
                     try fm.copyItem(atPath: root + "/" + source, toPath: target)
-                    return nil
+                    return (nil, false)
                 } catch {
-                    return Self.ioProblem(root + "/" + source, "\(error)")
+                    return (Self.ioProblem(root + "/" + source, "\(error)"), false)
                 }
             }
         }
+        let errors = results.map(\.0)
         if let first = errors.compactMap({ $0 }).first {
             try? fm.removeItem(atPath: staging)
             throw Failure(diagnostic: first)
         }
         _ = Self.writeFile(staging + "/" + Self.marker, [])
         try swap(staging: staging, into: out)
-        return files.count
+        return Written(files: files.count, unchanged: results.count { $0.1 })
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (size first, then content).
+    private static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: bytes.count)
+        var filled = 0
+        while filled < bytes.count {
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, bytes.count - filled) }
+            if n <= 0 { return false }
+            filled += n
+        }
+        return buffer == bytes
     }
 
     private func swap(staging: String, into out: String) throws(Failure) {

@@ -42,6 +42,8 @@ public struct SiteBuilder: Sendable {
         public var communities = 0
         public var drafts = 0
         public var filesWritten = 0
+        /// Of those, files identical to the previous build (kept, not rewritten).
+        public var filesUnchanged = 0
         public var output: String?
         public var strict = false
         public var succeeded: Bool { !diagnostics.hasErrors && !(strict && diagnostics.warningCount > 0) }
@@ -120,15 +122,16 @@ public struct SiteBuilder: Sendable {
         guard let writer else { return report }
         let allFiles = files + searchFiles
 
-        let written = stage("写入", { () -> Result<Int, OutputWriter.Failure> in
+        let written = stage("写入", { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
             do throws(OutputWriter.Failure) { return .success(try writer.write(allFiles)) } catch { return .failure(error) }
         }, detail: { result in
-            if case .success(let n) = result { return "\(n.grouped) 个文件" }
+            if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }
             return "失败"
         })
         switch written {
         case .success(let n):
-            report.filesWritten = n
+            report.filesWritten = n.files
+            report.filesUnchanged = n.unchanged
             report.output = writer.output
         case .failure(let failure):
             report.diagnostics.append(failure.diagnostic)

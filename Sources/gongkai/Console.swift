@@ -44,7 +44,7 @@ struct Console: Sendable {
         if report.drafts > 0 { summary += "，\(report.drafts) 篇草稿未发布" }
         if warnings > 0 { summary += "，\(warnings) 个警告" }
         if let output = report.output {
-            summary += "；写入 \(report.filesWritten.grouped) 个文件，用时 \(String(format: "%.2f", seconds)) 秒。"
+            summary += "；生成 \(report.filesWritten.grouped) 个文件（\(report.filesUnchanged.grouped) 个与上次相同），用时 \(String(format: "%.2f", seconds)) 秒。"
             Self.out(summary)
             Self.out("用浏览器打开 \(output)/index.html 查看网站。")
         } else {

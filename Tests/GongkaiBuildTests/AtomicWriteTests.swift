@@ -33,6 +33,26 @@ struct AtomicWriteTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().filesUnchanged == 0)
+        let page = site.output.appendingPathComponent("mazhuang/2024/caiwu-12/index.html").path
+        let changed = site.output.appendingPathComponent("xinhua/2025/wuye/index.html").path
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for path in [page, changed] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path) }
+        try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 新华社区物业服务费收支公示（修订）\ndate: 2025-02-08\ncategory: juwu\ntags: [物业]\n---\n物业服务费收支情况如下。\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.filesUnchanged > 0 && report.filesUnchanged < report.filesWritten)
+        let kept = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
+        let rewritten = try FileManager.default.attributesOfItem(atPath: changed)[.modificationDate] as? Date
+        #expect(kept == old)
+        #expect(rewritten != old)
+        let again = site.build()
+        #expect(again.filesUnchanged == again.filesWritten)
+    }
+
     @Test func refusesToReplaceAFolderGongkaiDidNotMake() throws {
         let site = try FixtureSite()
         defer { site.remove() }
