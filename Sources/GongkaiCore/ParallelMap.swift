@@ -22,14 +22,27 @@ extension Array where Element: Sendable {
 }
 
 /// Each slot is written by exactly one iteration, then read after all have
-/// finished: no two threads touch the same slot.
+/// finished: no two threads touch the same slot. The slots are raw memory
+/// allocated once: an Array's `withUnsafeMutableBufferPointer` swaps the
+/// array out while it runs, so calling it from several threads loses writes.
 private final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: R) {
-        slots.withUnsafeMutableBufferPointer { $0[i] = value }
+    private let slots: UnsafeMutablePointer<R?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<R?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
-    func values() -> [R] { slots.map { $0! } }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ value: R) { slots[i] = value }
+
+    func values() -> [R] { (0..<count).map { slots[$0]! } }
 }
 
 public enum ProcessInfoCores {
