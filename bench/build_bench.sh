@@ -55,26 +55,10 @@ case $N in ''|*[!0-9]*) echo "build_bench: N must be a number" >&2; exit 2;; esa
 case $RUNS in ''|*[!0-9]*|0) echo "build_bench: RUNS must be a positive number" >&2; exit 2;; esac
 case $WARMUP in ''|*[!0-9]*) echo "build_bench: WARMUP must be a number" >&2; exit 2;; esac
 
-if [ -n "${GONGKAI_BIN:-}" ]; then  # checked before the slow steps
-    gongkai=$GONGKAI_BIN
-    case $gongkai in */*) gongkai=$(cd "$(dirname "$gongkai")" 2>/dev/null && pwd)/$(basename "$gongkai") || true;; esac
-    command -v "$gongkai" >/dev/null 2>&1 || { echo "build_bench: GONGKAI_BIN=$GONGKAI_BIN is not executable" >&2; exit 1; }
-fi
-
-scratch_parent=/dev/shm
-[ -d "$scratch_parent" ] && [ -w "$scratch_parent" ] || scratch_parent=${TMPDIR:-/tmp}
-work=$(mktemp -d "$scratch_parent/gongkai-bench.XXXXXX")
-cleanup() {
-    if [ "$KEEP" = 1 ]; then
-        echo "scratch folder kept: $work"
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-say() { printf '== %s\n' "$*"; }
+bench_name=build_bench bench_fail=1
+. "$script_dir/gongkai_bin.sh"  # gongkai_bin_check, bench_scratch, say, gongkai_bin_build
+gongkai_bin_check  # GONGKAI_BIN, checked before the slow steps
+bench_scratch gongkai-bench
 
 # ---------------------------------------------------------------- measuring
 # GNU time, installed if missing (Debian package `time`), else Python.
@@ -133,15 +117,7 @@ python3 "$script_dir/synth_to_site.py" "$work/corpus" "$work/site"
 (cd "$work/site" && find . -mindepth 1 | LC_ALL=C sort) >"$work/site.files"
 
 # ---------------------------------------------------------------- 3. gongkai
-if [ -n "${GONGKAI_BIN:-}" ]; then
-    say "gongkai: $gongkai (GONGKAI_BIN)"
-else
-    command -v swift >/dev/null 2>&1 || { echo "build_bench: swift not found (or set GONGKAI_BIN)" >&2; exit 1; }
-    say "swift build -c release --product gongkai"
-    (cd "$repo" && swift build -c release --product gongkai)
-    gongkai=$(cd "$repo" && swift build -c release --show-bin-path)/gongkai
-    [ -x "$gongkai" ] || { echo "build_bench: $gongkai was not built" >&2; exit 1; }
-fi
+gongkai_bin_build
 
 gk_out=$work/public
 reset_gongkai() {

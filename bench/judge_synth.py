@@ -51,13 +51,11 @@ import re
 import sys
 import unicodedata
 
-# The category slugs bench/synth_to_site.py assigns (used when SITE_DIR is a
-# raw corpus without site.yml).
-CATEGORY_SLUGS = {
-    "caiwu": "财务公开", "minsheng": "民生保障", "juece": "村务决策", "gongcheng": "工程项目",
-    "zhaijidi": "宅基地管理", "dangwu": "党务公开", "huinong": "惠农补贴", "zichan": "集体资产",
-    "renshi": "人事公开", "tongzhi": "通知公告",
-}
+from synth_common import CATEGORY_SLUGS, front_keys, unquote, year_folders
+
+# slug -> category name, as bench/synth_to_site.py assigns them (used when
+# SITE_DIR is a raw corpus without site.yml).
+CATEGORY_NAMES = {slug: name for name, slug in CATEGORY_SLUGS}
 
 T = ["title"]
 TB = ["title", "body"]
@@ -180,6 +178,8 @@ QUERIES = [
 ]
 
 FIELDS = ("title", "body", "category")
+FRONT_KEY = re.compile(r"^(title|date|category|标题|日期|类别):\s*(.*)$")
+FRONT_ALIASES = {"标题": "title", "日期": "date", "类别": "category"}
 MAX_BEST = 10
 MUST_N = 3
 
@@ -193,18 +193,6 @@ def norm(s):
     return unicodedata.normalize("NFKC", s).lower()
 
 
-def unquote(v):
-    v = v.strip()
-    if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
-        if v[0] == '"':
-            try:
-                return json.loads(v)
-            except ValueError:
-                return v[1:-1]
-        return v[1:-1].replace("''", "'")
-    return v
-
-
 def read_notice(path):
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
@@ -213,12 +201,7 @@ def read_notice(path):
     end = text.find("\n---\n", 3)
     if end < 0:
         die("%s: front matter is not closed" % path)
-    keys = {}
-    for line in text[4:end].split("\n"):
-        m = re.match(r"^(title|date|category|标题|日期|类别):\s*(.*)$", line)
-        if m:
-            k = {"标题": "title", "日期": "date", "类别": "category"}.get(m.group(1), m.group(1))
-            keys[k] = unquote(m.group(2))
+    keys = front_keys(text[4:end].split("\n"), FRONT_KEY, FRONT_ALIASES)
     for k in ("title", "date", "category"):
         if k not in keys:
             die("%s: no %s in the front matter" % (path, k))
@@ -229,7 +212,7 @@ def site_categories(site):
     """slug -> name from SITE/content/site.yml (the simple layout synth_to_site.py writes)."""
     path = os.path.join(site, "content", "site.yml")
     if not os.path.isfile(path):
-        return dict(CATEGORY_SLUGS)
+        return dict(CATEGORY_NAMES)
     cats, slug = {}, None
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -249,18 +232,11 @@ def load(site):
     docs = []
     content = os.path.join(site, "content")
     if os.path.isdir(content):
-        for comm in sorted(os.listdir(content)):
-            cdir = os.path.join(content, comm)
-            if not os.path.isdir(cdir):
-                continue
-            for year in sorted(os.listdir(cdir)):
-                ydir = os.path.join(cdir, year)
-                if not (re.fullmatch(r"\d{4}", year) and os.path.isdir(ydir)):
-                    continue
-                for name in sorted(os.listdir(ydir)):
-                    if name.endswith(".md"):
-                        fm, body = read_notice(os.path.join(ydir, name))
-                        docs.append(dict(id="%s/%s/%s" % (comm, year, name[:-3]), comm=comm, raw=fm, body=body))
+        for comm, year, ydir in year_folders(content):
+            for name in sorted(os.listdir(ydir)):
+                if name.endswith(".md"):
+                    fm, body = read_notice(os.path.join(ydir, name))
+                    docs.append(dict(id="%s/%s/%s" % (comm, year, name[:-3]), comm=comm, raw=fm, body=body))
     elif os.path.isfile(os.path.join(site, "communities.json")):
         for comm in sorted(os.listdir(site)):
             cdir = os.path.join(site, comm)

@@ -56,21 +56,20 @@ page never reached data-state="done" counts as failed even without musts).
 """
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import re
-import shutil
 import statistics
 import sys
 import threading
 import time
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
-os.environ.setdefault("SE_OFFLINE", "true")  # selenium-manager: never download anything
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Browser"))
+import chromium  # noqa: E402 (Tests/Browser/chromium.py; sets SE_OFFLINE: selenium-manager never downloads)
+from chromium import HEIGHT, WIDTH, SiteHandler, SiteServer  # noqa: E402
+from synth_common import front_keys, year_folders  # noqa: E402
 
-WIDTH, HEIGHT = 360, 740
 TARGET = 0.95
 TOPK = 10
 QUIET_MS = 400        # network quiet this long after "done" = the query is over
@@ -110,23 +109,17 @@ def load_queries(path):
 
 
 # ----------------------------------------------------------------- site sources (optional)
+FRONT_KEY = re.compile(r"^(title|category|draft|标题|类别|草稿):\s*(.*?)\s*$")
+FRONT_ALIASES = {"标题": "title", "类别": "category", "草稿": "draft"}
+
+
 def read_front(path):
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
-    keys = {}
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        for line in text[3:end if end > 0 else len(text)].splitlines():
-            m = re.match(r"^(title|category|draft|标题|类别|草稿):\s*(.*?)\s*$", line)
-            if m:
-                v = m.group(2)
-                if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
-                    try:
-                        v = json.loads(v) if v[0] == '"' else v[1:-1].replace("''", "'")
-                    except ValueError:
-                        v = v[1:-1]
-                keys[{"标题": "title", "类别": "category", "草稿": "draft"}.get(m.group(1), m.group(1))] = v
-    return keys
+    if not text.startswith("---"):
+        return {}
+    end = text.find("\n---", 3)
+    return front_keys(text[3:end if end > 0 else len(text)].splitlines(), FRONT_KEY, FRONT_ALIASES)
 
 
 def load_site(site_dir):
@@ -150,32 +143,25 @@ def load_site(site_dir):
                 slug = None
     by_name = {v: k for k, v in slugs.items()}
     notices = {}
-    for comm in sorted(os.listdir(content)):
-        cdir = os.path.join(content, comm)
-        if not os.path.isdir(cdir):
-            continue
-        for year in sorted(os.listdir(cdir)):
-            ydir = os.path.join(cdir, year)
-            if not (re.fullmatch(r"\d{4}", year) and os.path.isdir(ydir)):
+    for comm, year, ydir in year_folders(content):
+        for name in os.listdir(ydir):
+            path = os.path.join(ydir, name)
+            if name.endswith(".md"):
+                nid = name[:-3]
+            elif os.path.isfile(os.path.join(path, "index.md")):
+                nid, path = name, os.path.join(path, "index.md")
+            else:
                 continue
-            for name in os.listdir(ydir):
-                path = os.path.join(ydir, name)
-                if name.endswith(".md"):
-                    nid = name[:-3]
-                elif os.path.isfile(os.path.join(path, "index.md")):
-                    nid, path = name, os.path.join(path, "index.md")
-                else:
-                    continue
-                fm = read_front(path)
-                if str(fm.get("draft", "")).lower() in ("true", "yes", "on"):
-                    continue  # drafts are not built
-                cat = fm.get("category")
-                notices["%s/%s/%s" % (comm, year, nid)] = (fm.get("title", ""), cat if cat in slugs else by_name.get(cat))
+            fm = read_front(path)
+            if str(fm.get("draft", "")).lower() in ("true", "yes", "on"):
+                continue  # drafts are not built
+            cat = fm.get("category")
+            notices["%s/%s/%s" % (comm, year, nid)] = (fm.get("title", ""), cat if cat in slugs else by_name.get(cat))
     return notices, slugs
 
 
 # ----------------------------------------------------------------- server
-class Server:
+class Server(SiteServer):
     """http.server on 127.0.0.1:<free port>, in threads, counting response body bytes."""
 
     def __init__(self, directory):
@@ -185,7 +171,7 @@ class Server:
         self.last = time.monotonic()
         srv = self
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
+        class Handler(SiteHandler):
             def handle_one_request(self):
                 self._gk_status, self._gk_bytes = 0, 0
                 with srv.lock:
@@ -218,18 +204,7 @@ class Server:
                 except (TypeError, ValueError):
                     pass
 
-            def log_message(self, *args):
-                pass
-
-        Handler.extensions_map = dict(Handler.extensions_map, **{
-            ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-            ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-            ".xml": "application/xml; charset=utf-8"})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=directory))
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.origin = "http://127.0.0.1:%d" % self.port
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        super().__init__(directory, Handler)
 
     def mark(self):
         with self.lock:
@@ -244,50 +219,19 @@ class Server:
         with self.lock:
             return 0.0 if self.inflight else time.monotonic() - self.last
 
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
 
 def is_index_json(path):
     return path.startswith("/search/") and path.endswith(".json")
 
 
 # ----------------------------------------------------------------- browser
-def find_binary(env, names, extra=()):
-    if os.environ.get(env):
-        return os.environ[env]
-    for n in names:
-        p = shutil.which(n)
-        if p:
-            return p
-    for p in extra:
-        if os.path.exists(p):
-            return p
-    return None
-
-
 def make_driver():
     try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
+        driver = chromium.make_driver(page_load_timeout=20)
     except ImportError:
         die("python selenium is not installed (Debian: python3-selenium)")
-    chromium = find_binary("CHROMIUM", ["chromium", "chromium-browser", "google-chrome"])
-    driver_bin = find_binary("CHROMEDRIVER", ["chromedriver"], ["/usr/lib/chromium/chromedriver"])
-    if not chromium or not driver_bin:
-        die("chromium or chromedriver not found (Debian: chromium, chromium-driver)")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--window-size=%d,%d" % (WIDTH, HEIGHT)):
-        opts.add_argument(arg)
-    opts.add_experimental_option("mobileEmulation", {
-        "deviceMetrics": {"width": WIDTH, "height": HEIGHT, "pixelRatio": 2.0, "touch": True}})
-    driver = webdriver.Chrome(service=Service(executable_path=driver_bin), options=opts)
-    driver.set_page_load_timeout(20)
+    except chromium.ChromiumNotFound as e:
+        die(str(e))
     try:  # room for every resource entry, whatever the client fetches
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
                                {"source": "performance.setResourceTimingBufferSize(100000);"})

@@ -51,38 +51,15 @@ for f in search_bench.py search_queries_example.json search_queries_synth.json j
     [ -f "$script_dir/$f" ] || { echo "search_bench: bench/$f missing" >&2; exit 2; }
 done
 
-if [ -n "${GONGKAI_BIN:-}" ]; then
-    gongkai=$GONGKAI_BIN
-    case $gongkai in */*) gongkai=$(cd "$(dirname "$gongkai")" 2>/dev/null && pwd)/$(basename "$gongkai") || true;; esac
-    command -v "$gongkai" >/dev/null 2>&1 || { echo "search_bench: GONGKAI_BIN=$GONGKAI_BIN is not executable" >&2; exit 2; }
-fi
+bench_name=search_bench bench_fail=2
+. "$script_dir/gongkai_bin.sh"  # gongkai_bin_check, bench_scratch, say, gongkai_bin_build
+gongkai_bin_check  # GONGKAI_BIN, checked before the slow steps
+bench_scratch gongkai-search-bench
 
-scratch_parent=/dev/shm
-[ -d "$scratch_parent" ] && [ -w "$scratch_parent" ] || scratch_parent=${TMPDIR:-/tmp}
-work=$(mktemp -d "$scratch_parent/gongkai-search-bench.XXXXXX")
-cleanup() {
-    if [ "$KEEP" = 1 ]; then
-        echo "scratch folder kept: $work"
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-say() { printf '== %s\n' "$*"; }
 now_ns() { date +%s%N; }
 
 # ---------------------------------------------------------------- 1. gongkai
-if [ -n "${GONGKAI_BIN:-}" ]; then
-    say "gongkai: $gongkai (GONGKAI_BIN)"
-else
-    command -v swift >/dev/null 2>&1 || { echo "search_bench: swift not found (or set GONGKAI_BIN)" >&2; exit 2; }
-    say "swift build -c release --product gongkai"
-    (cd "$repo" && swift build -c release --product gongkai)
-    gongkai=$(cd "$repo" && swift build -c release --show-bin-path)/gongkai
-    [ -x "$gongkai" ] || { echo "search_bench: $gongkai was not built" >&2; exit 2; }
-fi
+gongkai_bin_build
 
 ex_status=- sy_status=-
 ex_summary= sy_summary= build_report=

@@ -34,26 +34,14 @@ import re
 import shutil
 import sys
 
-# The category names synth.py writes (Gen.finance ... Gen.notice), in the
-# order of its Gen.KINDS table, with the ASCII slugs used in URLs.
-CATEGORY_SLUGS = [
-    ("财务公开", "caiwu"),
-    ("民生保障", "minsheng"),
-    ("村务决策", "juece"),
-    ("工程项目", "gongcheng"),
-    ("宅基地管理", "zhaijidi"),
-    ("党务公开", "dangwu"),
-    ("惠农补贴", "huinong"),
-    ("集体资产", "zichan"),
-    ("人事公开", "renshi"),
-    ("通知公告", "tongzhi"),
-]
+from synth_common import CATEGORY_SLUGS, front_keys
 
 SITE_TITLE = "村（居）务公开 · 合成语料"
 SITE_TOWN = "合成镇"
 MARKER = ".synth_site"
 
 FRONT_KEY = re.compile(r"^(date|category|community|日期|类别):\s*(.*?)\s*$")
+FRONT_ALIASES = {"日期": "date", "类别": "category"}
 YEAR = re.compile(r"^[\"']?(\d{4})[-/年]")
 
 
@@ -67,31 +55,17 @@ def yaml_str(s):
     return json.dumps(s, ensure_ascii=False)
 
 
-def unquote(v):
-    if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
-        if v[0] == '"':
-            try:
-                return json.loads(v)
-            except ValueError:
-                return v[1:-1]
-        return v[1:-1].replace("''", "'")
-    return v
-
-
 def front_matter(path):
     """The few front-matter keys we need, read without a YAML library."""
-    keys = {}
+    lines = []
     with open(path, encoding="utf-8") as fh:
         if fh.readline().rstrip("\r\n") != "---":
             die("%s: no front matter" % path)
         for line in fh:
             line = line.rstrip("\r\n")
             if line == "---":
-                return keys
-            m = FRONT_KEY.match(line)
-            if m:
-                key = {"日期": "date", "类别": "category"}.get(m.group(1), m.group(1))
-                keys[key] = unquote(m.group(2))
+                return front_keys(lines, FRONT_KEY, FRONT_ALIASES)
+            lines.append(line)
     die("%s: front matter is not closed" % path)
 
 

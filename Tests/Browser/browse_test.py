@@ -50,29 +50,23 @@ Markup assumptions (by structure only: no class names or ids are assumed):
     text and the article body text.
 """
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from urllib.parse import quote, urldefrag, urlsplit
 
-os.environ.setdefault("SE_OFFLINE", "true")  # selenium-manager: never download anything
+from chromium import WIDTH, SiteHandler, SiteServer, make_driver  # also sets SE_OFFLINE
 
 try:
-    from selenium import webdriver
     from selenium.common.exceptions import WebDriverException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("browse_test: python selenium is not installed", file=sys.stderr)
     sys.exit(2)
 
-WIDTH, HEIGHT = 360, 740
 RESERVED_TOP = {"search", "category", "assets", "api", "page"}
 YEAR = re.compile(r"^\d{4}$")
 JS_PROBE = (
@@ -100,14 +94,14 @@ class Report:
 
 
 # ----------------------------------------------------------------- serving
-class Server:
+class Server(SiteServer):
     """http.server on 127.0.0.1:<free port> in a thread, recording every request."""
 
     def __init__(self, directory):
         self.requests = []  # (path, status)
         log = self.requests
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
+        class Handler(SiteHandler):
             def log_request(self, code="-", size="-"):
                 try:
                     code = int(getattr(code, "value", code))
@@ -115,65 +109,14 @@ class Server:
                     code = 0
                 log.append((self.path, code))
 
-            def log_message(self, *args):
-                pass
-
-        Handler.extensions_map = dict(Handler.extensions_map, **{
-            ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
-            ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-            ".xml": "application/xml; charset=utf-8"})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=directory))
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.origin = "http://127.0.0.1:%d" % self.port
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        super().__init__(directory, Handler)
 
     def errors(self):
         return [(p, c) for p, c in self.requests
                 if not (200 <= c < 400) and not urlsplit(p).path.endswith("/favicon.ico")]
 
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
 
 # ----------------------------------------------------------------- browser
-def find_binary(env, names, extra=()):
-    if os.environ.get(env):
-        return os.environ[env]
-    for n in names:
-        p = shutil.which(n)
-        if p:
-            return p
-    for p in extra:
-        if os.path.exists(p):
-            return p
-    return None
-
-
-def make_driver(javascript=True):
-    chromium = find_binary("CHROMIUM", ["chromium", "chromium-browser", "google-chrome"])
-    driver_bin = find_binary("CHROMEDRIVER", ["chromedriver"], ["/usr/lib/chromium/chromedriver"])
-    if not chromium or not driver_bin:
-        raise RuntimeError("chromium or chromedriver not found (Debian: chromium, chromium-driver)")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = chromium
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--window-size=%d,%d" % (WIDTH, HEIGHT)):
-        opts.add_argument(arg)
-    opts.add_experimental_option("mobileEmulation", {
-        "deviceMetrics": {"width": WIDTH, "height": HEIGHT, "pixelRatio": 2.0, "touch": True}})
-    if not javascript:
-        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-        opts.add_argument("--blink-settings=scriptEnabled=false")
-    driver = webdriver.Chrome(service=Service(executable_path=driver_bin), options=opts)
-    driver.set_page_load_timeout(15)
-    return driver
-
-
 def wait_loaded(driver, old_url=None, timeout=10):
     def ready(d):
         if old_url is not None and d.current_url == old_url:
