@@ -5,7 +5,8 @@ import GongkaiRender
 import GongkaiSearch
 
 /// The build pipeline of DESIGN.md §6 as named, timed stages:
-/// 读取 (load) → 解析 (parse + check) → 渲染 (render) → 写入 (write).
+/// 读取 (load) → 解析 (parse + check) → 渲染 (render), with 索引 (search index)
+/// beside it → 写入 (write).
 /// Only the first stage reads files and only the last writes them; a build
 /// with any error stops before writing, so public/ stays as it was.
 ///
