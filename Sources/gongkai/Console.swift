@@ -6,6 +6,8 @@ import GongkaiCore
 /// and a summary that says what happened and where to look.
 struct Console: Sendable {
     let options: SiteOptions
+    /// Where the clerk looks at the result: the file, or the preview address.
+    var openHint: (@Sendable (String) -> String)? = nil
 
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     var colour: Bool { stderrIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
@@ -46,7 +48,8 @@ struct Console: Sendable {
         if let output = report.output {
             summary += "；生成 \(report.filesWritten.grouped) 个文件（\(report.filesUnchanged.grouped) 个与上次相同），用时 \(String(format: "%.2f", seconds)) 秒。"
             Self.out(summary)
-            Self.out("用浏览器打开 \(output)/index.html 查看网站。")
+            let hint = openHint?(output) ?? "用浏览器打开 \(output)/index.html 查看网站。"
+            if !hint.isEmpty { Self.out(hint) }
         } else {
             Self.out(summary + "；检查通过（没有生成网站），用时 \(String(format: "%.2f", seconds)) 秒。")
         }

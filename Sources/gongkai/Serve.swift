@@ -23,7 +23,8 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let out = output ?? (options.site == "." ? "public" : options.site + "/public")
-        let console = Console(options: options)
+        // The server prints the preview address once it listens.
+        let console = Console(options: options, openHint: { _ in "" })
         let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out)
         let rebuild: @Sendable () -> PreviewServer.Outcome = {
             let report = console.build(buildOptions)
