@@ -59,7 +59,7 @@ let package = Package(
         ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "CAtomicSwap"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap"]
         ),
         .target(
             name: "GongkaiServe",

@@ -61,7 +61,8 @@ struct OutputWriter {
     }
 
     /// Writes every file to staging, then swaps.
-    func write(_ files: [OutputFile]) throws(Failure) -> Written {
+    /// `marker`: what the marker file holds (the build's fingerprint).
+    func write(_ files: [OutputFile], marker: String = "") throws(Failure) -> Written {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
@@ -117,7 +118,7 @@ struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw Failure(diagnostic: first)
         }
-        _ = Self.writeFile(staging + "/" + Self.marker, [])
+        _ = Self.writeFile(staging + "/" + Self.marker, Array(marker.utf8))
         try swap(staging: staging, into: out)
         return Written(files: files.count, unchanged: results.count { $0.1 })
     }

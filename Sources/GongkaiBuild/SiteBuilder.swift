@@ -46,6 +46,8 @@ public struct SiteBuilder: Sendable {
         /// Of those, files identical to the previous build (kept, not rewritten).
         public var filesUnchanged = 0
         public var output: String?
+        /// Nothing changed since the last build: nothing was parsed or written.
+        public var upToDate = false
         public var strict = false
         public var succeeded: Bool { !diagnostics.hasErrors && !(strict && diagnostics.warningCount > 0) }
     }
@@ -83,6 +85,27 @@ public struct SiteBuilder: Sendable {
         let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
             (SiteLoader(fs: fs).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
         }, detail: { "\(($0.0.communities.reduce(0) { $0 + $1.notices.count }).grouped) 个公告文件" })
+
+        var fingerprint: String?
+        if let writer {
+            let out = OutputWriter.absolute(writer.output)
+            let fp = BuildCache.fingerprint(sources: sources, overrides: overrides, synonyms: siteSynonyms,
+                                            options: options, fs: fs)
+            fingerprint = fp
+            if let cached = try? fs.read(BuildCache.path),
+               let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(cached)),
+               cache.fingerprint == fp, cache.output == out,
+               (try? String(contentsOfFile: out + "/" + OutputWriter.marker, encoding: .utf8)) == fp,
+               BuildCache.survey(out) == (cache.outputFiles, cache.outputBytes) {
+                report.upToDate = true
+                report.notices = cache.notices
+                report.communities = cache.communities
+                report.drafts = cache.drafts
+                report.diagnostics = cache.warnings
+                report.output = writer.output
+                return report
+            }
+        }
 
         let parsed = stage("解析", { ContentParser.parse(sources, baseURL: options.baseURL) },
                            detail: { "\(($0.content?.notices.count ?? 0).grouped) 篇公告" })
@@ -124,7 +147,9 @@ public struct SiteBuilder: Sendable {
         let allFiles = files + searchFiles
 
         let written = stage("写入", { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
-            do throws(OutputWriter.Failure) { return .success(try writer.write(allFiles)) } catch { return .failure(error) }
+            do throws(OutputWriter.Failure) {
+                return .success(try writer.write(allFiles, marker: fingerprint ?? ""))
+            } catch { return .failure(error) }
         }, detail: { result in
             if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }
             return "失败"
@@ -134,10 +159,27 @@ public struct SiteBuilder: Sendable {
             report.filesWritten = n.files
             report.filesUnchanged = n.unchanged
             report.output = writer.output
+            if let fingerprint { saveCache(fingerprint, report, output: writer.output, siteRoot: options.siteRoot) }
         case .failure(let failure):
             report.diagnostics.append(failure.diagnostic)
         }
         return report
+    }
+
+    /// Records this build for the next no-op check; a cache that cannot be
+    /// written only means the next build does the work again.
+    private func saveCache(_ fingerprint: String, _ report: Report, output: String, siteRoot: String) {
+        let survey = BuildCache.survey(OutputWriter.absolute(output))
+        let cache = BuildCache(fingerprint: fingerprint, output: OutputWriter.absolute(output), notices: report.notices, communities: report.communities,
+                               drafts: report.drafts, warnings: report.diagnostics, outputFiles: survey.files,
+                               outputBytes: survey.bytes)
+        let folder = siteRoot + "/.gongkai-cache"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(cache) {
+            try? data.write(to: URL(fileURLWithPath: folder + "/build.json"), options: .atomic)
+        }
     }
 
     /// The site's own templates/ (overriding the default theme file by file).

@@ -14,6 +14,12 @@ public protocol SiteFileSystem: Sendable {
     /// Entry names (not paths), sorted, without `.` and `..`.
     func list(_ path: String) throws -> [String]
     func read(_ path: String) throws -> [UInt8]
+    /// Last modification, in nanoseconds since 1970; nil where unknown.
+    func modificationTime(of path: String) -> Int64?
+}
+
+extension SiteFileSystem {
+    public func modificationTime(of path: String) -> Int64? { nil }
 }
 
 public enum FileKind: Sendable, Hashable {
@@ -55,6 +61,12 @@ public struct LocalFileSystem: SiteFileSystem {
         case S_IFREG: return .file(size: Int(st.st_size))
         default: return nil
         }
+    }
+
+    public func modificationTime(of path: String) -> Int64? {
+        var st = stat()
+        guard lstat(full(path), &st) == 0 else { return nil }
+        return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
     }
 
     public func list(_ path: String) throws -> [String] {

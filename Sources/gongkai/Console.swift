@@ -45,7 +45,11 @@ struct Console: Sendable {
         var summary = "完成：\(report.notices.grouped) 篇公告，\(report.communities) 个村（社区）"
         if report.drafts > 0 { summary += "，\(report.drafts) 篇草稿未发布" }
         if warnings > 0 { summary += "，\(warnings) 个警告" }
-        if let output = report.output {
+        if let output = report.output, report.upToDate {
+            Self.out(summary + "；内容没有改动，网站已是最新（没有重新生成），用时 \(String(format: "%.2f", seconds)) 秒。")
+            let hint = openHint?(output) ?? "用浏览器打开 \(output)/index.html 查看网站。"
+            if !hint.isEmpty { Self.out(hint) }
+        } else if let output = report.output {
             summary += "；生成 \(report.filesWritten.grouped) 个文件（\(report.filesUnchanged.grouped) 个与上次相同），用时 \(String(format: "%.2f", seconds)) 秒。"
             Self.out(summary)
             let hint = openHint?(output) ?? "用浏览器打开 \(output)/index.html 查看网站。"

@@ -1,0 +1,116 @@
+import Foundation
+import GongkaiContent
+import GongkaiCore
+import GongkaiTheme
+
+/// The no-op rebuild: when nothing that goes into the site changed since the
+/// last successful build (every source byte, attachment sizes and times, the
+/// site's templates, the options, and the gongkai executable itself), and
+/// the output still holds what that build wrote, nothing is parsed, rendered
+/// or written. Kept in `.gongkai-cache/build.json` in the site folder.
+struct BuildCache: Codable {
+    /// Of the inputs (not of where the site goes: two outputs of one input
+    /// stay byte-identical, marker included).
+    var fingerprint: String
+    /// Absolute path of the output that build wrote.
+    var output: String
+    var notices: Int
+    var communities: Int
+    var drafts: Int
+    var warnings: [Diagnostic]
+    /// What the output held after that build, to notice files removed or
+    /// changed by hand (then the site is built again).
+    var outputFiles: Int
+    var outputBytes: Int
+
+    static let path = ".gongkai-cache/build.json"
+
+    static func fingerprint(sources: SiteSources, overrides: [String: [UInt8]], synonyms: [UInt8]?,
+                            options: SiteBuilder.Options, fs: any SiteFileSystem) -> String {
+        var h = Hash()
+        h.add("gongkai-build-1")
+        h.add(executableIdentity)
+        h.add(defaultThemeHash)
+        h.add(options.baseURL ?? "-")
+        h.add(options.strict ? "strict" : "lenient")
+        if let site = sources.siteFile { h.add(site.path); h.add(site.bytes) }
+        for (path, bytes) in overrides.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
+        h.add(synonyms ?? [])
+        var folders = Set<String>()
+        for community in sources.communities {
+            h.add(community.slug)
+            if let config = community.config { h.add(config.path); h.add(config.bytes) }
+            for notice in community.notices {
+                h.add(notice.file.path)
+                h.add(notice.file.bytes)
+                guard folders.insert(notice.folder).inserted else { continue }
+                for (name, kind) in notice.siblings.sorted(by: { $0.key < $1.key }) {
+                    guard case .file(let size) = kind, !name.hasSuffix(".md") else { continue }
+                    h.add(name)
+                    h.add(String(size))
+                    h.add(String(fs.modificationTime(of: notice.folder + "/" + name) ?? -1))
+                }
+            }
+        }
+        return h.hex
+    }
+
+    /// The running executable (size and time): a new gongkai rebuilds.
+    static let executableIdentity: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 || stat(CommandLine.arguments.first ?? "", &st) == 0 else { return "unknown" }
+        return "\(st.st_size)@\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }()
+
+    static let defaultThemeHash: String = {
+        var h = Hash()
+        for (path, bytes) in DefaultTheme.files.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
+        return h.hex
+    }()
+
+    /// Number and total size of the files under a folder (without following links).
+    static func survey(_ root: String) -> (files: Int, bytes: Int) {
+        var files = 0, bytes = 0
+        func walk(_ dir: String) {
+            guard let d = opendir(dir) else { return }
+            defer { closedir(d) }
+            while let entry = readdir(d) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let path = dir + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    walk(path)
+                } else {
+                    files += 1
+                    bytes += Int(st.st_size)
+                }
+            }
+        }
+        walk(root)
+        return (files, bytes)
+    }
+
+    /// FNV-1a 64 over length-prefixed pieces (so "ab"+"c" ≠ "a"+"bc").
+    struct Hash {
+        var state: UInt64 = 0xcbf29ce484222325
+        mutating func add(_ bytes: [UInt8]) {
+            mix(UInt64(bytes.count))
+            for b in bytes {
+                state ^= UInt64(b)
+                state &*= 0x100000001b3
+            }
+        }
+        mutating func add(_ text: String) { add(Array(text.utf8)) }
+        private mutating func mix(_ v: UInt64) {
+            for shift in stride(from: 0, to: 64, by: 8) {
+                state ^= (v >> UInt64(shift)) & 0xFF
+                state &*= 0x100000001b3
+            }
+        }
+        var hex: String { String(state, radix: 16) }
+    }
+}
