@@ -82,6 +82,14 @@ public struct SiteBuilder: Sendable {
             }
         }
 
+        // What the output holds is surveyed while the sources are read; the
+        // no-op check below needs both.
+        let survey = SurveyJob()
+        let surveyed = DispatchGroup()
+        if let writer {
+            let out = OutputWriter.absolute(writer.output)
+            DispatchQueue.global().async(group: surveyed) { survey.set(BuildCache.survey(out)) }
+        }
         let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
             (SiteLoader(fs: fs).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
         }, detail: { "\(($0.0.communities.reduce(0) { $0 + $1.notices.count }).grouped) 个公告文件" })
@@ -96,7 +104,7 @@ public struct SiteBuilder: Sendable {
                let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(cached)),
                cache.fingerprint == fp, cache.output == out,
                (try? String(contentsOfFile: out + "/" + OutputWriter.marker, encoding: .utf8)) == fp,
-               BuildCache.survey(out) == (cache.outputFiles, cache.outputBytes) {
+               survey.value(after: surveyed) == (cache.outputFiles, cache.outputBytes) {
                 report.upToDate = true
                 report.notices = cache.notices
                 report.communities = cache.communities
@@ -215,4 +223,16 @@ private final class IndexJob: @unchecked Sendable {
 
     var files: [OutputFile] { lock.lock(); defer { lock.unlock() }; return _files }
     var seconds: Double { lock.lock(); defer { lock.unlock() }; return _seconds }
+}
+
+/// The output survey, handed from its background thread once.
+private final class SurveyJob: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: (files: Int, bytes: Int) = (-1, -1)
+    func set(_ value: (files: Int, bytes: Int)) { lock.lock(); result = value; lock.unlock() }
+    func value(after group: DispatchGroup) -> (files: Int, bytes: Int) {
+        group.wait()
+        lock.lock(); defer { lock.unlock() }
+        return result
+    }
 }

@@ -23,11 +23,12 @@ public struct SiteLoader: Sendable {
             sources.diagnostics.append(Diagnostic(file: "content/site.yml", code: "GK010",
                                                   message: Messages.noSiteYml, fix: Messages.noSiteYmlFix))
         }
+        var communityFolders: [String] = []
         for name in list("content", into: &sources.diagnostics) where !isHidden(name) {
             let path = "content/" + name
             switch fs.kind(of: path) {
             case .directory:
-                sources.communities.append(loadCommunity(name, diagnostics: &sources.diagnostics))
+                communityFolders.append(name)
             case .symlink:
                 sources.diagnostics.append(Diagnostic(file: path, code: "GK003", severity: .warning,
                                                       message: Messages.symlink, fix: Messages.symlinkFix))
@@ -38,6 +39,17 @@ public struct SiteLoader: Sendable {
             default:
                 break
             }
+        }
+        // Communities are read in parallel (reading 10,000 files one by one
+        // was most of the time of a rebuild with nothing to do).
+        let loaded = communityFolders.parallelMap { slug -> (CommunitySource, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let community = loadCommunity(slug, diagnostics: &problems)
+            return (community, problems)
+        }
+        for (community, problems) in loaded {
+            sources.communities.append(community)
+            sources.diagnostics += problems
         }
         return sources
     }
