@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmark of rebuilds (issue 5): a 10,000-notice synthetic site is built
+# once, then timed RUNS times each
+#   no-op        nothing changed (gongkai notices and writes nothing)
+#   one notice   one notice's text changed (a full rebuild: the incremental
+#                cache of parse/render results is not built yet)
+# Usage: bash bench/rebuild_bench.sh   (env: N=10000 RUNS=5 GONGKAI_BIN=… KEEP=1)
+set -euo pipefail
+N=${N:-10000}
+RUNS=${RUNS:-5}
+KEEP=${KEEP:-0}
+bench_name=rebuild_bench
+bench_fail=1
+script_dir=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$script_dir/.." && pwd)
+shared=$(cd "$script_dir/../../shared" && pwd)
+# shellcheck source=bench/gongkai_bin.sh
+. "$script_dir/gongkai_bin.sh"
+gongkai_bin_check
+bench_scratch gongkai-rebuild
+say "corpus: $N notices"
+python3 "$shared/corpus/synth.py" "$work/corpus" "$N" --seed 1 > /dev/null
+python3 "$script_dir/synth_to_site.py" "$work/corpus" "$work/site" > /dev/null
+gongkai_bin_build
+site=$work/site
+out=$work/public
+"$gongkai" build --site "$site" --output "$out" --quiet
+notice=$(find "$site/content" -name '*.md' | sort | sed -n 1p)
+
+time_run() {   # prints milliseconds of one build
+    local s e
+    s=$(date +%s%N)
+    "$gongkai" build --site "$site" --output "$out" --quiet
+    e=$(date +%s%N)
+    echo $(( (e - s) / 1000000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+noop=(); change=()
+for i in $(seq 1 "$RUNS"); do
+    noop+=("$(time_run)")
+    printf '\n改动 %s\n' "$i" >> "$notice"
+    change+=("$(time_run)")
+done
+say "results ($N notices, $RUNS runs each, median)"
+echo "no-op rebuild        $(printf '%s\n' "${noop[@]}" | median) ms   (runs: ${noop[*]})"
+echo "one notice changed   $(printf '%s\n' "${change[@]}" | median) ms   (runs: ${change[*]})"
