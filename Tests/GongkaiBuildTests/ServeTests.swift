@@ -23,6 +23,15 @@ struct ServeTests {
         return result
     }
 
+    /// True as soon as `condition` holds, polling for up to 10 seconds.
+    func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<50 {
+            Thread.sleep(forTimeInterval: 0.2)
+            if condition() { return true }
+        }
+        return false
+    }
+
     @Test func servesRebuildsAndNeverWritesTheReloadScript() throws {
         let site = try FixtureSite()
         defer { site.remove() }
@@ -50,19 +59,9 @@ struct ServeTests {
         #expect(get(base + "/%2e%2e/%2e%2e/etc/passwd")?.status == 403)
 
         try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业费新标题\ndate: 2025-02-08\ncategory: juwu\n---\n正文\n")
-        var rebuilt = false
-        for _ in 0..<50 where !rebuilt {
-            Thread.sleep(forTimeInterval: 0.2)
-            rebuilt = get(base + "/xinhua/2025/wuye/")?.body.contains("物业费新标题") == true
-        }
-        #expect(rebuilt)
+        #expect(eventually { get(base + "/xinhua/2025/wuye/")?.body.contains("物业费新标题") == true })
         try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业费\ndate: 2025-02-30\ncategory: juwu\n---\n")
-        var failed = false
-        for _ in 0..<50 where !failed {
-            Thread.sleep(forTimeInterval: 0.2)
-            failed = get(base + "/__gongkai/status")?.body.contains("GK103") == true
-        }
-        #expect(failed)
+        #expect(eventually { get(base + "/__gongkai/status")?.body.contains("GK103") == true })
         #expect(get(base + "/xinhua/2025/wuye/")?.body.contains("物业费新标题") == true, "the last good site stays")
     }
 }
