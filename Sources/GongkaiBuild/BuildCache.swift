@@ -70,27 +70,19 @@ struct BuildCache: Codable {
 
     /// Number and total size of the files under a folder (without following links).
     static func survey(_ root: String) -> (files: Int, bytes: Int) {
+        let fs = LocalFileSystem(root: root)
         var files = 0, bytes = 0
         func walk(_ dir: String) {
-            guard let d = opendir(dir) else { return }
-            defer { closedir(d) }
-            while let entry = readdir(d) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name == "." || name == ".." { continue }
-                let path = dir + "/" + name
-                var st = stat()
-                guard lstat(path, &st) == 0 else { continue }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    walk(path)
-                } else {
-                    files += 1
-                    bytes += Int(st.st_size)
+            for name in (try? fs.list(dir)) ?? [] {
+                let path = dir.isEmpty ? name : dir + "/" + name
+                switch fs.kind(of: path) {
+                case .directory: walk(path)
+                case .file(let size): files += 1; bytes += size
+                default: files += 1
                 }
             }
         }
-        walk(root)
+        walk("")
         return (files, bytes)
     }
 

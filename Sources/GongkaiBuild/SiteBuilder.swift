@@ -84,7 +84,7 @@ public struct SiteBuilder: Sendable {
 
         // What the output holds is surveyed while the sources are read; the
         // no-op check below needs both.
-        let survey = SurveyJob()
+        let survey = Handoff((files: -1, bytes: -1))
         let surveyed = DispatchGroup()
         if let writer {
             let out = OutputWriter.absolute(writer.output)
@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
                let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(cached)),
                cache.fingerprint == fp, cache.output == out,
                (try? String(contentsOfFile: out + "/" + OutputWriter.marker, encoding: .utf8)) == fp,
-               survey.value(after: surveyed) == (cache.outputFiles, cache.outputBytes) {
+               { surveyed.wait(); return survey.value == (cache.outputFiles, cache.outputBytes) }() {
                 report.upToDate = true
                 report.notices = cache.notices
                 report.communities = cache.communities
@@ -131,21 +131,21 @@ public struct SiteBuilder: Sendable {
 
         // The index needs only the content, not the pages: it runs beside the
         // render stage, filling the cores whenever rendering waits on a slow job.
-        let index = IndexJob()
+        let index = Handoff((files: [OutputFile](), seconds: 0.0))
         let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             let start = DispatchTime.now().uptimeNanoseconds
             let files = SearchIndex.files(content, synonyms: synonyms)
-            index.finish(files, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            index.set((files, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         }
         let (files, renderProblems) = stage("渲染", {
             SiteRenderer(content: content, theme: theme, generator: generator).render()
         }, detail: { "\($0.0.count.grouped) 个文件" })
         group.wait()
-        let searchFiles = index.files
+        let (searchFiles, indexSeconds) = index.value
         let indexStage = Stage(name: "索引", detail: "\(searchFiles.count.grouped) 个索引文件（与渲染同时进行）",
-                               seconds: index.seconds)
+                               seconds: indexSeconds)
         report.stages.append(indexStage)
         progress(indexStage)
         report.diagnostics += renderProblems
@@ -205,34 +205,5 @@ public struct SiteBuilder: Sendable {
         }
         if fs.kind(of: "templates") == .directory { walk("templates", prefix: "") }
         return files
-    }
-}
-
-/// The search index's result, handed from its background thread once.
-private final class IndexJob: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _files: [OutputFile] = []
-    private var _seconds = 0.0
-
-    func finish(_ files: [OutputFile], seconds: Double) {
-        lock.lock()
-        _files = files
-        _seconds = seconds
-        lock.unlock()
-    }
-
-    var files: [OutputFile] { lock.lock(); defer { lock.unlock() }; return _files }
-    var seconds: Double { lock.lock(); defer { lock.unlock() }; return _seconds }
-}
-
-/// The output survey, handed from its background thread once.
-private final class SurveyJob: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: (files: Int, bytes: Int) = (-1, -1)
-    func set(_ value: (files: Int, bytes: Int)) { lock.lock(); result = value; lock.unlock() }
-    func value(after group: DispatchGroup) -> (files: Int, bytes: Int) {
-        group.wait()
-        lock.lock(); defer { lock.unlock() }
-        return result
     }
 }

@@ -87,7 +87,7 @@ extension SiteRenderer {
 
     /// One listing, split into pages of `perPage`, grouped by year.
     func listingPages(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
-                      pathFor: (Int) -> String, showCommunity: Bool) -> [(String, ListingPage)] {
+                      pathFor: (Int) -> String) -> [(String, ListingPage)] {
         let total = max(1, (notices.count + Self.perPage - 1) / Self.perPage)
         return (1...total).map { number in
             let path = pathFor(number)
@@ -110,7 +110,7 @@ extension SiteRenderer {
             let title = number > 1 ? "\(heading)（第 \(number) 页）" : heading
             return (path, ListingPage(layout: layout(path, title: title, crumbs: crumbs, description: intro),
                                       heading: heading, intro: intro, count: notices.count, groups: groups,
-                                      pager: pager, showCommunity: showCommunity))
+                                      pager: pager))
         }
     }
 

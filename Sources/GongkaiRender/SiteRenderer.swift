@@ -82,8 +82,7 @@ public struct SiteRenderer: Sendable {
                     for (path, model) in listingPages(
                         inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
                         crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
-                        pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) },
-                        showCommunity: false) {
+                        pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) }) {
                         files.append(OutputFile(path: path, text: try theme.render(model, "listing")))
                     }
                 }
@@ -99,7 +98,7 @@ public struct SiteRenderer: Sendable {
                 try listingPages(
                     byCategory[category.slug] ?? [], heading: category.name, intro: category.description,
                     crumbs: [(category.name, nil)],
-                    pathFor: { URLPaths.category(category.slug, page: $0) }, showCommunity: true
+                    pathFor: { URLPaths.category(category.slug, page: $0) }
                 ).map { path, model in OutputFile(path: path, text: try theme.render(model, "listing")) }
             }
         }

@@ -191,7 +191,6 @@ extension ListingPage: MustacheParent {
         case "count": return self.count
         case "groups": return self.groups.map(MustacheBox.init)
         case "pager": return self.pager.map(MustacheBox.init)
-        case "showCommunity": return self.showCommunity
         default: return nil
         }
     }

@@ -127,7 +127,6 @@ struct ListingPage {
     var count: Int
     var groups: [YearGroup]
     var pager: Pager?
-    var showCommunity: Bool
 }
 
 struct NoticePage {

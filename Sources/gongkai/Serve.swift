@@ -37,22 +37,15 @@ struct Serve: ParsableCommand {
         let server = PreviewServer(siteRoot: options.site, output: out, port: port, rebuild: rebuild,
                                    log: { Console.out($0) })
         let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
+        let failure = Handoff<String?>(nil)
         Task.detached {
             do { try await server.run(first: first) } catch { failure.set("\(error)") }
             done.signal()
         }
         done.wait()
-        if let message = failure.message {
+        if let message = failure.value {
             Console.err("预览服务器无法启动（\(message)）。端口 \(port) 可能已被占用，请换一个：gongkai serve --port 8081")
             throw ExitCode(1)
         }
     }
-}
-
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: String?
-    func set(_ message: String) { lock.lock(); value = message; lock.unlock() }
-    var message: String? { lock.lock(); defer { lock.unlock() }; return value }
 }
