@@ -62,13 +62,18 @@ struct OutputWriter {
 
     /// Writes every file to staging, then swaps.
     /// `marker`: what the marker file holds (the build's fingerprint).
-    func write(_ files: [OutputFile], marker: String = "") throws(Failure) -> Written {
+    func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil) throws(Failure) -> Written {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         let staging = parent + "/." + name + ".staging-\(getpid())"
         let fm = FileManager.default
-        try? fm.removeItem(atPath: staging)
+        // Staging folders left by a build that was killed (the build lock
+        // is held, so no other build is using one).
+        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+        where entry.hasPrefix("." + name + ".staging-") {
+            try? fm.removeItem(atPath: parent + "/" + entry)
+        }
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
@@ -91,7 +96,7 @@ struct OutputWriter {
         }
         let root = Self.absolute(siteRoot)
         let previous = fm.fileExists(atPath: out + "/" + Self.marker) ? out : nil
-        let results = files.parallelMap { file -> (Diagnostic?, Bool) in
+        let results = files.parallelMap(meter: meter) { file -> (Diagnostic?, Bool) in
             let target = staging + "/" + file.path
             switch file.content {
             case .bytes(let bytes):

@@ -21,13 +21,26 @@ public struct SiteBuilder: Sendable {
         public var baseURL: String?
         /// Warnings stop the build too (nothing is written).
         public var strict: Bool
+        /// Counts the work of the running stage, for a progress bar.
+        public var meter: ProgressMeter?
 
-        public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false) {
+        public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false,
+                    meter: ProgressMeter? = nil) {
             self.siteRoot = siteRoot
             self.output = output
             self.baseURL = baseURL
             self.strict = strict
+            self.meter = meter
         }
+    }
+
+    /// What a running build tells its caller.
+    public enum Event: Sendable {
+        /// A stage finished.
+        case stage(Stage)
+        /// Another build (process `pid`, if known) is writing to the same
+        /// output; this one waits until it is done.
+        case waiting(pid: Int32?)
     }
 
     public struct Stage: Sendable {
@@ -60,27 +73,35 @@ public struct SiteBuilder: Sendable {
         self.generator = generator
     }
 
-    public func run(_ options: Options, progress: @Sendable (Stage) -> Void = { _ in }) -> Report {
+    public func run(_ options: Options, progress: @Sendable (Event) -> Void = { _ in }) -> Report {
         var report = Report()
         report.strict = options.strict
-        func stage<T>(_ name: String, _ work: () -> T, detail: (T) -> String) -> T {
+        let meter = options.meter
+        func stage<T>(_ name: String, total: Int = 0, _ work: () -> T, detail: (T) -> String) -> T {
             let start = DispatchTime.now().uptimeNanoseconds
+            meter?.begin(name, total: total)
             let result = work()
+            meter?.end()
             let s = Stage(name: name, detail: detail(result),
                           seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             report.stages.append(s)
-            progress(s)
+            progress(.stage(s))
             return result
         }
 
         var writer: OutputWriter?
+        var lock: BuildLock?
         if let output = options.output {
             writer = OutputWriter(siteRoot: options.siteRoot, output: output)
             if let problem = writer!.validate() {
                 report.diagnostics = [problem]
                 return report
             }
+            // Held until this function returns (the lock is released when
+            // `lock` goes away, or by the kernel if the process dies).
+            lock = BuildLock.acquire(output: OutputWriter.absolute(output)) { progress(.waiting(pid: $0)) }
         }
+        defer { withExtendedLifetime(lock) {} }
 
         // What the output holds is surveyed while the sources are read; the
         // no-op check below needs both.
@@ -115,7 +136,8 @@ public struct SiteBuilder: Sendable {
             }
         }
 
-        let parsed = stage("解析", { ContentParser.parse(sources, baseURL: options.baseURL) },
+        let noticeFiles = sources.communities.reduce(0) { $0 + $1.notices.count }
+        let parsed = stage("解析", total: noticeFiles, { ContentParser.parse(sources, baseURL: options.baseURL, meter: meter) },
                            detail: { "\(($0.content?.notices.count ?? 0).grouped) 篇公告" })
         report.diagnostics = parsed.diagnostics
         report.drafts = parsed.draftCount
@@ -139,24 +161,25 @@ public struct SiteBuilder: Sendable {
             let files = SearchIndex.files(content, synonyms: synonyms)
             index.set((files, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         }
+        let renderer = SiteRenderer(content: content, theme: theme, generator: generator)
         let (files, renderProblems) = stage("渲染", {
-            SiteRenderer(content: content, theme: theme, generator: generator).render()
+            renderer.render(meter: meter)
         }, detail: { "\($0.0.count.grouped) 个文件" })
         group.wait()
         let (searchFiles, indexSeconds) = index.value
         let indexStage = Stage(name: "索引", detail: "\(searchFiles.count.grouped) 个索引文件（与渲染同时进行）",
                                seconds: indexSeconds)
         report.stages.append(indexStage)
-        progress(indexStage)
+        progress(.stage(indexStage))
         report.diagnostics += renderProblems
         report.diagnostics.sort()
         guard report.succeeded else { return report }
         guard let writer else { return report }
         let allFiles = files + searchFiles
 
-        let written = stage("写入", { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
+        let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
             do throws(OutputWriter.Failure) {
-                return .success(try writer.write(allFiles, marker: fingerprint ?? ""))
+                return .success(try writer.write(allFiles, marker: fingerprint ?? "", meter: meter))
             } catch { return .failure(error) }
         }, detail: { result in
             if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }

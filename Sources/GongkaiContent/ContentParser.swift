@@ -16,7 +16,7 @@ public enum ContentParser {
         public var draftCount: Int
     }
 
-    public static func parse(_ sources: SiteSources, baseURL: String? = nil) -> Result {
+    public static func parse(_ sources: SiteSources, baseURL: String? = nil, meter: ProgressMeter? = nil) -> Result {
         var diagnostics = sources.diagnostics
         let (parsedSite, siteProblems) = SiteConfigParser.parse(sources.siteFile)
         diagnostics += siteProblems
@@ -40,7 +40,7 @@ public enum ContentParser {
         let catalogue = site ?? Site(title: "", categories: [])
         let lookup = byslug
         let jobs = sources.communities.flatMap { c in c.notices.map { (c.slug, $0) } }
-        let parsed = jobs.parallelMap { job -> (Notice?, [Diagnostic]) in
+        let parsed = jobs.parallelMap(meter: meter) { job -> (Notice?, [Diagnostic]) in
             NoticeParser(site: catalogue, community: lookup[job.0]).parse(job.1)
         }
         var notices: [Notice] = []

@@ -3,8 +3,12 @@ import Dispatch
 extension Array where Element: Sendable {
     /// Maps on all cores; the result keeps the input order, so output stays
     /// deterministic however the work was scheduled.
-    public func parallelMap<R: Sendable>(_ transform: @Sendable (Element) -> R) -> [R] {
-        guard count > 1 else { return map(transform) }
+    /// `meter`, when given, is advanced as items are done.
+    public func parallelMap<R: Sendable>(meter: ProgressMeter? = nil, _ transform: @Sendable (Element) -> R) -> [R] {
+        guard count > 1 else {
+            defer { meter?.advance(count) }
+            return map(transform)
+        }
         let results = ResultSlots<R>(count: count)
         let chunks = Swift.min(count, ProcessInfoCores.count * 32)
         let chunkSize = (count + chunks - 1) / chunks
@@ -15,6 +19,7 @@ extension Array where Element: Sendable {
                 let end = Swift.min(start + chunkSize, items.count)
                 guard start < end else { return }
                 for i in start..<end { results.set(i, transform(items[i])) }
+                meter?.advance(end - start)
             }
         }
         return results.values()

@@ -58,7 +58,7 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, in a deterministic order. Each page (or small
     /// group of pages) is one job; jobs run on all cores and their files are
     /// collected in job order.
-    public func render() -> ([OutputFile], [Diagnostic]) {
+    public func render(meter: ProgressMeter? = nil) -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
         func page<Model: MustacheParent>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
             { [self] in [OutputFile(path: path, text: try theme.render(model(), template))] }
@@ -119,7 +119,8 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        let results = jobs.parallelMap { job -> Result<[OutputFile], Diagnostic> in
+        meter?.setTotal(jobs.count)
+        let results = jobs.parallelMap(meter: meter) { job -> Result<[OutputFile], Diagnostic> in
             do {
                 return .success(try job())
             } catch let d as Diagnostic {

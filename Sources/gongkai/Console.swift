@@ -17,10 +17,25 @@ struct Console: Sendable {
     /// Builds, prints stages, diagnostics and the summary; returns the report.
     func build(_ buildOptions: SiteBuilder.Options) -> SiteBuilder.Report {
         let started = DispatchTime.now().uptimeNanoseconds
+        let quiet = options.quiet || options.format == .json
+        var buildOptions = buildOptions
+        let bar = !quiet && stderrIsTerminal ? ProgressBar() : nil
+        buildOptions.meter = bar?.meter
+        bar?.start()
         let report = SiteBuilder(fs: LocalFileSystem(root: buildOptions.siteRoot), generator: "gongkai \(Gongkai.version)")
-            .run(buildOptions) { [quiet = options.quiet || options.format == .json] stage in
-                if !quiet { Self.out("\(stage.name) \(stage.detail) \(String(format: "%.2f", stage.seconds)) s") }
+            .run(buildOptions) { event in
+                switch event {
+                case .stage(let stage):
+                    bar?.clear()
+                    if !quiet { Self.out("\(stage.name) \(stage.detail) \(String(format: "%.2f", stage.seconds)) s") }
+                case .waiting(let pid):
+                    bar?.clear()
+                    // Said even with --quiet: otherwise a waiting build looks hung.
+                    let who = pid.map { "（进程 \($0)）" } ?? ""
+                    Self.err("另一个 gongkai\(who)正在生成同一个输出文件夹，等它完成后再开始……")
+                }
             }
+        bar?.stop()
         _ = summarise(report, buildOptions, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         return report
     }
