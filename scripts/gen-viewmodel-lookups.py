@@ -13,7 +13,9 @@ out = ["import Mustache", "",
        "// ViewModels.swift; `ViewModelLookupTests` checks that they agree.",
        "// Nested view models are returned in a `MustacheBox` (a class): the",
        "// engine casts every context object it looks into, and casting a large",
-       "// struct inside `Any` copies it, while a class reference is only retained.", ""]
+       "// struct inside `Any` copies it, while a class reference is only retained.",
+       "// Each view model also gets a `StableHashable` digest of all its stored",
+       "// properties: the incremental build's key for the page it renders.", ""]
 structs = re.findall(r"struct (\w+) \{\n(.*?)\n\}", src, re.S)
 names = {name for name, _ in structs}
 for name, body in structs:
@@ -33,4 +35,10 @@ for name, body in structs:
             expr = f"MustacheBox(self.{p})"
         out.append(f'        case "{p}": return {expr}')
     out += ["        default: return nil", "        }", "    }", "}", ""]
+    # The incremental build's page key (StableHash.swift): every stored property.
+    out.append(f"extension {name}: StableHashable {{")
+    out.append("    func stableHash(into h: inout StableHasher) {")
+    for p, t in re.findall(r"var (\w+): ([^\n]+)", body):
+        out.append(f"        h.add(self.{p})")
+    out += ["    }", "}", ""]
 (here / "ViewModels+Mustache.swift").write_text("\n".join(out))

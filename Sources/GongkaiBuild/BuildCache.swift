@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
+import GongkaiRender
 import GongkaiTheme
 
 /// The no-op rebuild: when nothing that goes into the site changed since the
@@ -27,7 +28,7 @@ struct BuildCache: Codable {
 
     static func fingerprint(sources: SiteSources, overrides: [String: [UInt8]], synonyms: [UInt8]?,
                             options: SiteBuilder.Options, fs: any SiteFileSystem) -> String {
-        var h = Hash()
+        var h = StableHasher()
         h.add("gongkai-build-1")
         h.add(executableIdentity)
         h.add(defaultThemeHash)
@@ -47,12 +48,12 @@ struct BuildCache: Codable {
                 for (name, kind) in notice.siblings.sorted(by: { $0.key < $1.key }) {
                     guard case .file(let size) = kind, !name.hasSuffix(".md") else { continue }
                     h.add(name)
-                    h.add(String(size))
+                    h.add(UInt64(size))
                     h.add(String(fs.modificationTime(of: notice.folder + "/" + name) ?? -1))
                 }
             }
         }
-        return h.hex
+        return String(h.value, radix: 16)
     }
 
     /// The running executable (size and time): a new gongkai rebuilds.
@@ -63,9 +64,9 @@ struct BuildCache: Codable {
     }()
 
     static let defaultThemeHash: String = {
-        var h = Hash()
+        var h = StableHasher()
         for (path, bytes) in DefaultTheme.files.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
-        return h.hex
+        return String(h.value, radix: 16)
     }()
 
     /// Number and total size of the files under a folder (without following links).
@@ -87,22 +88,4 @@ struct BuildCache: Codable {
     }
 
     /// FNV-1a 64 over length-prefixed pieces (so "ab"+"c" ≠ "a"+"bc").
-    struct Hash {
-        var state: UInt64 = 0xcbf29ce484222325
-        mutating func add(_ bytes: [UInt8]) {
-            mix(UInt64(bytes.count))
-            for b in bytes {
-                state ^= UInt64(b)
-                state &*= 0x100000001b3
-            }
-        }
-        mutating func add(_ text: String) { add(Array(text.utf8)) }
-        private mutating func mix(_ v: UInt64) {
-            for shift in stride(from: 0, to: 64, by: 8) {
-                state ^= (v >> UInt64(shift)) & 0xFF
-                state &*= 0x100000001b3
-            }
-        }
-        var hex: String { String(state, radix: 16) }
-    }
 }

@@ -105,6 +105,13 @@ struct OutputWriter {
                     return (nil, true)
                 }
                 return (Self.writeFile(target, bytes), false)
+            case .previous:
+                // An unchanged page of an incremental build: the renderer
+                // checked that the previous build's file is there.
+                guard let previous, link(previous + "/" + file.path, target) == 0 else {
+                    return (Self.ioProblem(target, "上次生成的文件不见了：\(file.path)"), false)
+                }
+                return (nil, true)
             case .copy(let source):
                 if let previous, let bytes = fm.contents(atPath: root + "/" + source),
                    Self.sameBytes(previous + "/" + file.path, Array(bytes)), link(previous + "/" + file.path, target) == 0 {

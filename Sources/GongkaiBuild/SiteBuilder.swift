@@ -61,6 +61,10 @@ public struct SiteBuilder: Sendable {
         public var output: String?
         /// Nothing changed since the last build: nothing was parsed or written.
         public var upToDate = false
+        /// Notices parsed and pages rendered by this build; the others were
+        /// unchanged since the last build and taken from its cache.
+        public var noticesParsed = 0
+        public var pagesRendered = 0
         public var strict = false
         public var succeeded: Bool { !diagnostics.hasErrors && !(strict && diagnostics.warningCount > 0) }
     }
@@ -136,9 +140,19 @@ public struct SiteBuilder: Sendable {
             }
         }
 
+        // An incremental build: notices and pages unchanged since the last
+        // build are taken from .gongkai-cache/ (only when writing a site).
+        let out = writer.map { OutputWriter.absolute($0.output) }
+        let noticeMemo = out.map { _ in NoticeMemoStore(siteRoot: options.siteRoot, sources: sources, baseURL: options.baseURL) }
         let noticeFiles = sources.communities.reduce(0) { $0 + $1.notices.count }
-        let parsed = stage("解析", total: noticeFiles, { ContentParser.parse(sources, baseURL: options.baseURL, meter: meter) },
-                           detail: { "\(($0.content?.notices.count ?? 0).grouped) 篇公告" })
+        let parsed = stage("解析", total: noticeFiles, {
+            ContentParser.parse(sources, baseURL: options.baseURL, meter: meter, memo: noticeMemo)
+        }, detail: { result in
+            let n = result.content?.notices.count ?? 0
+            guard let noticeMemo, noticeMemo.parsedCount < noticeFiles else { return "\(n.grouped) 篇公告" }
+            return "\(n.grouped) 篇公告（\(noticeMemo.parsedCount.grouped) 篇有改动，其余用上次的结果）"
+        })
+        report.noticesParsed = noticeMemo?.parsedCount ?? noticeFiles
         report.diagnostics = parsed.diagnostics
         report.drafts = parsed.draftCount
         report.notices = parsed.content?.notices.count ?? 0
@@ -162,9 +176,16 @@ public struct SiteBuilder: Sendable {
             index.set((files, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         }
         let renderer = SiteRenderer(content: content, theme: theme, generator: generator)
+        let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
         let (files, renderProblems) = stage("渲染", {
-            renderer.render(meter: meter)
-        }, detail: { "\($0.0.count.grouped) 个文件" })
+            renderer.render(meter: meter, reuse: pageMemo)
+        }, detail: { result in
+            let pages = result.0.filter { $0.key != nil }
+            let again = pages.count { $0.content != .previous }
+            guard again < pages.count else { return "\(result.0.count.grouped) 个文件" }
+            return "\(result.0.count.grouped) 个文件（\(again.grouped) 个页面有改动，其余用上次的结果）"
+        })
+        report.pagesRendered = files.count { $0.key != nil && $0.content != .previous }
         group.wait()
         let (searchFiles, indexSeconds) = index.value
         let indexStage = Stage(name: "索引", detail: "\(searchFiles.count.grouped) 个索引文件（与渲染同时进行）",
@@ -191,6 +212,8 @@ public struct SiteBuilder: Sendable {
             report.filesUnchanged = n.unchanged
             report.output = writer.output
             if let fingerprint { saveCache(fingerprint, report, output: writer.output, siteRoot: options.siteRoot) }
+            noticeMemo?.save(sources)
+            pageMemo?.save(files, siteRoot: options.siteRoot, build: fingerprint ?? "")
         case .failure(let failure):
             report.diagnostics.append(failure.diagnostic)
         }

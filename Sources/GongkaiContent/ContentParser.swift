@@ -6,6 +6,14 @@ import GongkaiCore
 ///
 /// Owns: turning `SiteSources` into a checked `SiteContent`. Must not: read
 /// or write files, print, or know about HTML.
+/// An incremental build's memory of earlier parses: a notice whose source
+/// and context (site.yml, community.yml, the files beside it, the gongkai
+/// version) are unchanged is not parsed again.
+public protocol NoticeMemo: Sendable {
+    func recall(_ source: NoticeSource) -> (Notice?, [Diagnostic])?
+    func remember(_ source: NoticeSource, _ result: (Notice?, [Diagnostic]))
+}
+
 public enum ContentParser {
     public struct Result: Sendable {
         /// Nil when the site itself could not be read (no valid site.yml).
@@ -16,7 +24,8 @@ public enum ContentParser {
         public var draftCount: Int
     }
 
-    public static func parse(_ sources: SiteSources, baseURL: String? = nil, meter: ProgressMeter? = nil) -> Result {
+    public static func parse(_ sources: SiteSources, baseURL: String? = nil, meter: ProgressMeter? = nil,
+                             memo: (any NoticeMemo)? = nil) -> Result {
         var diagnostics = sources.diagnostics
         let (parsedSite, siteProblems) = SiteConfigParser.parse(sources.siteFile)
         diagnostics += siteProblems
@@ -41,7 +50,10 @@ public enum ContentParser {
         let lookup = byslug
         let jobs = sources.communities.flatMap { c in c.notices.map { (c.slug, $0) } }
         let parsed = jobs.parallelMap(meter: meter) { job -> (Notice?, [Diagnostic]) in
-            NoticeParser(site: catalogue, community: lookup[job.0]).parse(job.1)
+            if let memo, let known = memo.recall(job.1) { return known }
+            let result = NoticeParser(site: catalogue, community: lookup[job.0]).parse(job.1)
+            memo?.remember(job.1, result)
+            return result
         }
         var notices: [Notice] = []
         var unreadFolders: Set<String> = []

@@ -1,5 +1,5 @@
 /// One published (or draft) notice, parsed and checked.
-public struct Notice: Sendable, Hashable {
+public struct Notice: Sendable, Hashable, Codable {
     public var id: NoticeID
     /// Source path relative to the site folder, for diagnostics.
     public var sourcePath: String
@@ -52,7 +52,7 @@ public struct Notice: Sendable, Hashable {
 }
 
 /// A place in a source file: 1-based line and column (in characters).
-public struct SourcePosition: Sendable, Hashable {
+public struct SourcePosition: Sendable, Hashable, Codable {
     public var line: Int
     public var column: Int
 
@@ -63,7 +63,7 @@ public struct SourcePosition: Sendable, Hashable {
 }
 
 /// `<community>/<year>/<file>`: the notice's URL path; never changes once published.
-public struct NoticeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct NoticeID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let community: String
     public let year: String
     public let name: String
@@ -87,7 +87,7 @@ public struct NoticeID: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// 公示期: the display and objection window.
-public struct DisplayPeriod: Sendable, Hashable {
+public struct DisplayPeriod: Sendable, Hashable, Codable {
     public var from: CalendarDate
     public var to: CalendarDate
 
@@ -102,7 +102,7 @@ public struct DisplayPeriod: Sendable, Hashable {
 }
 
 /// 审核: who reviewed the notice before publication, and when.
-public struct Review: Sendable, Hashable {
+public struct Review: Sendable, Hashable, Codable {
     public var by: String
     public var date: CalendarDate?
 
@@ -113,7 +113,7 @@ public struct Review: Sendable, Hashable {
 }
 
 /// A file published beside the notice.
-public struct Attachment: Sendable, Hashable {
+public struct Attachment: Sendable, Hashable, Codable {
     /// File name relative to the notice's folder.
     public var file: String
     public var title: String
@@ -129,7 +129,7 @@ public struct Attachment: Sendable, Hashable {
 
 /// The notice body after Markdown: HTML to publish and plain text to search
 /// and summarise.
-public struct NoticeBody: Sendable, Hashable {
+public struct NoticeBody: Sendable, Hashable, Codable {
     public var html: String
     public var text: String
     /// Headings in order, with their anchors, for an outline.
@@ -141,7 +141,7 @@ public struct NoticeBody: Sendable, Hashable {
         self.headings = headings
     }
 
-    public struct Heading: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable, Codable {
         public var level: Int
         public var text: String
         public var anchor: String

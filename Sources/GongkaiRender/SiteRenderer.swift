@@ -52,16 +52,33 @@ public struct SiteRenderer: Sendable {
         utcOffset = tz.secondsFromGMT(for: newest)
     }
 
+    /// One page: rendered, or `.previous` when the previous build made it
+    /// from the same key.
+    func file<Model: MustacheParent & StableHashable>(_ path: String, _ template: String, _ model: Model,
+                                                      _ reuse: (any PageReuse)?) throws -> OutputFile {
+        var h = StableHasher()
+        h.add(theme.digest)
+        h.add(generator)
+        h.add(template)
+        h.add(model)
+        let key = h.value
+        if let reuse, reuse.canReuse(path, key: key) { return OutputFile(path: path, content: .previous, key: key) }
+        return OutputFile(path: path, text: try theme.render(model, template), key: key)
+    }
+
     /// A notice page's path from the site root (for the search index).
     public static func noticeHref(_ id: NoticeID) -> String { URLPaths.notice(id) }
 
     /// Every file of the site, in a deterministic order. Each page (or small
     /// group of pages) is one job; jobs run on all cores and their files are
     /// collected in job order.
-    public func render(meter: ProgressMeter? = nil) -> ([OutputFile], [Diagnostic]) {
+    /// `reuse`: what the previous build rendered; a page whose key (the
+    /// stable hash of its view model, template and theme) is unchanged is
+    /// not rendered again but marked `.previous`.
+    public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil) -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
-        func page<Model: MustacheParent>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
-            { [self] in [OutputFile(path: path, text: try theme.render(model(), template))] }
+        func page<Model: MustacheParent & StableHashable>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
+            { [self] in [try file(path, template, model(), reuse)] }
         }
         var jobs: [Job] = []
         jobs.append { [self] in
@@ -83,7 +100,7 @@ public struct SiteRenderer: Sendable {
                         inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
                         crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
                         pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) }) {
-                        files.append(OutputFile(path: path, text: try theme.render(model, "listing")))
+                        files.append(try file(path, "listing", model, reuse))
                     }
                 }
                 return files
@@ -99,7 +116,7 @@ public struct SiteRenderer: Sendable {
                     byCategory[category.slug] ?? [], heading: category.name, intro: category.description,
                     crumbs: [(category.name, nil)],
                     pathFor: { URLPaths.category(category.slug, page: $0) }
-                ).map { path, model in OutputFile(path: path, text: try theme.render(model, "listing")) }
+                ).map { path, model in try file(path, "listing", model, reuse) }
             }
         }
         jobs.append(page("feed.xml", "feed") {
@@ -109,7 +126,7 @@ public struct SiteRenderer: Sendable {
         jobs.append { [self] in [OutputFile(path: "api/notices.json", content: .bytes(apiJSON()))] }
         for notice in content.notices {
             jobs.append { [self] in
-                var files = [OutputFile(path: URLPaths.filePath(notice.id), text: try theme.render(noticePage(notice), "notice"))]
+                var files = [try file(URLPaths.filePath(notice.id), "notice", noticePage(notice), reuse)]
                 let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
                 let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
                 for attachment in notice.attachments {

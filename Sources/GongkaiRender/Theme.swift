@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     let assets: [String: [UInt8]]
     /// Other theme files (e.g. `synonyms.txt`).
     public let data: [String: [UInt8]]
+    /// Stable hash of every theme file: part of each page's key.
+    let digest: UInt64
 
     static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap"]
 
@@ -55,7 +57,9 @@ public struct Theme: Sendable {
                                        fix: "请从默认主题复制一份，或删除站点 templates/ 里的同名覆盖。"))
         }
         guard problems.isEmpty else { return (nil, problems) }
-        return (Theme(library: library, assets: assets, data: data), [])
+        var h = StableHasher()
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
+        return (Theme(library: library, assets: assets, data: data, digest: h.value), [])
     }
 
     /// Names in `{{>partial}}` and `{{<parent}}` tags: swift-mustache renders

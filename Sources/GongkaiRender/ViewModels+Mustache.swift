@@ -8,6 +8,8 @@ import Mustache
 // Nested view models are returned in a `MustacheBox` (a class): the
 // engine casts every context object it looks into, and casting a large
 // struct inside `Any` copies it, while a class reference is only retained.
+// Each view model also gets a `StableHashable` digest of all its stored
+// properties: the incremental build's key for the page it renders.
 
 extension Layout: MustacheParent {
     func child(named key: String) -> Any? {
@@ -33,6 +35,27 @@ extension Layout: MustacheParent {
     }
 }
 
+extension Layout: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.root)
+        h.add(self.siteTitle)
+        h.add(self.town)
+        h.add(self.documentTitle)
+        h.add(self.description)
+        h.add(self.css)
+        h.add(self.script)
+        h.add(self.isSearch)
+        h.add(self.homeHref)
+        h.add(self.searchHref)
+        h.add(self.feedHref)
+        h.add(self.crumbs)
+        h.add(self.hasCrumbs)
+        h.add(self.canonical)
+        h.add(self.og)
+        h.add(self.generator)
+    }
+}
+
 extension Crumb: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -41,6 +64,14 @@ extension Crumb: MustacheParent {
         case "last": return self.last
         default: return nil
         }
+    }
+}
+
+extension Crumb: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.name)
+        h.add(self.href)
+        h.add(self.last)
     }
 }
 
@@ -53,6 +84,15 @@ extension OpenGraph: MustacheParent {
         case "url": return self.url
         default: return nil
         }
+    }
+}
+
+extension OpenGraph: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.title)
+        h.add(self.description)
+        h.add(self.siteName)
+        h.add(self.url)
     }
 }
 
@@ -73,6 +113,20 @@ extension NoticeLink: MustacheParent {
     }
 }
 
+extension NoticeLink: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.href)
+        h.add(self.title)
+        h.add(self.date)
+        h.add(self.dateISO)
+        h.add(self.category)
+        h.add(self.community)
+        h.add(self.number)
+        h.add(self.summary)
+        h.add(self.corrected)
+    }
+}
+
 extension YearGroup: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -80,6 +134,13 @@ extension YearGroup: MustacheParent {
         case "notices": return self.notices.map(MustacheBox.init)
         default: return nil
         }
+    }
+}
+
+extension YearGroup: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.year)
+        h.add(self.notices)
     }
 }
 
@@ -96,6 +157,16 @@ extension Pager: MustacheParent {
     }
 }
 
+extension Pager: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.current)
+        h.add(self.total)
+        h.add(self.previousHref)
+        h.add(self.nextHref)
+        h.add(self.pages)
+    }
+}
+
 extension PageLink: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -104,6 +175,14 @@ extension PageLink: MustacheParent {
         case "current": return self.current
         default: return nil
         }
+    }
+}
+
+extension PageLink: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.number)
+        h.add(self.href)
+        h.add(self.current)
     }
 }
 
@@ -122,6 +201,18 @@ extension HomePage: MustacheParent {
     }
 }
 
+extension HomePage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.title)
+        h.add(self.intro)
+        h.add(self.latest)
+        h.add(self.communities)
+        h.add(self.categories)
+        h.add(self.noticeCount)
+    }
+}
+
 extension CommunityCard: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -136,6 +227,17 @@ extension CommunityCard: MustacheParent {
     }
 }
 
+extension CommunityCard: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.slug)
+        h.add(self.href)
+        h.add(self.name)
+        h.add(self.kind)
+        h.add(self.count)
+        h.add(self.latest)
+    }
+}
+
 extension CategoryLink: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -146,6 +248,16 @@ extension CategoryLink: MustacheParent {
         case "description": return self.description
         default: return nil
         }
+    }
+}
+
+extension CategoryLink: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.slug)
+        h.add(self.href)
+        h.add(self.name)
+        h.add(self.count)
+        h.add(self.description)
     }
 }
 
@@ -168,6 +280,22 @@ extension CommunityPage: MustacheParent {
     }
 }
 
+extension CommunityPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.name)
+        h.add(self.disclosureName)
+        h.add(self.description)
+        h.add(self.committee)
+        h.add(self.address)
+        h.add(self.phone)
+        h.add(self.count)
+        h.add(self.sections)
+        h.add(self.hasSections)
+        h.add(self.feedHref)
+    }
+}
+
 extension CategorySection: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -182,6 +310,17 @@ extension CategorySection: MustacheParent {
     }
 }
 
+extension CategorySection: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.name)
+        h.add(self.anchor)
+        h.add(self.count)
+        h.add(self.notices)
+        h.add(self.allHref)
+        h.add(self.more)
+    }
+}
+
 extension ListingPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -193,6 +332,17 @@ extension ListingPage: MustacheParent {
         case "pager": return self.pager.map(MustacheBox.init)
         default: return nil
         }
+    }
+}
+
+extension ListingPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.heading)
+        h.add(self.intro)
+        h.add(self.count)
+        h.add(self.groups)
+        h.add(self.pager)
     }
 }
 
@@ -230,6 +380,37 @@ extension NoticePage: MustacheParent {
     }
 }
 
+extension NoticePage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.title)
+        h.add(self.community)
+        h.add(self.disclosureName)
+        h.add(self.category)
+        h.add(self.categoryHref)
+        h.add(self.number)
+        h.add(self.issuer)
+        h.add(self.date)
+        h.add(self.dateISO)
+        h.add(self.period)
+        h.add(self.reviewed)
+        h.add(self.body)
+        h.add(self.outline)
+        h.add(self.hasOutline)
+        h.add(self.attachments)
+        h.add(self.hasAttachments)
+        h.add(self.tags)
+        h.add(self.hasTags)
+        h.add(self.supersedes)
+        h.add(self.supersededBy)
+        h.add(self.previous)
+        h.add(self.next)
+        h.add(self.communityHref)
+        h.add(self.contactPhone)
+        h.add(self.contactAddress)
+    }
+}
+
 extension PeriodView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -243,6 +424,16 @@ extension PeriodView: MustacheParent {
     }
 }
 
+extension PeriodView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.from)
+        h.add(self.fromISO)
+        h.add(self.to)
+        h.add(self.toISO)
+        h.add(self.days)
+    }
+}
+
 extension OutlineEntry: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -250,6 +441,13 @@ extension OutlineEntry: MustacheParent {
         case "anchor": return self.anchor
         default: return nil
         }
+    }
+}
+
+extension OutlineEntry: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.text)
+        h.add(self.anchor)
     }
 }
 
@@ -266,6 +464,16 @@ extension AttachmentView: MustacheParent {
     }
 }
 
+extension AttachmentView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.href)
+        h.add(self.title)
+        h.add(self.file)
+        h.add(self.type)
+        h.add(self.size)
+    }
+}
+
 extension SearchPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -274,6 +482,14 @@ extension SearchPage: MustacheParent {
         case "categories": return self.categories.map(MustacheBox.init)
         default: return nil
         }
+    }
+}
+
+extension SearchPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.communities)
+        h.add(self.categories)
     }
 }
 
@@ -293,6 +509,19 @@ extension FeedView: MustacheParent {
     }
 }
 
+extension FeedView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.title)
+        h.add(self.subtitle)
+        h.add(self.id)
+        h.add(self.selfHref)
+        h.add(self.alternateHref)
+        h.add(self.base)
+        h.add(self.updated)
+        h.add(self.entries)
+    }
+}
+
 extension FeedEntry: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -309,12 +538,31 @@ extension FeedEntry: MustacheParent {
     }
 }
 
+extension FeedEntry: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.id)
+        h.add(self.title)
+        h.add(self.href)
+        h.add(self.updated)
+        h.add(self.summary)
+        h.add(self.content)
+        h.add(self.category)
+        h.add(self.author)
+    }
+}
+
 extension SitemapView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "urls": return self.urls.map(MustacheBox.init)
         default: return nil
         }
+    }
+}
+
+extension SitemapView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.urls)
     }
 }
 
@@ -325,5 +573,12 @@ extension SitemapURL: MustacheParent {
         case "lastmod": return self.lastmod
         default: return nil
         }
+    }
+}
+
+extension SitemapURL: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.loc)
+        h.add(self.lastmod)
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import GongkaiBuild
+import GongkaiCore
+import Testing
+
+/// Issue 5: an incremental build (with the cache of the builds before it)
+/// writes exactly what a clean build of the same content writes, after every
+/// kind of edit; and it really skips the work it may skip.
+struct IncrementalBuildTests {
+    typealias Edit = (String, @Sendable (FixtureSite) throws -> Void)
+
+    /// The same content, built from nothing in a folder of its own.
+    func clean(_ site: FixtureSite) throws -> [String: Data] {
+        let copy = try FixtureSite()
+        defer { copy.remove() }
+        try FileManager.default.removeItem(at: copy.root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: site.root.appendingPathComponent("content"),
+                                         to: copy.root.appendingPathComponent("content"))
+        if FileManager.default.fileExists(atPath: site.root.appendingPathComponent("templates").path) {
+            try FileManager.default.copyItem(at: site.root.appendingPathComponent("templates"),
+                                             to: copy.root.appendingPathComponent("templates"))
+        }
+        #expect(copy.build().succeeded)
+        return Self.site(copy.output)
+    }
+
+    /// The published files: all but gongkai's marker, which holds the
+    /// fingerprint of the inputs (attachment modification times included,
+    /// and a copied folder has others).
+    static func site(_ output: URL) -> [String: Data] {
+        FixtureSite.snapshot(output).filter { $0.key != ".gongkai-output" }
+    }
+
+    static let edits: [Edit] = [
+        ("body", { try $0.append("content/xinhua/2025/wuye.md", "\n本月另收取停车费 1,200.00 元。\n") }),
+        ("title", { try $0.replace("content/xinhua/2025/wuye.md", "新华社区物业服务费收支公示", "新华社区物业服务费收支情况公示") }),
+        ("new notice", { try $0.write("content/xinhua/2025/tingche.md",
+                                      "---\ntitle: 停车位分配方案公示\ndate: 2025-05-06\ncategory: juwu\n---\n方案如下。\n") }),
+        ("date moves a notice", { try $0.replace("content/xinhua/2025/tingche.md", "2025-05-06", "2025-01-02") }),
+        ("community.yml", { try $0.replace("content/xinhua/community.yml", "新华社区", "新华街社区") }),
+        ("site.yml", { try $0.replace("content/site.yml", "title: 测试镇", "title: 测试镇人民政府") }),
+        ("attachment replaced", { try $0.write("content/mazhuang/2025/jiesuan/jiesuan.pdf", "%PDF-1.4 另一份结算单") }),
+        ("template", { try $0.write("templates/notice.mustache", "{{<base}}{{$main}}<h1>{{title}}</h1>{{{body}}}{{/main}}{{/base}}") }),
+        ("template removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("templates")) }),
+        ("notice removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("content/xinhua/2025/tingche.md")) }),
+        ("body reverted", { try $0.replace("content/xinhua/2025/wuye.md", "\n本月另收取停车费 1,200.00 元。\n", "") }),
+    ]
+
+    @Test func everyEditGivesWhatACleanBuildGives() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        for (name, edit) in Self.edits {
+            try edit(site)
+            let report = site.build()
+            #expect(report.succeeded, "\(name): \(report.diagnostics.map(\.rendered))")
+            let incremental = Self.site(site.output)
+            let fresh = try clean(site)
+            #expect(Set(incremental.keys).symmetricDifference(fresh.keys).isEmpty,
+                    "\(name): other files \(Set(incremental.keys).symmetricDifference(fresh.keys).sorted())")
+            for (path, bytes) in fresh where incremental[path] != bytes {
+                Issue.record("\(name): \(path) differs from a clean build")
+            }
+        }
+    }
+
+    @Test func onlyWhatChangedIsParsedAndRendered() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let first = site.build()
+        #expect(first.noticesParsed == 4)
+        try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
+        let second = site.build()
+        #expect(second.succeeded)
+        #expect(second.noticesParsed == 1)
+        // Its own page and the pages that show its summary, not the others.
+        #expect(second.pagesRendered > 0 && second.pagesRendered < first.pagesRendered / 2,
+                "\(second.pagesRendered) of \(first.pagesRendered)")
+        // A failed build records nothing: the next build still knows the last good one.
+        try site.write("content/xinhua/2025/bad.md", "---\ntitle: 坏\ndate: 2025-13-01\ncategory: juwu\n---\n")
+        #expect(!site.build().succeeded)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/xinhua/2025/bad.md"))
+        let third = site.build()
+        #expect(third.succeeded && third.upToDate)
+    }
+
+    @Test func aDamagedCacheOnlyMeansMoreWork() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let cache = site.root.appendingPathComponent(".gongkai-cache")
+        for name in try FileManager.default.subpathsOfDirectory(atPath: cache.path) {
+            let url = cache.appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
+                try Data("{垃圾".utf8).write(to: url)
+            }
+        }
+        try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.noticesParsed == 4)
+        #expect(Self.site(site.output) == (try clean(site)))
+    }
+}
+
+extension FixtureSite {
+    func append(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        let old = try String(contentsOf: url, encoding: .utf8)
+        try Data((old + text).utf8).write(to: url)
+    }
+
+    func replace(_ path: String, _ old: String, _ new: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(path) has no \(old)")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+    }
+}
