@@ -2,6 +2,7 @@ import Foundation
 import GongkaiContent
 import GongkaiCore
 import GongkaiRender
+import GongkaiSearch
 
 /// The incremental build (issue 5, DESIGN.md §6): what earlier builds parsed
 /// and rendered, kept in `.gongkai-cache/` in the site folder, so a rebuild
@@ -99,6 +100,18 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             }
         }
         return h.value
+    }
+
+    private let byURL = Handoff<[String: Notice]?>(nil)
+
+    /// A notice as the last build parsed it, by its page's URL (for the
+    /// search index's update).
+    func previousNotice(url: String) -> Notice? {
+        if let map = byURL.value { return map[url] }
+        var map: [String: Notice] = [:]
+        for k in known.values { if let n = k.notice { map[SiteRenderer.noticeHref(n.id)] = n } }
+        byURL.set(map)
+        return map[url]
     }
 
     /// Notices parsed in this build (not recalled).
@@ -242,5 +255,38 @@ struct PageMemoStore: PageReuse {
         try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder,
                                                  withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: URL(fileURLWithPath: Self.path(siteRoot)), options: .atomic)
+    }
+}
+
+
+/// The state of the last build's search index (`search.json`), trusted only
+/// for the output and build it was written for (as `pages.tsv`).
+struct SearchStateStore {
+    struct Stored: Codable {
+        var header: String
+        var state: SearchIndexState
+    }
+
+    let output: String
+    let state: SearchIndexState?
+
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.json" }
+
+    init(siteRoot: String, output: String) {
+        self.output = output
+        guard let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
+              let data = FileManager.default.contents(atPath: Self.path(siteRoot)),
+              let stored = try? JSONDecoder().decode(Stored.self, from: data),
+              stored.header == PageMemoStore.header(output: output, build: marker) else {
+            state = nil
+            return
+        }
+        state = stored.state
+    }
+
+    func save(_ state: SearchIndexState, siteRoot: String, build: String) {
+        let stored = Stored(header: PageMemoStore.header(output: output, build: build), state: state)
+        guard let data = try? JSONEncoder().encode(stored) else { return }
+        try? data.write(to: URL(fileURLWithPath: Self.path(siteRoot)), options: .atomic)
     }
 }

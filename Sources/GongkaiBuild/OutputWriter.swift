@@ -26,6 +26,9 @@ struct OutputWriter {
 
     struct Failure: Error {
         var diagnostic: Diagnostic
+        /// A file the renderer took from the previous build is not there:
+        /// the build can be done again without reusing anything.
+        var previousMissing = false
     }
 
     /// Refuses outputs that would replace the site itself or a folder that is
@@ -109,7 +112,7 @@ struct OutputWriter {
                 // An unchanged page of an incremental build: the renderer
                 // checked that the previous build's file is there.
                 guard let previous, link(previous + "/" + file.path, target) == 0 else {
-                    return (Self.ioProblem(target, "上次生成的文件不见了：\(file.path)"), false)
+                    return (Self.ioProblem(target, Self.previousMissingNote + file.path), false)
                 }
                 return (nil, true)
             case .copy(let source):
@@ -128,7 +131,7 @@ struct OutputWriter {
         let errors = results.map(\.0)
         if let first = errors.compactMap({ $0 }).first {
             try? fm.removeItem(atPath: staging)
-            throw Failure(diagnostic: first)
+            throw Failure(diagnostic: first, previousMissing: first.message.contains(Self.previousMissingNote))
         }
         _ = Self.writeFile(staging + "/" + Self.marker, Array(marker.utf8))
         try swap(staging: staging, into: out)
@@ -198,6 +201,8 @@ struct OutputWriter {
         }
         return nil
     }
+
+    static let previousMissingNote = "上次生成的文件不见了："
 
     static func ioProblem(_ path: String, _ reason: String) -> Diagnostic {
         Diagnostic(file: path, code: "GK041", message: "写入输出时出错（\(reason)），已发布的站点没有改变。",

@@ -65,6 +65,8 @@ public struct SiteBuilder: Sendable {
         /// unchanged since the last build and taken from its cache.
         public var noticesParsed = 0
         public var pagesRendered = 0
+        /// The search index was updated from the last build's, not rebuilt.
+        public var indexUpdated = false
         public var strict = false
         public var succeeded: Bool { !diagnostics.hasErrors && !(strict && diagnostics.warningCount > 0) }
     }
@@ -165,47 +167,75 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        // The index needs only the content, not the pages: it runs beside the
-        // render stage, filling the cores whenever rendering waits on a slow job.
-        let index = Handoff((files: [OutputFile](), seconds: 0.0))
-        let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let files = SearchIndex.files(content, synonyms: synonyms)
-            index.set((files, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-        }
         let renderer = SiteRenderer(content: content, theme: theme, generator: generator)
+        let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
         let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
-        let (files, renderProblems) = stage("渲染", {
-            renderer.render(meter: meter, reuse: pageMemo)
-        }, detail: { result in
-            let pages = result.0.filter { $0.key != nil }
-            let again = pages.count { $0.content != .previous }
-            guard again < pages.count else { return "\(result.0.count.grouped) 个文件" }
-            return "\(result.0.count.grouped) 个文件（\(again.grouped) 个页面有改动，其余用上次的结果）"
-        })
-        report.pagesRendered = files.count { $0.key != nil && $0.content != .previous }
-        group.wait()
-        let (searchFiles, indexSeconds) = index.value
-        let indexStage = Stage(name: "索引", detail: "\(searchFiles.count.grouped) 个索引文件（与渲染同时进行）",
-                               seconds: indexSeconds)
-        report.stages.append(indexStage)
-        progress(.stage(indexStage))
-        report.diagnostics += renderProblems
-        report.diagnostics.sort()
-        guard report.succeeded else { return report }
-        guard let writer else { return report }
-        let allFiles = files + searchFiles
+        let searchMemo = out.map { SearchStateStore(siteRoot: options.siteRoot, output: $0) }
 
-        let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
-            do throws(OutputWriter.Failure) {
-                return .success(try writer.write(allFiles, marker: fingerprint ?? "", meter: meter))
-            } catch { return .failure(error) }
-        }, detail: { result in
-            if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }
-            return "失败"
-        })
+        /// Render and index (beside each other), then write. `incremental`:
+        /// reuse the last build's pages and index where unchanged.
+        func renderAndWrite(incremental: Bool) -> (Result<OutputWriter.Written, OutputWriter.Failure>, [OutputFile], SearchIndex.Result?)? {
+            // The index needs only the content, not the pages: it runs beside the
+            // render stage, filling the cores whenever rendering waits on a slow job.
+            // `check` writes nothing and needs no index.
+            let index = Handoff((result: SearchIndex.Result?.none, seconds: 0.0))
+            let group = DispatchGroup()
+            if let out {
+                let previous = incremental ? searchMemo?.state.map { state in
+                    SearchIndex.Previous(
+                        state: state,
+                        read: { path in FileManager.default.contents(atPath: out + "/" + path).map(Array.init) },
+                        notice: { url in noticeMemo?.previousNotice(url: url) })
+                } : nil
+                DispatchQueue.global().async(group: group) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let result = SearchIndex.files(content, synonyms: synonyms, previous: previous)
+                    index.set((result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+                }
+            }
+            let (files, renderProblems) = stage("渲染", {
+                renderer.render(meter: meter, reuse: incremental ? pageMemo : nil)
+            }, detail: { result in
+                let pages = result.0.filter { $0.key != nil }
+                let again = pages.count { $0.content != .previous }
+                guard again < pages.count else { return "\(result.0.count.grouped) 个文件" }
+                return "\(result.0.count.grouped) 个文件（\(again.grouped) 个页面有改动，其余用上次的结果）"
+            })
+            report.pagesRendered = files.count { $0.key != nil && $0.content != .previous }
+            group.wait()
+            let (searchResult, indexSeconds) = index.value
+            report.indexUpdated = searchResult?.updated ?? false
+            if let searchResult {
+                let how = searchResult.updated ? "只更新改动的部分" : "与渲染同时进行"
+                let indexStage = Stage(name: "索引", detail: "\(searchResult.files.count.grouped) 个索引文件（\(how)）",
+                                       seconds: indexSeconds)
+                report.stages.append(indexStage)
+                progress(.stage(indexStage))
+            }
+            report.diagnostics += renderProblems
+            report.diagnostics.sort()
+            guard report.succeeded, let writer else { return nil }
+            let allFiles = files + (searchResult?.files ?? [])
+            let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
+                do throws(OutputWriter.Failure) {
+                    return .success(try writer.write(allFiles, marker: fingerprint ?? "", meter: meter))
+                } catch { return .failure(error) }
+            }, detail: { result in
+                if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }
+                return "失败"
+            })
+            return (written, files, searchResult)
+        }
+
+        guard var attempt = renderAndWrite(incremental: true) else { return report }
+        if case .failure(let failure) = attempt.0, failure.previousMissing {
+            // A file of the last build is gone from the output (deleted by
+            // hand?): build everything again instead of failing.
+            guard let again = renderAndWrite(incremental: false) else { return report }
+            attempt = again
+        }
+        let (written, files, searchResult) = attempt
+        guard let writer else { return report }
         switch written {
         case .success(let n):
             report.filesWritten = n.files
@@ -214,6 +244,7 @@ public struct SiteBuilder: Sendable {
             if let fingerprint { saveCache(fingerprint, report, output: writer.output, siteRoot: options.siteRoot) }
             noticeMemo?.save(sources)
             pageMemo?.save(files, siteRoot: options.siteRoot, build: fingerprint ?? "")
+            if let searchResult { searchMemo?.save(searchResult.state, siteRoot: options.siteRoot, build: fingerprint ?? "") }
         case .failure(let failure):
             report.diagnostics.append(failure.diagnostic)
         }

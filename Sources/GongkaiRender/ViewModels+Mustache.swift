@@ -1,3 +1,4 @@
+import GongkaiCore
 import Mustache
 
 // Lookups by name instead of Mirror: swift-mustache reads a `MustacheParent`

@@ -1,6 +1,6 @@
-/// What the index knows of one notice. Documents are given newest first:
+/// What the index knows of one notice. Documents are given oldest first:
 /// a document's number is its position, so "newer first on ties" is
-/// "smaller number first".
+/// "larger number first", and a new notice does not renumber the others.
 public struct SearchDocument: Sendable {
     public var url: String
     public var title: String

@@ -28,40 +28,31 @@ public enum SearchIndexBuilder {
 
     public static func build(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
                              categories: [(slug: String, name: String)], synonyms: [[String]]) -> [File] {
+        buildWithState(docs, communities: communities, categories: categories, synonyms: synonyms).files
+    }
+
+    /// The whole index, and what an incremental build needs to update it
+    /// (`update`, SearchIndexUpdate.swift).
+    public static func buildWithState(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
+                                      categories: [(slug: String, name: String)],
+                                      synonyms: [[String]]) -> (files: [File], state: SearchIndexState) {
         // Pass 1, per notice in parallel: token → weighted short-field tf and body tf.
         let terms = docs.parallelMap(analyse)
-        let averageBody = max(1, Float(terms.reduce(0) { $0 + $1.bodyLength }) / Float(max(1, terms.count)))
         var words: [UInt64: String] = [:]
         for t in terms { words.merge(t.words) { a, _ in a } }
 
-        // Pass 2, per token partition in parallel: postings with BM25F scores.
-        // Pass 1 already split each notice's tokens by partition, so each
-        // partition reads only its own tokens.
-        let n = Float(docs.count)
-        let parts = Array(0..<Terms.partitions).parallelMap { p -> [(UInt64, [(Int32, Float)])] in
-            var postings: [UInt64: [(Int32, Float)]] = [:]
+        // Pass 2, per token partition in parallel: postings with each
+        // notice's impact. Pass 1 already split each notice's tokens by
+        // partition, so each partition reads only its own tokens.
+        let parts = Array(0..<Terms.partitions).parallelMap { p -> [(UInt64, [(Int32, Int)])] in
+            var postings: [UInt64: [(Int32, Int)]] = [:]
             for (id, t) in terms.enumerated() {
-                let norm = 1 - b + b * Float(t.bodyLength) / averageBody
                 for entry in t.entries[t.starts[p]..<t.starts[p + 1]] {
-                    // Short fields and body saturate separately, so a word in
-                    // the title is never outweighed by many mentions in the body.
-                    let score = saturate(entry.short) + saturate(Float(entry.body) / norm)
-                    postings[entry.code, default: []].append((Int32(id), score))
+                    postings[entry.code, default: []].append((Int32(id), impact(entry, bodyLength: t.bodyLength)))
                 }
             }
-            return postings.map { code, list in
-                let df = Float(list.count)
-                let idf = log(1 + (n - df + 0.5) / (df + 0.5))
-                return (code, list.map { ($0.0, idf * $0.1) })
-            }
+            return postings.map { ($0.key, $0.value) }
         }
-        var maxScore: Float = 0
-        for part in parts {
-            for (_, list) in part {
-                for posting in list where posting.1 > maxScore { maxScore = posting.1 }
-            }
-        }
-        let logMax = log1p(max(maxScore, 0.0001))
 
         // Encode every token's postings (in parallel, per partition); filter
         // pseudo-tokens carry no score.
@@ -71,12 +62,56 @@ public enum SearchIndexBuilder {
                 let token = SearchToken(code: code)
                 guard let text = token.isWord ? wordTexts[code] : token.cjkText else { return nil }
                 // Already in document order: partitions read notices in order.
-                return (text, PostingsCodec.encode(list.map { ($0.0, quantise($0.1, logMax)) }))
+                return (text, PostingsCodec.encode(list))
             }
         }.flatMap { $0 }
         // Partitions come out of hash tables: fix the order, so that file
         // names (and everything else) are the same on every build.
         entries.sort { $0.token < $1.token }
+        let facets = facetEntries(docs, communities: communities, categories: categories)
+        entries += facets
+
+        // Shard by FNV-1a of the token's UTF-8 (the client computes the same).
+        let total = entries.reduce(0) { $0 + entrySize($1.token, $1.postings) }
+        let shardCount = shardCount(total: total)
+        var shards = Array(repeating: [(String, String)](), count: shardCount)
+        var files: [File] = []
+        var ownNames: Set<String> = []
+        var ownFiles: [String: String] = [:]
+        for (token, postings) in entries {
+            let hash = PostingsCodec.fnv32(token)
+            if postings.utf8.count > ownFileBytes {
+                var name = "t/" + hex(hash)
+                var k = 2
+                while ownNames.contains(name) { name = "t/" + hex(hash) + "-\(k)"; k += 1 }
+                ownNames.insert(name)
+                ownFiles[token] = name
+                files.append(File(path: name + ".json", bytes: Array(JSONText.object([(token, postings)]).utf8)))
+                shards[Int(hash % UInt32(shardCount))].append((token, name))
+            } else {
+                shards[Int(hash % UInt32(shardCount))].append((token, postings))
+            }
+        }
+        let filled = shards.indices.filter { !shards[$0].isEmpty }
+        let full = shards
+        files += filled.parallelMap { i in
+            File(path: "s/\(i).json", bytes: Array(JSONText.object(full[i]).utf8))
+        }
+
+        // Fragments: what a result shows, fetched only for results on screen.
+        files += Array(docs.enumerated()).parallelMap { id, doc in fragment(id, doc) }
+        files.append(manifest(count: docs.count, shardCount: shardCount, communities: communities,
+                              categories: categories, synonyms: synonyms))
+        let state = SearchIndexState(
+            urls: docs.map(\.url), hashes: docs.map(\.stableHash), shardCount: shardCount, total: total,
+            ownFiles: ownFiles, shards: filled, facets: facets.map(\.token))
+        return (files.sorted { $0.path < $1.path }, state)
+    }
+
+    /// Filters as pseudo-tokens with impact 0: `@c:<community>`, `@k:<category>`.
+    static func facetEntries(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
+                             categories: [(slug: String, name: String)]) -> [(token: String, postings: String)] {
+        var entries: [(token: String, postings: String)] = []
         for (slug, _) in communities {
             let ids = docs.indices.filter { docs[$0].communitySlug == slug }.map { (Int32($0), 0) }
             if !ids.isEmpty { entries.append(("@c:" + slug, PostingsCodec.encode(ids))) }
@@ -85,56 +120,58 @@ public enum SearchIndexBuilder {
             let ids = docs.indices.filter { docs[$0].categorySlug == slug }.map { (Int32($0), 0) }
             if !ids.isEmpty { entries.append(("@k:" + slug, PostingsCodec.encode(ids))) }
         }
+        return entries
+    }
 
-        // Shard by FNV-1a of the token's UTF-8 (the client computes the same).
-        let total = entries.reduce(0) { $0 + $1.token.utf8.count + $1.postings.utf8.count + 6 }
+    /// What one entry adds to the index's size, for the shard count.
+    static func entrySize(_ token: String, _ postings: String) -> Int { token.utf8.count + postings.utf8.count + 6 }
+
+    /// A power of two, so that a shard holds about `shardBytes`.
+    static func shardCount(total: Int) -> Int {
         var shardCount = 1
         while shardCount < 8192 && total / shardCount > shardBytes { shardCount *= 2 }
-        var shards = Array(repeating: [(String, String)](), count: shardCount)
-        var files: [File] = []
-        var ownNames: Set<String> = []
-        for (token, postings) in entries {
-            let hash = PostingsCodec.fnv32(token)
-            if postings.utf8.count > ownFileBytes {
-                var name = "t/" + hex(hash)
-                var k = 2
-                while ownNames.contains(name) { name = "t/" + hex(hash) + "-\(k)"; k += 1 }
-                ownNames.insert(name)
-                files.append(File(path: name + ".json", bytes: Array(JSONText.object([(token, postings)]).utf8)))
-                shards[Int(hash % UInt32(shardCount))].append((token, name))
-            } else {
-                shards[Int(hash % UInt32(shardCount))].append((token, postings))
-            }
-        }
-        files += Array(shards.enumerated()).filter { !$0.element.isEmpty }.parallelMap { i, shard in
-            File(path: "s/\(i).json", bytes: Array(JSONText.object(shard).utf8))
-        }
+        return shardCount
+    }
 
-        // Fragments: what a result shows, fetched only for results on screen.
-        files += Array(docs.enumerated()).parallelMap { id, doc in
-            var fields: [(String, String)] = [("u", doc.url), ("t", doc.title), ("d", doc.date),
-                                              ("c", doc.community), ("k", doc.category)]
-            if let number = doc.number { fields.append(("n", number)) }
-            fields.append(("x", String(doc.body.prefix(fragmentLength))))
-            return File(path: "d/\(id).json", bytes: Array(JSONText.object(fields, sorted: false).utf8))
-        }
+    static func fragment(_ id: Int, _ doc: SearchDocument) -> File {
+        var fields: [(String, String)] = [("u", doc.url), ("t", doc.title), ("d", doc.date),
+                                          ("c", doc.community), ("k", doc.category)]
+        if let number = doc.number { fields.append(("n", number)) }
+        fields.append(("x", String(doc.body.prefix(fragmentLength))))
+        return File(path: "d/\(id).json", bytes: Array(JSONText.object(fields, sorted: false).utf8))
+    }
+
+    static func manifest(count: Int, shardCount: Int, communities: [(slug: String, name: String)],
+                         categories: [(slug: String, name: String)], synonyms: [[String]]) -> File {
 
         let manifest = """
-        {"v":1,"n":\(docs.count),"s":\(shardCount),"q":\(Double(maxScore)),\
+        {"v":2,"n":\(count),"s":\(shardCount),\
         "communities":\(JSONText.pairs(communities.map { ($0.slug, $0.name) })),\
         "categories":\(JSONText.pairs(categories.map { ($0.slug, $0.name) })),\
         "synonyms":\(JSONText.arrays(synonyms))}
         """
-        files.append(File(path: "manifest.json", bytes: Array(manifest.utf8)))
-        return files.sorted { $0.path < $1.path }
+        return File(path: "manifest.json", bytes: Array(manifest.utf8))
     }
 
     @inline(__always)
     static func saturate(_ tf: Float) -> Float { tf * (k1 + 1) / (tf + k1) }
 
-    /// 1…63 on a log scale up to the highest score in the index.
-    static func quantise(_ score: Float, _ logMax: Float) -> Int {
-        max(1, min(63, 1 + Int((62 * log1p(max(score, 0)) / logMax).rounded())))
+    /// The length (in tokens) a body is measured against. A constant, not
+    /// the site's average: then a notice's impacts depend on that notice
+    /// alone, and an incremental build changes only the postings of the
+    /// notices that changed (idf is applied by the client, from the number
+    /// of postings it downloaded).
+    static let pivotLength: Float = 1000
+    /// The highest impact before quantisation: both parts saturated.
+    static let maxImpact: Float = 2 * (k1 + 1)
+
+    /// A notice's impact for a token, 1…63 on a linear scale up to `maxImpact`:
+    /// short fields and body saturate separately, so a word in the title is
+    /// never outweighed by many mentions in the body.
+    static func impact(_ entry: Terms.Entry, bodyLength: Int) -> Int {
+        let norm = 1 - b + b * Float(bodyLength) / pivotLength
+        let score = saturate(entry.short) + saturate(Float(entry.body) / norm)
+        return max(1, min(63, Int((63 * score / maxImpact).rounded())))
     }
 
     struct Terms: Sendable {

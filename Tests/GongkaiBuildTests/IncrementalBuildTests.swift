@@ -69,10 +69,12 @@ struct IncrementalBuildTests {
         defer { site.remove() }
         let first = site.build()
         #expect(first.noticesParsed == 4)
+        #expect(!first.indexUpdated)
         try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
         let second = site.build()
         #expect(second.succeeded)
         #expect(second.noticesParsed == 1)
+        #expect(second.indexUpdated)
         // Its own page and the pages that show its summary, not the others.
         #expect(second.pagesRendered > 0 && second.pagesRendered < first.pagesRendered / 2,
                 "\(second.pagesRendered) of \(first.pagesRendered)")

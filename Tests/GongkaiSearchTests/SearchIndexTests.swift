@@ -81,7 +81,8 @@ struct SearchIndexBuilderTests {
         #expect(manifest["n"] as? Int == 3)
         #expect((manifest["synonyms"] as? [[String]]) == [["低保", "最低生活保障"]])
         #expect((manifest["communities"] as? [[String]])?.first == ["mazhuang", "马庄村"])
-        #expect((manifest["q"] as? Double ?? 0) > 0)
+        #expect(manifest["v"] as? Int == 2)
+        #expect(manifest["q"] == nil, "impacts are per notice: no index-wide score scale")
     }
 
     @Test func tokensFromEveryFieldPointAtTheirDocuments() throws {
@@ -138,5 +139,115 @@ struct JSONTextTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         #expect(parsed == [text])
         #expect(!json.contains("\u{2028}") && !json.contains("\n"))
+    }
+}
+
+/// The incremental index (issue 5): updating the last build's index for a
+/// few changed notices gives, file for file, what a full build gives.
+struct SearchIndexUpdateTests {
+    static let words = ["低保", "救助", "财务", "收支", "公开", "宅基地", "审批", "工程", "验收", "物业", "停车", "党员",
+                        "村民", "代表", "会议", "决议", "补贴", "耕地", "鱼塘", "发包", "2025", "gk104"]
+
+    static func doc(_ i: Int, community: String? = nil, extra: String = "") -> SearchDocument {
+        // Deterministic text: common words in every notice (large postings
+        // lists with files of their own), rarer ones in some.
+        var body = "本村\(words[i % words.count])情况公示。"
+        for k in 0..<(i % 7) { body += words[(i * 3 + k) % words.count] + "，" }
+        body += "第\(i)号。" + extra
+        let slug = community ?? (i % 3 == 0 ? "mazhuang" : "xinhua")
+        return SearchDocument(url: "\(slug)/2025/n\(i)/index.html", title: "\(words[(i * 5) % words.count])公示第\(i)期",
+                              number: i % 4 == 0 ? "马庄村〔2025〕\(i)号" : nil, communitySlug: slug,
+                              community: slug == "mazhuang" ? "马庄村" : "新华社区",
+                              categorySlug: i % 2 == 0 ? "caiwu" : "dibao", category: i % 2 == 0 ? "财务公开" : "低保与救助",
+                              tags: [], date: "2025-01-01", body: body)
+    }
+
+    static let communities = [(slug: "mazhuang", name: "马庄村"), (slug: "xinhua", name: "新华社区"), (slug: "liuhe", name: "柳河村")]
+    static let categories = [(slug: "caiwu", name: "财务公开"), (slug: "dibao", name: "低保与救助")]
+
+    static let before = (0..<1500).map { doc($0) }
+    static let built = full(before)
+
+    static func full(_ docs: [SearchDocument]) -> (files: [String: [UInt8]], state: SearchIndexState) {
+        let built = SearchIndexBuilder.buildWithState(docs, communities: Self.communities, categories: Self.categories,
+                                                      synonyms: [["低保", "最低生活保障"]])
+        return (Dictionary(uniqueKeysWithValues: built.files.map { ($0.path, $0.bytes) }), built.state)
+    }
+
+    @Test(arguments: ["body", "title", "append", "remove last", "category", "two at once", "nothing"])
+    func updateEqualsAFullBuild(_ edit: String) throws {
+        let before = Self.before
+        var after = before
+        switch edit {
+        case "body": after[7] = Self.doc(7, extra: "另有鱼塘发包收入 1,200 元。")
+        case "title": after[700].title = "关于宅基地审批结果的公示"
+        case "append": after.append(Self.doc(1500)); after.append(Self.doc(1501, extra: "新增内容"))
+        case "remove last": after.removeLast()
+        case "category": after[42].categorySlug = "dibao"; after[42].category = "低保与救助"
+        case "two at once": after[3].body += "补充说明。"; after[1499].tags = ["停车"]
+        default: break
+        }
+        let old = Self.built
+        let expected = Self.full(after)
+        let updated = try #require(SearchIndexBuilder.update(
+            old.state, docs: after, previousDoc: { before[$0] },
+            communities: Self.communities, categories: Self.categories, synonyms: [["低保", "最低生活保障"]],
+            read: { old.files[$0] }))
+        var files = Dictionary(uniqueKeysWithValues: updated.files.map { ($0.path, $0.bytes) })
+        for path in updated.unchanged {
+            #expect(files[path] == nil)
+            files[path] = old.files[path]
+        }
+        #expect(Set(files.keys) == Set(expected.files.keys),
+                "\(edit): \(Set(files.keys).symmetricDifference(expected.files.keys).sorted().prefix(5))")
+        for (path, bytes) in expected.files where files[path] != bytes {
+            Issue.record("\(edit): \(path) differs from a full build")
+        }
+        #expect(updated.state == expected.state)
+        #expect(old.state.ownFiles.count > 3, "the test needs large postings lists")
+        if edit == "body" { #expect(updated.files.count < 100, "\(updated.files.count) files rewritten") }
+    }
+
+    @Test func renumberedOrUnreadableMeansBuildAnew() {
+        let before = (0..<50).map { Self.doc($0) }
+        let old = Self.full(before)
+        var inserted = before
+        inserted.insert(Self.doc(999), at: 10)
+        #expect(SearchIndexBuilder.update(old.state, docs: inserted, previousDoc: { before[$0] },
+                                          communities: Self.communities, categories: Self.categories, synonyms: [],
+                                          read: { old.files[$0] }) == nil)
+        var edited = before
+        edited[5].body += "改"
+        #expect(SearchIndexBuilder.update(old.state, docs: edited, previousDoc: { before[$0] },
+                                          communities: Self.communities, categories: Self.categories, synonyms: [],
+                                          read: { _ in nil }) == nil)
+        // The notice the cache remembers is not the one that was indexed.
+        #expect(SearchIndexBuilder.update(old.state, docs: edited, previousDoc: { _ in Self.doc(0, extra: "别的") },
+                                          communities: Self.communities, categories: Self.categories, synonyms: [],
+                                          read: { old.files[$0] }) == nil)
+    }
+
+    @Test func impactsDependOnTheirOwnNoticeOnly() throws {
+        func postings(_ files: [String: [UInt8]]) -> [String: [(Int32, Int)]] {
+            var result: [String: [(Int32, Int)]] = [:]
+            for (path, bytes) in files where path.hasPrefix("s/") {
+                for (token, value) in JSONText.parseObject(bytes) ?? [:] {
+                    let list = value.contains("/") ? JSONText.parseObject(files[value + ".json"]!)![token]! : value
+                    result[token] = PostingsCodec.decode(list)
+                }
+            }
+            return result
+        }
+        var docs = (0..<60).map { Self.doc($0) }
+        let a = postings(Self.full(docs).files)
+        docs[4].body += String(repeating: "很长的补充说明，", count: 200)
+        let b = postings(Self.full(docs).files)
+        var compared = 0
+        for (token, list) in a {
+            let others = list.filter { $0.0 != 4 }.map { "\($0.0):\($0.1)" }
+            #expect(others == (b[token] ?? []).filter { $0.0 != 4 }.map { "\($0.0):\($0.1)" }, "\(token)")
+            compared += 1
+        }
+        #expect(compared > 100)
     }
 }

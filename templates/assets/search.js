@@ -18,6 +18,8 @@
   document.documentElement.classList.add('js');
 
   var ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  /* highest impact: title and body both saturated, 2 · (k1 + 1) with k1 = 1.2 */
+  var MAX_IMPACT = 4.4;
   var VALUE = {};
   for (var i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charAt(i)] = i;
   var files = {};
@@ -137,8 +139,11 @@
     return Promise.all(list.map(function (t) { return postings(manifest, t); })).then(function (maps) {
       var byToken = new Map();
       list.forEach(function (t, i) { byToken.set(t, maps[i]); });
-      var logMax = Math.log1p(manifest.q);
-      function score(q) { return q ? Math.expm1((q - 1) / 62 * logMax) : 0; }
+      /* BM25: impacts are per notice (docs/search-index.md); the rarer a
+         token, the more it counts: idf from its number of postings. */
+      var idf = new Map();
+      byToken.forEach(function (m, t) { idf.set(t, Math.log(1 + (manifest.n - m.size + 0.5) / (m.size + 0.5))); });
+      function score(q, t) { return q ? idf.get(t) * q * MAX_IMPACT / 63 : 0; }
       var docs = new Map();
       cl.forEach(function (c, ci) {
         c.alts.forEach(function (alt, ai) {
@@ -148,7 +153,7 @@
             for (var k = 0; k < alt.length; k++) {
               var q = byToken.get(alt[k]).get(doc);
               if (q === undefined) return;
-              total += score(q);
+              total += score(q, alt[k]);
             }
             var d = docs.get(doc);
             if (!d) { d = { doc: doc, clause: new Array(cl.length).fill(0) }; docs.set(doc, d); }
@@ -173,7 +178,7 @@
         d.score = sum * coverage * coverage * phrase;
         hits.push(d);
       });
-      hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
+      hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || b.doc - a.doc; });
       var phrase = normalize(query).replace(/\s+/g, '');
       return { hits: hits, clauses: cl, phrase: cl.length > 1 ? phrase : '' };
     });
