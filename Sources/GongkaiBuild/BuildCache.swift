@@ -69,11 +69,13 @@ struct BuildCache: Codable {
         return String(h.value, radix: 16)
     }()
 
-    /// Number and total size of the files under a folder (without following links).
-    static func survey(_ root: String) -> (files: Int, bytes: Int) {
+    /// Number and total size of the files under a folder (without following
+    /// links). Stops early (with a meaningless result) once `cancelled` is set.
+    static func survey(_ root: String, cancelled: Handoff<Bool>? = nil) -> (files: Int, bytes: Int) {
         let fs = LocalFileSystem(root: root)
         var files = 0, bytes = 0
         func walk(_ dir: String) {
+            if cancelled?.value == true { return }
             for name in (try? fs.list(dir)) ?? [] {
                 let path = dir.isEmpty ? name : dir + "/" + name
                 switch fs.kind(of: path) {

@@ -61,6 +61,9 @@ struct OutputWriter {
         /// Files whose bytes equal the previous build's: hard-linked from it,
         /// so they keep their modification time (and are not written again).
         var unchanged: Int
+        /// What `BuildCache.survey` will find in the output: files (the
+        /// marker included) and their total size.
+        var survey: (files: Int, bytes: Int)
     }
 
     /// Writes every file to staging, then swaps.
@@ -99,32 +102,36 @@ struct OutputWriter {
         }
         let root = Self.absolute(siteRoot)
         let previous = fm.fileExists(atPath: out + "/" + Self.marker) ? out : nil
-        let results = files.parallelMap(meter: meter) { file -> (Diagnostic?, Bool) in
+        @Sendable func size(_ path: String) -> Int {
+            var st = stat()
+            return lstat(path, &st) == 0 ? Int(st.st_size) : 0
+        }
+        let results = files.parallelMap(meter: meter) { file -> (Diagnostic?, Bool, Int) in
             let target = staging + "/" + file.path
             switch file.content {
             case .bytes(let bytes):
                 if let previous, Self.sameBytes(previous + "/" + file.path, bytes),
                    link(previous + "/" + file.path, target) == 0 {
-                    return (nil, true)
+                    return (nil, true, bytes.count)
                 }
-                return (Self.writeFile(target, bytes), false)
+                return (Self.writeFile(target, bytes), false, bytes.count)
             case .previous:
                 // An unchanged page of an incremental build: the renderer
                 // checked that the previous build's file is there.
                 guard let previous, link(previous + "/" + file.path, target) == 0 else {
-                    return (Self.ioProblem(target, Self.previousMissingNote + file.path), false)
+                    return (Self.ioProblem(target, Self.previousMissingNote + file.path), false, 0)
                 }
-                return (nil, true)
+                return (nil, true, size(target))
             case .copy(let source):
                 if let previous, let bytes = fm.contents(atPath: root + "/" + source),
                    Self.sameBytes(previous + "/" + file.path, Array(bytes)), link(previous + "/" + file.path, target) == 0 {
-                    return (nil, true)
+                    return (nil, true, bytes.count)
                 }
                 do {
                     try fm.copyItem(atPath: root + "/" + source, toPath: target)
-                    return (nil, false)
+                    return (nil, false, size(target))
                 } catch {
-                    return (Self.ioProblem(root + "/" + source, "\(error)"), false)
+                    return (Self.ioProblem(root + "/" + source, "\(error)"), false, 0)
                 }
             }
         }
@@ -135,7 +142,8 @@ struct OutputWriter {
         }
         _ = Self.writeFile(staging + "/" + Self.marker, Array(marker.utf8))
         try swap(staging: staging, into: out)
-        return Written(files: files.count, unchanged: results.count { $0.1 })
+        return Written(files: files.count, unchanged: results.count { $0.1 },
+                       survey: (files.count + 1, results.reduce(marker.utf8.count) { $0 + $1.2 }))
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then content).

@@ -112,10 +112,11 @@ public struct SiteBuilder: Sendable {
         // What the output holds is surveyed while the sources are read; the
         // no-op check below needs both.
         let survey = Handoff((files: -1, bytes: -1))
+        let noSurvey = Handoff(false)
         let surveyed = DispatchGroup()
         if let writer {
             let out = OutputWriter.absolute(writer.output)
-            DispatchQueue.global().async(group: surveyed) { survey.set(BuildCache.survey(out)) }
+            DispatchQueue.global().async(group: surveyed) { survey.set(BuildCache.survey(out, cancelled: noSurvey)) }
         }
         let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
             (SiteLoader(fs: fs).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
@@ -141,6 +142,7 @@ public struct SiteBuilder: Sendable {
                 return report
             }
         }
+        noSurvey.set(true)   // the output is not as the cache says: no need to finish surveying it
 
         // An incremental build: notices and pages unchanged since the last
         // build are taken from .gongkai-cache/ (only when writing a site).
@@ -241,7 +243,7 @@ public struct SiteBuilder: Sendable {
             report.filesWritten = n.files
             report.filesUnchanged = n.unchanged
             report.output = writer.output
-            if let fingerprint { saveCache(fingerprint, report, output: writer.output, siteRoot: options.siteRoot) }
+            if let fingerprint { saveCache(fingerprint, report, written: n, output: writer.output, siteRoot: options.siteRoot) }
             noticeMemo?.save(sources)
             pageMemo?.save(files, siteRoot: options.siteRoot, build: fingerprint ?? "")
             if let searchResult { searchMemo?.save(searchResult.state, siteRoot: options.siteRoot, build: fingerprint ?? "") }
@@ -253,11 +255,11 @@ public struct SiteBuilder: Sendable {
 
     /// Records this build for the next no-op check; a cache that cannot be
     /// written only means the next build does the work again.
-    private func saveCache(_ fingerprint: String, _ report: Report, output: String, siteRoot: String) {
-        let survey = BuildCache.survey(OutputWriter.absolute(output))
+    private func saveCache(_ fingerprint: String, _ report: Report, written: OutputWriter.Written, output: String,
+                           siteRoot: String) {
         let cache = BuildCache(fingerprint: fingerprint, output: OutputWriter.absolute(output), notices: report.notices, communities: report.communities,
-                               drafts: report.drafts, warnings: report.diagnostics, outputFiles: survey.files,
-                               outputBytes: survey.bytes)
+                               drafts: report.drafts, warnings: report.diagnostics, outputFiles: written.survey.files,
+                               outputBytes: written.survey.bytes)
         let folder = siteRoot + "/.gongkai-cache"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
