@@ -2,8 +2,9 @@
 # Benchmark of rebuilds (issue 5): a 10,000-notice synthetic site is built
 # once, then timed RUNS times each
 #   no-op        nothing changed (gongkai notices and writes nothing)
-#   one notice   one notice's text changed (a full rebuild: the incremental
-#                cache of parse/render results is not built yet)
+#   one notice   one notice's text changed (an incremental build: that notice
+#                is parsed, the pages showing it rendered, its postings updated;
+#                everything else comes from .gongkai-cache/ and the last output)
 # Usage: bash bench/rebuild_bench.sh   (env: N=10000 RUNS=5 GONGKAI_BIN=… KEEP=1)
 set -euo pipefail
 N=${N:-10000}
