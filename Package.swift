@@ -18,6 +18,11 @@ let themeFiles = [
     "synonyms.txt",
     "assets/site.css",
     "assets/search.js",
+    "notice-status.mustache",
+    "notice-process.mustache",
+    "overview.mustache",
+    "overview-community.mustache",
+    "assets/status.js",
 ]
 
 let package = Package(

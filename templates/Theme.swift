@@ -17,5 +17,10 @@ public enum DefaultTheme {
         "synonyms.txt": PackageResources.synonyms_txt,
         "assets/site.css": PackageResources.site_css,
         "assets/search.js": PackageResources.search_js,
+        "notice-status.mustache": PackageResources.notice_status_mustache,
+        "notice-process.mustache": PackageResources.notice_process_mustache,
+        "overview.mustache": PackageResources.overview_mustache,
+        "overview-community.mustache": PackageResources.overview_community_mustache,
+        "assets/status.js": PackageResources.status_js,
     ]
 }

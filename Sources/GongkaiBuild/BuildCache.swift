@@ -27,9 +27,12 @@ struct BuildCache: Codable {
     static let path = ".gongkai-cache/build.json"
 
     static func fingerprint(sources: SiteSources, overrides: [String: [UInt8]], synonyms: [UInt8]?,
-                            options: SiteBuilder.Options, fs: any SiteFileSystem) -> String {
+                            options: SiteBuilder.Options, fs: any SiteFileSystem, today: CalendarDate) -> String {
         var h = StableHasher()
         h.add("gongkai-build-1")
+        // The overview and the 公示 status depend on the day of the build.
+        h.add(today.iso)
+        h.add(options.reportOverdue ? "overdue" : "-")
         h.add(executableIdentity)
         h.add(defaultThemeHash)
         h.add(options.baseURL ?? "-")
@@ -54,6 +57,18 @@ struct BuildCache: Codable {
             }
         }
         return String(h.value, radix: 16)
+    }
+
+    /// The site's timezone as written in site.yml, read without parsing it
+    /// (the no-op check runs before the parse stage).
+    static func timezoneHint(_ sources: SiteSources) -> String {
+        guard let bytes = sources.siteFile?.bytes else { return "Asia/Shanghai" }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("timezone:") {
+            let value = line.dropFirst("timezone:".count).split(separator: "#").first?
+                .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) ?? ""
+            if TimeZone(identifier: value) != nil { return value }
+        }
+        return "Asia/Shanghai"
     }
 
     /// The running executable (size and time): a new gongkai rebuilds.

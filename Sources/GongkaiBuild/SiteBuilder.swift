@@ -23,14 +23,21 @@ public struct SiteBuilder: Sendable {
         public var strict: Bool
         /// Counts the work of the running stage, for a progress bar.
         public var meter: ProgressMeter?
+        /// "Today" for the compliance overview and GK150 (`--as-of`); nil: the
+        /// clock's date in the site timezone.
+        public var asOf: CalendarDate?
+        /// Report missing disclosures (GK150) as of `asOf` or today.
+        public var reportOverdue: Bool
 
         public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false,
-                    meter: ProgressMeter? = nil) {
+                    meter: ProgressMeter? = nil, asOf: CalendarDate? = nil, reportOverdue: Bool = false) {
             self.siteRoot = siteRoot
             self.output = output
             self.baseURL = baseURL
             self.strict = strict
             self.meter = meter
+            self.asOf = asOf
+            self.reportOverdue = reportOverdue
         }
     }
 
@@ -73,10 +80,12 @@ public struct SiteBuilder: Sendable {
 
     public let fs: any SiteFileSystem
     public let generator: String
+    public let clock: any SiteClock
 
-    public init(fs: any SiteFileSystem, generator: String = "gongkai") {
+    public init(fs: any SiteFileSystem, generator: String = "gongkai", clock: any SiteClock = SystemClock()) {
         self.fs = fs
         self.generator = generator
+        self.clock = clock
     }
 
     public func run(_ options: Options, progress: @Sendable (Event) -> Void = { _ in }) -> Report {
@@ -125,8 +134,9 @@ public struct SiteBuilder: Sendable {
         var fingerprint: String?
         if let writer {
             let out = OutputWriter.absolute(writer.output)
+            let day = options.asOf ?? CalendarDate.today(in: BuildCache.timezoneHint(sources), now: clock.now())
             let fp = BuildCache.fingerprint(sources: sources, overrides: overrides, synonyms: siteSynonyms,
-                                            options: options, fs: fs)
+                                            options: options, fs: fs, today: day)
             fingerprint = fp
             if let cached = try? fs.read(BuildCache.path),
                let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(cached)),
@@ -162,6 +172,11 @@ public struct SiteBuilder: Sendable {
         report.notices = parsed.content?.notices.count ?? 0
         report.communities = parsed.content?.communities.count ?? 0
 
+        let today = parsed.content.map { options.asOf ?? CalendarDate.today(in: $0.site.timezone, now: clock.now()) }
+        if options.reportOverdue, let content = parsed.content, let today {
+            report.diagnostics += Overdue.diagnostics(ComplianceReport.evaluate(content, today: today), content: content)
+        }
+
         let (theme, themeProblems) = Theme.load(overrides: overrides)
         report.diagnostics += themeProblems
         guard let content = parsed.content, let theme, report.succeeded else {
@@ -169,7 +184,7 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        let renderer = SiteRenderer(content: content, theme: theme, generator: generator)
+        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today)
         let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
         let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
         let searchMemo = out.map { SearchStateStore(siteRoot: options.siteRoot, output: $0) }

@@ -1,7 +1,7 @@
 /// The notice front matter keys of DESIGN.md §2, each with its Chinese alias.
 enum FrontMatterKey: String, CaseIterable, Sendable {
     case title, date, category, period, number, issuer, reviewed, tags, summary
-    case attachments, supersedes, draft, community
+    case attachments, supersedes, draft, community, process, covers
 
     var alias: String {
         switch self {
@@ -18,8 +18,13 @@ enum FrontMatterKey: String, CaseIterable, Sendable {
         case .supersedes: return "更正"
         case .draft: return "草稿"
         case .community: return "村居"
+        case .process: return "四议两公开"
+        case .covers: return "所属期"
         }
     }
+
+    /// More Chinese spellings accepted for the same key.
+    var otherAliases: [String] { self == .process ? ["程序"] : [] }
 
     static let required: [FrontMatterKey] = [.title, .date, .category]
 
@@ -28,6 +33,7 @@ enum FrontMatterKey: String, CaseIterable, Sendable {
         for key in allCases {
             map[key.rawValue] = key
             map[key.alias] = key
+            for other in key.otherAliases { map[other] = key }
         }
         return map
     }()

@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// Every sentence a clerk reads from the content checks, in one place so the
 /// wording is reviewed together. Each message says what is wrong (ending in
 /// 。); each fix says what to do.
@@ -65,6 +67,36 @@ enum Messages {
         "site.yml 里有不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写 \($0)？）" } ?? "") + "。"
     }
 
+    // GK015–GK019 catalogue rules
+    static func unknownPreset(_ name: String, _ suggestion: String?) -> String {
+        "公开规则预设“\(name)”不存在" + (suggestion.map { "（是不是 \($0)？）" } ?? "") + "。"
+    }
+    static func unknownPresetFix(_ names: String) -> String { "可用的预设：\(names)，说明见 docs/catalogue.md；例如 rules: province-5。" }
+    static func badRule(_ key: String, _ value: String, _ expected: String) -> String { "公开规则 \(key) 写的是“\(value)”，应为\(expected)。" }
+    static func badRuleFix(_ key: String) -> String {
+        switch key {
+        case "cadence": return "例如 cadence: monthly（每月）；可写 monthly、quarterly、half-yearly、yearly、on-event。"
+        case "applies_to": return "例如 applies_to: 社区（只有社区要公开）；村和社区都要公开时删掉这一行。"
+        case "period_required", "review_required", "number_required", "process_required": return "例如 \(key): true。"
+        default: return "例如 \(key): 5。"
+        }
+    }
+    static func unknownCategoryType(_ value: String, _ suggestion: String?) -> String {
+        "类别的 type“\(value)”不认识" + (suggestion.map { "（是不是 \($0)？）" } ?? "") + "。"
+    }
+    static let unknownCategoryTypeFix = "type 可写 " + CategoryType.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、") + "。"
+    static func typeNotInferred(_ name: String) -> String { "类别“\(name)”没有写 type，gongkai 认不出它是哪类事项，按一般村（居）务（general）的规则检查。" }
+    static func typeNotInferredFix(_ slug: String) -> String { "请在类别 \(slug) 下加一行 type:，例如 type: finance（财务）或 type: notice（通知公告），见 docs/catalogue.md。" }
+    static let badSupervision = "supervision（村务监督委员会）的写法不对。"
+    static let badSupervisionFix = "例如：supervision: {name: 马庄村村务监督委员会, contact: 主任 王秀兰, phone: 0531-8765 4300, address: 村委会大院西屋}。"
+    static func communityRuleUnknownCategory(_ slug: String) -> String { "community.yml 的 rules 里，“\(slug)”不是公开目录里的类别。" }
+    static func communityRuleUnknownCategoryFix(_ slugs: String) -> String { "rules 下面按类别代码写，例如 caiwu: {cadence: half-yearly}；可用的类别：\(slugs)。" }
+    static let communityRuleShapeFix = "rules 下面按类别代码写，例如 caiwu: {cadence: half-yearly}。"
+    static func communityRuleUnknownKey(_ key: String, _ suggestion: String?) -> String {
+        "community.yml 的 rules 里有不认识的规则“\(key)”" + (suggestion.map { "（是不是想写 \($0)？）" } ?? "") + "。"
+    }
+    static let communityRuleUnknownKeyFix = "可写的规则：" + RulesParser.keys.joined(separator: "、") + "，见 docs/catalogue.md。"
+
     // GK020–GK022 communities
     static func noCommunityYml(_ slug: String) -> String { "文件夹 content/\(slug)/ 没有 community.yml，不知道它是哪个村（社区）。" }
     static let noCommunityYmlFix = "请在这个文件夹里新建 community.yml，写上 name: 村名 和 kind: 村（或 社区）；如果这个文件夹不是村（社区），请把它移出 content/。"
@@ -75,6 +107,7 @@ enum Messages {
     static func badKind(_ kind: String) -> String { "kind 写的是“\(kind)”，只能是“村”或“社区”。" }
     static let badKindFix = "请改为 kind: 村 或 kind: 社区。"
     static func badCommunitySlug(_ slug: String) -> String { "文件夹名“\(slug)”不能用作网址：村（社区）文件夹名只能用小写英文字母、数字和“-”。" }
+    static func reservedCommunitySlug(_ slug: String) -> String { "文件夹名“\(slug)”是网站自己要用的名字（category、search、assets、api、overview、page、feed），不能用作村（社区）文件夹。" }
     static let badCommunitySlugFix = "请把文件夹改成拼音，例如 马庄村 → mazhuang。"
     static func unknownCommunityKey(_ key: String, _ suggestion: String?) -> String {
         "community.yml 里有不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写 \($0)？）" } ?? "") + "。"
@@ -103,11 +136,42 @@ enum Messages {
     }
     static func periodTooShortFix(_ earliest: String) -> String { "请把结束日期改为 \(earliest) 或之后（开始当天不计入）。" }
     static func periodReversed(_ period: DisplayPeriodText) -> String { "公示期的结束日期（\(period.to)）早于开始日期（\(period.from)）。" }
-    static let periodReversedFix = "请检查 公示期 的 from（起）和 to（止）是否写反了。"
+    static func periodReversedFix(_ earliest: String) -> String { "请检查 公示期 的 from（起）和 to（止）是否写反了；从这个开始日期算，结束日期最早是 \(earliest)。" }
     static func periodBeforeNotice(_ from: String, _ date: String) -> String { "公示期从 \(from) 开始，早于公告的发布日期 \(date)。" }
-    static let periodBeforeNoticeFix = "公示期应从发布当天或之后开始，请改正 from（起）或 日期。"
+    static func periodBeforeNoticeFix(_ from: String, _ earliest: String) -> String {
+        "公示期应从发布当天或之后开始：请把 from（起）改为 \(from) 或之后，to（止）相应改为 \(earliest) 或之后；或者改正 日期。"
+    }
     static let periodShape = "公示期应写成 {from: 开始日期, to: 结束日期}。"
     static let periodShapeFix = "例如：公示期: {from: 2024-10-08, to: 2024-10-13}；也可以写 起、止。"
+    // GK140–GK150 catalogue rules on notices
+    static func periodMissing(_ category: String) -> String { "“\(category)”类公告要有公示期，这篇没有写。" }
+    static func periodMissingFix(_ from: String, _ to: String) -> String { "请加一行 公示期: {起: \(from), 止: \(to)}（按公开目录的要求，结束日期最早是 \(to)）。" }
+    static func reviewMissing(_ category: String, _ who: String) -> String { "“\(category)”类公告发布前要经\(who)审核，这篇没有写 审核。" }
+    static func reviewMissingFix(_ who: String, _ day: String) -> String { "请先交\(who)审核，再加一行 审核: {by: \(who), date: \(day)}（写实际审核的日期）。" }
+    static func numberMissing(_ category: String) -> String { "“\(category)”类公告按公开目录要有文号，这篇没有写。" }
+    static func numberMissingFix(_ community: String, _ year: Int) -> String { "请加一行 文号:，例如 文号: \(community)〔\(year)〕12号（按本村（社区）的发文登记顺序编号）。" }
+    static func processMissing(_ category: String) -> String { "“\(category)”类公告要附四议两公开程序记录（process / 四议两公开），这篇没有写。" }
+    static func processIncomplete(_ missing: String) -> String { "四议两公开程序记录缺少：\(missing)。" }
+    static let processFix = "请在前置信息里加上 四议两公开: 列表，按顺序每行一项，例如 - {环节: 党组织提议, 日期: 2026-02-10, 结果: 支委会 5 人一致同意}，写法见 docs/content-format.md。"
+    static func processBadStage(_ value: String) -> String { "四议两公开的环节“\(value)”不认识。" }
+    static let processBadStageFix = "环节只能是：" + ProcessStage.allCases.map(\.name).joined(separator: "、") + "。"
+    static let processBadShape = "四议两公开程序记录应是一个列表，每项写 环节、日期 和 结果。"
+    static func processOutOfOrder(_ stage: String, _ previous: String) -> String { "四议两公开的“\(stage)”写在了“\(previous)”之后，顺序不对（或日期更早）。" }
+    static let processOutOfOrderFix = "顺序应是：" + ProcessStage.allCases.map(\.name).joined(separator: " → ") + "；每个环节的日期不能早于上一个环节。"
+    static func processAfterNotice(_ stage: String, _ date: String, _ notice: String) -> String { "四议两公开的“\(stage)”日期 \(date) 晚于公告的发布日期 \(notice)。" }
+    static let processAfterNoticeFix = "程序记录只能写发布时已经完成的环节：请改正日期；还没进行的环节（例如实施结果公开）等完成后另发公告记录。"
+    static func reviewAfterNotice(_ review: String, _ notice: String) -> String { "审核日期 \(review) 晚于公告的发布日期 \(notice)。" }
+    static let reviewAfterNoticeFix = "公告应先审核、后发布：请改正审核日期或发布日期。"
+    static func badCovers(_ value: String) -> String { "所属期“\(value)”看不懂。" }
+    static let badCoversFix = "请写成 2026-05（月）、2026-Q2 或 2026年第二季度（季度）、2026年上半年、2026（年）。"
+
+    static func overdue(_ community: String, _ category: String, _ count: Int, _ today: String, _ periods: String) -> String {
+        "\(community)的“\(category)”有 \(count) 期到 \(today) 还没有公开：\(periods)。"
+    }
+    static func overdueFix(_ example: MonthSpan) -> String {
+        "请尽快补发，并在补发公告的前置信息里写明是哪一期，例如 所属期: \(example.count == 1 ? "\(example.year)-\(example.month < 10 ? "0" : "")\(example.month)" : example.label)；这样公开情况一览会把它算作这一期（记为逾期公开）。"
+    }
+
     static func bothSpellings(_ key: FrontMatterKey) -> String { "\(key.rawValue) 和 \(key.alias) 是同一项，这里两种写法都写了。" }
     static func bothSpellingsFix(_ key: FrontMatterKey) -> String { "请只保留一种写法（\(key.rawValue) 或 \(key.alias)），删掉另一行。" }
     static func duplicateKey(_ keys: String) -> String { "“\(keys)”写了不止一次。" }

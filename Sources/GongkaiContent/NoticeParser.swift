@@ -98,27 +98,39 @@ struct NoticeParser: Sendable {
                                      fix: Messages.communityMismatchFix(source.id.community)))
         }
 
+        let rules = category.map { site.rules(for: $0, in: community) }
+            ?? DisclosureRules(minDisplayDays: site.minDisplayDays)
+        let minimum = rules.minDisplayDays ?? site.minDisplayDays
+        /// `10月13日`, or `2025年1月2日` when the year differs from `from`'s.
+        func endLabel(_ day: CalendarDate, from: CalendarDate) -> String {
+            day.year == from.year ? day.chineseMonthDay : day.chinese
+        }
+
         var period: DisplayPeriod?
         if let (_, node) = values[.period] {
             let (parsedPeriod, periodProblems) = parsePeriod(node, yaml: yaml)
             period = parsedPeriod
             d += periodProblems
             if let p = period {
-                let minimum = category?.minDisplayDays ?? site.minDisplayDays
                 let text = DisplayPeriodText(from: p.from.chineseMonthDay, to: p.to.chineseMonthDay, days: p.days)
+                let earliest = p.from.adding(days: minimum)
                 if p.to < p.from {
-                    d.append(yaml.diagnostic(node, "GK105", Messages.periodReversed(text), fix: Messages.periodReversedFix))
+                    d.append(yaml.diagnostic(node, "GK105", Messages.periodReversed(text),
+                                             fix: Messages.periodReversedFix(endLabel(earliest, from: p.from))))
                 } else if p.days < minimum {
-                    let earliest = p.from.adding(days: minimum)
-                    let label = earliest.year == p.from.year ? earliest.chineseMonthDay : earliest.chinese
                     d.append(yaml.diagnostic(node, "GK104", Messages.periodTooShort(minimum, text),
-                                             fix: Messages.periodTooShortFix(label)))
+                                             fix: Messages.periodTooShortFix(endLabel(earliest, from: p.from))))
                 }
                 if let nd = noticeDate, p.from < nd.day {
                     d.append(yaml.diagnostic(node, "GK105", Messages.periodBeforeNotice(p.from.chinese, nd.day.chinese),
-                                             fix: Messages.periodBeforeNoticeFix))
+                                             fix: Messages.periodBeforeNoticeFix(nd.day.chinese,
+                                                                                 endLabel(nd.day.adding(days: minimum), from: nd.day))))
                 }
             }
+        } else if rules.periodRequired == true, let category, let nd = noticeDate {
+            let at = values[.date]?.keyNode
+            d.append(yaml.diagnostic(at, "GK140", Messages.periodMissing(category.name),
+                                     fix: Messages.periodMissingFix(nd.day.iso, nd.day.adding(days: minimum).iso)))
         }
 
         var reviewed: Review?
@@ -143,6 +155,42 @@ struct NoticeParser: Sendable {
             } else {
                 d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.reviewed, "{by: 审核单位, date: 日期}"),
                                          fix: "例如：审核: {by: 马庄村村务监督委员会, date: 2024-10-07}。"))
+            }
+        }
+
+        let who = community?.supervisionName ?? "村务监督委员会"
+        if rules.reviewRequired == true, values[.reviewed] == nil, let category {
+            d.append(yaml.diagnostic(values[.category]?.keyNode, "GK141", Messages.reviewMissing(category.name, who),
+                                     fix: Messages.reviewMissingFix(who, noticeDate.map { $0.day.adding(days: -1).iso } ?? "审核日期")))
+        }
+        if let r = reviewed, let day = r.date, let nd = noticeDate, day > nd.day {
+            d.append(yaml.diagnostic(values[.reviewed]?.value, "GK147", Messages.reviewAfterNotice(day.chinese, nd.day.chinese),
+                                     fix: Messages.reviewAfterNoticeFix))
+        }
+        if rules.numberRequired == true, values[.number] == nil, let category {
+            d.append(yaml.diagnostic(values[.category]?.keyNode, "GK142", Messages.numberMissing(category.name),
+                                     fix: Messages.numberMissingFix(community?.name ?? "本村", noticeDate?.day.year ?? 2026),
+                                     severity: .warning))
+        }
+        let process = parseProcess(values[.process]?.value, noticeDate: noticeDate?.day, yaml: yaml, diagnostics: &d)
+        if rules.processRequired == true, let category {
+            if values[.process] == nil {
+                d.append(yaml.diagnostic(values[.category]?.keyNode, "GK143", Messages.processMissing(category.name),
+                                         fix: Messages.processFix))
+            } else if let node = values[.process]?.value, node.sequence != nil {
+                let present = Set(process.map(\.stage))
+                let missing = ProcessStage.deliberation.filter { !present.contains($0) }
+                if !missing.isEmpty {
+                    d.append(yaml.diagnostic(node, "GK143", Messages.processIncomplete(missing.map(\.name).joined(separator: "、")),
+                                             fix: Messages.processFix))
+                }
+            }
+        }
+        var covers: MonthSpan?
+        if let value = string(.covers) {
+            covers = MonthSpan.parse(value)
+            if covers == nil {
+                d.append(yaml.diagnostic(values[.covers]!.value, "GK148", Messages.badCovers(value), fix: Messages.badCoversFix))
             }
         }
 
@@ -200,6 +248,8 @@ struct NoticeParser: Sendable {
                              headings: rendered.headings.map { .init(level: $0.level, text: $0.text, anchor: $0.anchor) }))
         var located = notice
         located.positions = positions
+        located.process = process
+        located.covers = covers
         return (located, d)
     }
 
@@ -266,6 +316,56 @@ struct NoticeParser: Sendable {
             }
         }
         return (nil, [yaml.diagnostic(node, "GK105", Messages.periodShape, fix: Messages.periodShapeFix)])
+    }
+
+    /// `process:` (四议两公开 / 程序): a list of `{stage, date, outcome}` (or
+    /// 环节、日期、结果), in the order the stages happened.
+    private func parseProcess(_ node: Node?, noticeDate: CalendarDate?, yaml: YAMLSource,
+                              diagnostics d: inout [Diagnostic]) -> [ProcessStep] {
+        guard let node else { return [] }
+        guard let list = node.sequence else {
+            d.append(yaml.diagnostic(node, "GK144", Messages.processBadShape, fix: Messages.processFix))
+            return []
+        }
+        var steps: [ProcessStep] = []
+        for entry in list {
+            guard let fields = entry.pairs else {
+                d.append(yaml.diagnostic(entry, "GK144", Messages.processBadShape, fix: Messages.processFix))
+                continue
+            }
+            var stageNode: Node?, dateNode: Node?, outcome: String?
+            for f in fields {
+                switch f.key {
+                case "stage", "环节", "步骤": stageNode = f.value
+                case "date", "日期": dateNode = f.value
+                case "outcome", "结果", "表决", "result": outcome = f.value.text
+                default:
+                    d.append(yaml.diagnostic(f.keyNode, "GK110", Messages.unknownKey(f.key, Suggest.nearest(f.key, in: ["stage", "date", "outcome", "环节", "日期", "结果"])),
+                                             fix: "四议两公开的每一项只认 环节（stage）、日期（date）、结果（outcome）。", severity: .warning))
+                }
+            }
+            guard let stageNode, let dateNode else {
+                d.append(yaml.diagnostic(entry, "GK144", Messages.processBadShape, fix: Messages.processFix))
+                continue
+            }
+            guard let stage = stageNode.text.flatMap(ProcessStage.parse) else {
+                d.append(yaml.diagnostic(stageNode, "GK144", Messages.processBadStage(stageNode.text ?? ""), fix: Messages.processBadStageFix))
+                continue
+            }
+            let (day, problem) = Self.calendarDate(dateNode, label: "\(stage.name)日期", yaml: yaml)
+            if let problem { d.append(problem) }
+            guard let day else { continue }
+            if let last = steps.last, stage <= last.stage || day < last.date {
+                d.append(yaml.diagnostic(stageNode, "GK145", Messages.processOutOfOrder(stage.name, last.stage.name),
+                                         fix: Messages.processOutOfOrderFix))
+            }
+            if let noticeDate, day > noticeDate {
+                d.append(yaml.diagnostic(dateNode, "GK146", Messages.processAfterNotice(stage.name, day.chinese, noticeDate.chinese),
+                                         fix: Messages.processAfterNoticeFix))
+            }
+            steps.append(ProcessStep(stage: stage, date: day, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }))
+        }
+        return steps
     }
 
     private func parseAttachments(_ node: Node?, source: NoticeSource, yaml: YAMLSource,

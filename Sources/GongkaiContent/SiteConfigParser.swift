@@ -5,7 +5,8 @@ import Yams
 /// content/site.yml → `Site`.
 enum SiteConfigParser {
     static let reservedSlugs: Set<String> = ["page", "category", "search", "assets", "api", "feed"]
-    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "categories"]
+    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "rules", "categories"]
+    static let categoryKeys = ["slug", "name", "description", "template", "type", "applies_to"] + RulesParser.keys
 
     static func parse(_ file: SourceFile?) -> (Site?, [Diagnostic]) {
         guard let file else { return (nil, []) }
@@ -55,6 +56,18 @@ enum SiteConfigParser {
                                                    fix: "例如 min_display_days: 5。"))
             }
         }
+        var preset: RulePreset?
+        if let node = values["rules"] {
+            let name = node.text ?? node.pairs?.first(where: { $0.key == "preset" })?.value.text ?? ""
+            if let p = RulePreset.named(name) {
+                preset = p
+                site.preset = p.name
+            } else {
+                let names = RulePreset.all.map(\.name)
+                diagnostics.append(yaml.diagnostic(node, "GK015", Messages.unknownPreset(name, Suggest.nearest(name, in: names)),
+                                                   fix: Messages.unknownPresetFix(names.joined(separator: "、"))))
+            }
+        }
         guard let list = values["categories"]?.sequence, !list.isEmpty else {
             diagnostics.append(yaml.diagnostic(values["categories"], "GK011", Messages.siteKeyMissing("categories"),
                                                fix: Messages.siteKeyFix("categories")))
@@ -68,7 +81,14 @@ enum SiteConfigParser {
                 continue
             }
             var map: [String: Node] = [:]
-            for f in fields { map[f.key] = f.value }
+            for f in fields {
+                map[f.key] = f.value
+                if !categoryKeys.contains(f.key) {
+                    diagnostics.append(yaml.diagnostic(f.keyNode, "GK013",
+                                                       Messages.unknownSiteKey(f.key, Suggest.nearest(f.key, in: categoryKeys)),
+                                                       severity: .warning))
+                }
+            }
             guard let slug = map["slug"]?.text, let name = map["name"]?.text, !slug.isEmpty, !name.isEmpty else {
                 diagnostics.append(yaml.diagnostic(entry, "GK011", Messages.siteBadValue("categories", "每个类别都有 slug 和 name"),
                                                    fix: Messages.siteKeyFix("categories")))
@@ -86,16 +106,38 @@ enum SiteConfigParser {
             }
             seen.insert(slug)
             seen.insert(name)
-            var days: Int?
-            if let node = map["min_display_days"] {
-                days = node.text.flatMap { Int($0) }
-                if days == nil || days! < 0 {
-                    diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("min_display_days", "不小于 0 的整数天数"),
-                                                       fix: "例如 min_display_days: 7。"))
+            let own = RulesParser.parse(map, yaml: yaml, diagnostics: &diagnostics)
+            var type: CategoryType?
+            if let node = map["type"] {
+                type = node.text.flatMap { CategoryType(rawValue: $0) }
+                if type == nil {
+                    let names = CategoryType.allCases.map(\.rawValue)
+                    diagnostics.append(yaml.diagnostic(node, "GK017", Messages.unknownCategoryType(node.text ?? "", Suggest.nearest(node.text ?? "", in: names)),
+                                                       fix: Messages.unknownCategoryTypeFix))
+                }
+            } else if preset != nil {
+                type = CategoryType.guess(slug: slug, name: name)
+                if type == nil {
+                    diagnostics.append(yaml.diagnostic(map["slug"], "GK018", Messages.typeNotInferred(name),
+                                                       fix: Messages.typeNotInferredFix(slug), severity: .warning))
                 }
             }
+            var appliesTo: Community.Kind?
+            if let node = map["applies_to"], let text = node.text {
+                switch text {
+                case "村", "village": appliesTo = .village
+                case "社区", "居委会", "community": appliesTo = .community
+                case "all", "全部", "村和社区": appliesTo = nil
+                default:
+                    diagnostics.append(yaml.diagnostic(node, "GK016", Messages.badRule("applies_to", text, "村、社区 或 all"),
+                                                       fix: Messages.badRuleFix("applies_to")))
+                }
+            }
+            let base = preset.map { $0.rules(for: type ?? .general) } ?? DisclosureRules()
+            let rules = base.overridden(by: own)
             site.categories.append(Category(slug: slug, name: name, description: map["description"]?.text,
-                                            minDisplayDays: days, template: map["template"]?.text))
+                                            template: map["template"]?.text, type: type, rules: rules,
+                                            appliesTo: appliesTo))
         }
         return (site.categories.isEmpty ? nil : site, diagnostics)
     }

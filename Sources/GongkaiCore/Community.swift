@@ -17,6 +17,10 @@ public struct Community: Sendable, Hashable {
     public var phone: String?
     /// Position in lists; communities without one follow, by slug.
     public var order: Int?
+    /// 村务监督委员会: whom villagers contact with an objection.
+    public var supervision: Supervision?
+    /// Category slug → rules that differ for this community (community.yml `rules:`).
+    public var ruleOverrides: [String: DisclosureRules] = [:]
 
     public init(
         slug: String, name: String, kind: Kind, town: String? = nil, committee: String? = nil,
@@ -43,6 +47,28 @@ public struct Community: Sendable, Hashable {
         }
     }
 
+    /// 村务监督委员会 or 居务监督委员会: the name of the body when
+    /// community.yml does not give one.
+    public var supervisionName: String {
+        supervision?.name ?? name + (kind == .village ? "村务监督委员会" : "居务监督委员会")
+    }
+
     /// 村务公开 or 居务公开.
     public var disclosureName: String { kind == .village ? "村务公开" : "居务公开" }
+}
+
+/// The 村（居）务监督委员会 of a community, from community.yml `supervision:`.
+public struct Supervision: Sendable, Hashable {
+    public var name: String?
+    /// The person to contact, e.g. 主任 王秀兰.
+    public var contact: String?
+    public var phone: String?
+    public var address: String?
+
+    public init(name: String? = nil, contact: String? = nil, phone: String? = nil, address: String? = nil) {
+        self.name = name
+        self.contact = contact
+        self.phone = phone
+        self.address = address
+    }
 }

@@ -16,6 +16,10 @@ public struct Notice: Sendable, Hashable, Codable {
     public var supersedes: NoticeID?
     public var draft: Bool
     public var body: NoticeBody
+    /// 四议两公开 record, in the order written.
+    public var process: [ProcessStep] = []
+    /// 所属期: the month, quarter, half-year or year the notice reports on.
+    public var covers: MonthSpan?
     /// Where each front-matter value was written (canonical English key →
     /// file line and column), so later checks can point at the clerk's line.
     public var positions: [String: SourcePosition] = [:]

@@ -11,6 +11,8 @@ public struct Site: Sendable, Hashable {
     public var minDisplayDays: Int
     /// The catalogue, in display order.
     public var categories: [Category]
+    /// The rule preset chosen with `rules:` (docs/catalogue.md), if any.
+    public var preset: String?
 
     public init(
         title: String, town: String? = nil, description: String? = nil, baseURL: String = "/",
@@ -53,13 +55,43 @@ public struct Category: Sendable, Hashable {
     public var minDisplayDays: Int?
     /// Body template for `gongkai new`, relative to content/ (e.g. `_templates/caiwu.md`).
     public var template: String?
+    /// What kind of matter it is: presets give rules per type.
+    public var type: CategoryType?
+    /// The effective rules (preset, then the category's own keys);
+    /// `minDisplayDays` above is the same as `rules.minDisplayDays`.
+    public var rules: DisclosureRules
+    /// Only villages (村) or only communities (社区) must publish it; nil: both.
+    public var appliesTo: Community.Kind?
 
     public init(slug: String, name: String, description: String? = nil, minDisplayDays: Int? = nil,
-                template: String? = nil) {
+                template: String? = nil, type: CategoryType? = nil, rules: DisclosureRules = DisclosureRules(),
+                appliesTo: Community.Kind? = nil) {
         self.slug = slug
         self.name = name
         self.description = description
-        self.minDisplayDays = minDisplayDays
+        self.minDisplayDays = minDisplayDays ?? rules.minDisplayDays
         self.template = template
+        self.type = type
+        var r = rules
+        r.minDisplayDays = self.minDisplayDays
+        self.rules = r
+        self.appliesTo = appliesTo
+    }
+}
+
+extension Site {
+    /// The rules for one category in one community: the category's, then the
+    /// community's own overrides (community.yml `rules:`), with the site's
+    /// minimum 公示期 as the last fallback.
+    public func rules(for category: Category, in community: Community?) -> DisclosureRules {
+        var r = category.rules
+        if let own = community?.ruleOverrides[category.slug] { r = r.overridden(by: own) }
+        if r.minDisplayDays == nil { r.minDisplayDays = minDisplayDays }
+        return r
+    }
+
+    /// Whether a community must publish this category at all.
+    public func applies(_ category: Category, to community: Community) -> Bool {
+        category.appliesTo == nil || category.appliesTo == community.kind
     }
 }

@@ -39,7 +39,7 @@ extension SiteRenderer {
             title: site.title, intro: site.description,
             latest: content.notices.prefix(Self.latestOnHome).map { link($0, root: root) },
             communities: communityCards(root: root), categories: categoryLinks(root: root),
-            noticeCount: content.notices.count)
+            noticeCount: content.notices.count, overviewHref: root + URLPaths.overview())
     }
 
     func communityCards(root: String) -> [CommunityCard] {
@@ -158,7 +158,33 @@ extension SiteRenderer {
             supersedes: notice.supersedes.flatMap { id in content.notices.first { $0.id == id } }.map { link($0, root: root) },
             supersededBy: supersededBy[notice.id].map { link($0, root: root) },
             previous: previous, next: next, communityHref: root + URLPaths.community(notice.id.community),
-            contactPhone: community?.phone, contactAddress: community?.address)
+            contactPhone: community?.phone, contactAddress: community?.address,
+            status: statusView(notice, community: community, category: category, root: root),
+            process: notice.process.enumerated().map { i, step in
+                ProcessStepView(step: i + 1, stage: step.stage.name, date: step.date.chinese, dateISO: step.date.iso,
+                                outcome: step.outcome)
+            },
+            hasProcess: !notice.process.isEmpty)
+    }
+
+    /// The 公示期 and objection deadline: from the period, or from the
+    /// catalogue's objection window; nil when the notice has neither.
+    func statusView(_ notice: Notice, community: Community?, category: Category?, root: String) -> NoticeStatusView? {
+        let rules = category.map { site.rules(for: $0, in: community) } ?? DisclosureRules()
+        let start = notice.period?.from ?? notice.date.day
+        var deadline = notice.period?.to
+        if let window = rules.objectionDays { deadline = start.adding(days: window) }
+        guard let deadline else { return nil }
+        let p = notice.period
+        let short = { (day: CalendarDate, base: CalendarDate) in day.year == base.year ? day.chineseMonthDay : day.chinese }
+        let supervision = community?.supervision
+        return NoticeStatusView(
+            hasPeriod: p != nil, from: p?.from.chinese ?? "", fromISO: p?.from.iso ?? "",
+            to: p.map { short($0.to, $0.from) } ?? "", toISO: p?.to.iso ?? "", days: p?.days ?? 0,
+            objectionBy: short(deadline, start), objectionISO: deadline.iso,
+            supervisionName: community?.supervisionName ?? "村务监督委员会", contact: supervision?.contact,
+            phone: supervision?.phone ?? community?.phone, address: supervision?.address ?? community?.address,
+            timezone: site.timezone, script: root + asset("assets/status.js"))
     }
 
     static func fileType(_ name: String) -> String {

@@ -24,9 +24,18 @@ public struct SiteRenderer: Sendable {
     let byCategory: [String: [Notice]]
     let supersededBy: [NoticeID: Notice]
     let utcOffset: Int
+    /// The day the compliance overview is computed for.
+    let today: CalendarDate
+    let compliance: ComplianceReport
 
-    public init(content: SiteContent, theme: Theme, generator: String = "gongkai") {
+    /// - Parameter today: the build's "today" in the site timezone (the
+    ///   overview depends on it); nil: the newest notice's day, so output
+    ///   depends on the content alone.
+    public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil) {
         self.content = content
+        let day = today ?? content.notices.first?.date.day ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        self.today = day
+        self.compliance = ComplianceReport.evaluate(content, today: day)
         self.theme = theme
         self.generator = generator
         var paths: [String: String] = [:]
@@ -88,8 +97,10 @@ public struct SiteRenderer: Sendable {
         }
         jobs.append(page("index.html", "home") { self.homePage() })
         jobs.append(page(URLPaths.search(), "search") { self.searchPage() })
+        jobs.append(page(URLPaths.overview(), "overview") { self.overviewPage() })
         for community in content.communities {
             jobs.append(page(URLPaths.community(community.slug), "community") { self.communityPage(community) })
+            jobs.append(page(URLPaths.overview(community.slug), "overview-community") { self.communityOverviewPage(community) })
             jobs.append { [self] in
                 let notices = byCommunity[community.slug] ?? []
                 var files: [OutputFile] = []

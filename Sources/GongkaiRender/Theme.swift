@@ -13,7 +13,8 @@ public struct Theme: Sendable {
     /// Stable hash of every theme file: part of each page's key.
     let digest: UInt64
 
-    static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap"]
+    static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap",
+                                "overview", "overview-community"]
 
     /// `overrides`: path under the site's templates/ → bytes.
     public static func load(overrides: [String: [UInt8]]) -> (Theme?, [Diagnostic]) {

@@ -19,6 +19,8 @@ enum URLPaths {
         "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/"
     }
     static func search() -> String { "search/index.html" }
+    static func overview() -> String { "overview/index.html" }
+    static func overview(_ community: String) -> String { "overview/\(community)/index.html" }
 
     static func paged(_ folder: String, _ page: Int) -> String {
         page <= 1 ? folder + "index.html" : folder + "page/\(page)/index.html"

@@ -197,6 +197,7 @@ extension HomePage: MustacheParent {
         case "communities": return self.communities.map(MustacheBox.init)
         case "categories": return self.categories.map(MustacheBox.init)
         case "noticeCount": return self.noticeCount
+        case "overviewHref": return self.overviewHref
         default: return nil
         }
     }
@@ -211,6 +212,7 @@ extension HomePage: StableHashable {
         h.add(self.communities)
         h.add(self.categories)
         h.add(self.noticeCount)
+        h.add(self.overviewHref)
     }
 }
 
@@ -376,6 +378,9 @@ extension NoticePage: MustacheParent {
         case "communityHref": return self.communityHref
         case "contactPhone": return self.contactPhone
         case "contactAddress": return self.contactAddress
+        case "status": return self.status.map(MustacheBox.init)
+        case "process": return self.process.map(MustacheBox.init)
+        case "hasProcess": return self.hasProcess
         default: return nil
         }
     }
@@ -409,6 +414,296 @@ extension NoticePage: StableHashable {
         h.add(self.communityHref)
         h.add(self.contactPhone)
         h.add(self.contactAddress)
+        h.add(self.status)
+        h.add(self.process)
+        h.add(self.hasProcess)
+    }
+}
+
+extension NoticeStatusView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "hasPeriod": return self.hasPeriod
+        case "from": return self.from
+        case "fromISO": return self.fromISO
+        case "to": return self.to
+        case "toISO": return self.toISO
+        case "days": return self.days
+        case "objectionBy": return self.objectionBy
+        case "objectionISO": return self.objectionISO
+        case "supervisionName": return self.supervisionName
+        case "contact": return self.contact
+        case "phone": return self.phone
+        case "address": return self.address
+        case "timezone": return self.timezone
+        case "script": return self.script
+        default: return nil
+        }
+    }
+}
+
+extension NoticeStatusView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.hasPeriod)
+        h.add(self.from)
+        h.add(self.fromISO)
+        h.add(self.to)
+        h.add(self.toISO)
+        h.add(self.days)
+        h.add(self.objectionBy)
+        h.add(self.objectionISO)
+        h.add(self.supervisionName)
+        h.add(self.contact)
+        h.add(self.phone)
+        h.add(self.address)
+        h.add(self.timezone)
+        h.add(self.script)
+    }
+}
+
+extension ProcessStepView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "step": return self.step
+        case "stage": return self.stage
+        case "date": return self.date
+        case "dateISO": return self.dateISO
+        case "outcome": return self.outcome
+        default: return nil
+        }
+    }
+}
+
+extension ProcessStepView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.step)
+        h.add(self.stage)
+        h.add(self.date)
+        h.add(self.dateISO)
+        h.add(self.outcome)
+    }
+}
+
+extension OverviewPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "title": return self.title
+        case "today": return self.today
+        case "todayISO": return self.todayISO
+        case "from": return self.from
+        case "columns": return self.columns.map(MustacheBox.init)
+        case "communities": return self.communities.map(MustacheBox.init)
+        case "behind": return self.behind.map(MustacheBox.init)
+        case "hasBehind": return self.hasBehind
+        case "hasColumns": return self.hasColumns
+        case "missingTotal": return self.missingTotal
+        case "lateTotal": return self.lateTotal
+        default: return nil
+        }
+    }
+}
+
+extension OverviewPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.title)
+        h.add(self.today)
+        h.add(self.todayISO)
+        h.add(self.from)
+        h.add(self.columns)
+        h.add(self.communities)
+        h.add(self.behind)
+        h.add(self.hasBehind)
+        h.add(self.hasColumns)
+        h.add(self.missingTotal)
+        h.add(self.lateTotal)
+    }
+}
+
+extension OverviewColumn: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return self.name
+        case "cadence": return self.cadence
+        default: return nil
+        }
+    }
+}
+
+extension OverviewColumn: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.name)
+        h.add(self.cadence)
+    }
+}
+
+extension OverviewCommunity: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return self.name
+        case "href": return self.href
+        case "cells": return self.cells.map(MustacheBox.init)
+        case "missing": return self.missing
+        case "late": return self.late
+        default: return nil
+        }
+    }
+}
+
+extension OverviewCommunity: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.name)
+        h.add(self.href)
+        h.add(self.cells)
+        h.add(self.missing)
+        h.add(self.late)
+    }
+}
+
+extension OverviewSummary: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "applies": return self.applies
+        case "state": return self.state
+        case "text": return self.text
+        case "periods": return self.periods
+        case "onTime": return self.onTime
+        case "late": return self.late
+        case "missing": return self.missing
+        case "pending": return self.pending
+        default: return nil
+        }
+    }
+}
+
+extension OverviewSummary: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.applies)
+        h.add(self.state)
+        h.add(self.text)
+        h.add(self.periods)
+        h.add(self.onTime)
+        h.add(self.late)
+        h.add(self.missing)
+        h.add(self.pending)
+    }
+}
+
+extension OverviewGap: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "community": return self.community
+        case "href": return self.href
+        case "category": return self.category
+        case "periods": return self.periods
+        case "count": return self.count
+        default: return nil
+        }
+    }
+}
+
+extension OverviewGap: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.community)
+        h.add(self.href)
+        h.add(self.category)
+        h.add(self.periods)
+        h.add(self.count)
+    }
+}
+
+extension CommunityOverviewPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "name": return self.name
+        case "today": return self.today
+        case "calendars": return self.calendars.map(MustacheBox.init)
+        case "hasCalendars": return self.hasCalendars
+        case "communityHref": return self.communityHref
+        case "overviewHref": return self.overviewHref
+        default: return nil
+        }
+    }
+}
+
+extension CommunityOverviewPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.name)
+        h.add(self.today)
+        h.add(self.calendars)
+        h.add(self.hasCalendars)
+        h.add(self.communityHref)
+        h.add(self.overviewHref)
+    }
+}
+
+extension OverviewCalendar: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "category": return self.category
+        case "anchor": return self.anchor
+        case "cadence": return self.cadence
+        case "summary": return self.summary
+        case "years": return self.years.map(MustacheBox.init)
+        default: return nil
+        }
+    }
+}
+
+extension OverviewCalendar: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.category)
+        h.add(self.anchor)
+        h.add(self.cadence)
+        h.add(self.summary)
+        h.add(self.years)
+    }
+}
+
+extension OverviewYear: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "year": return self.year
+        case "cells": return self.cells.map(MustacheBox.init)
+        default: return nil
+        }
+    }
+}
+
+extension OverviewYear: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.year)
+        h.add(self.cells)
+    }
+}
+
+extension OverviewCell: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": return self.label
+        case "period": return self.period
+        case "state": return self.state
+        case "statusText": return self.statusText
+        case "detail": return self.detail
+        case "href": return self.href
+        case "title": return self.title
+        default: return nil
+        }
+    }
+}
+
+extension OverviewCell: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.label)
+        h.add(self.period)
+        h.add(self.state)
+        h.add(self.statusText)
+        h.add(self.detail)
+        h.add(self.href)
+        h.add(self.title)
     }
 }
 

@@ -78,6 +78,7 @@ struct HomePage {
     var communities: [CommunityCard]
     var categories: [CategoryLink]
     var noticeCount: Int
+    var overviewHref: String
 }
 
 struct CommunityCard {
@@ -156,6 +157,117 @@ struct NoticePage {
     var communityHref: String
     var contactPhone: String?
     var contactAddress: String?
+    var status: NoticeStatusView?
+    var process: [ProcessStepView]
+    var hasProcess: Bool
+}
+
+/// 公示期 and objection deadline in plain text; status.js adds the live status.
+struct NoticeStatusView {
+    var hasPeriod: Bool
+    var from: String
+    var fromISO: String
+    var to: String
+    var toISO: String
+    var days: Int
+    var objectionBy: String
+    var objectionISO: String
+    var supervisionName: String
+    var contact: String?
+    var phone: String?
+    var address: String?
+    var timezone: String
+    var script: String
+}
+
+struct ProcessStepView {
+    var step: Int
+    var stage: String
+    var date: String
+    var dateISO: String
+    var outcome: String?
+}
+
+/// overview/index.html: every community × cadenced category, for the town office.
+struct OverviewPage {
+    var layout: Layout
+    var title: String
+    var today: String
+    var todayISO: String
+    var from: String
+    var columns: [OverviewColumn]
+    var communities: [OverviewCommunity]
+    var behind: [OverviewGap]
+    var hasBehind: Bool
+    var hasColumns: Bool
+    var missingTotal: Int
+    var lateTotal: Int
+}
+
+struct OverviewColumn {
+    var name: String
+    var cadence: String
+}
+
+struct OverviewCommunity {
+    var name: String
+    var href: String
+    var cells: [OverviewSummary]
+    var missing: Int
+    var late: Int
+}
+
+struct OverviewSummary {
+    var applies: Bool
+    var state: String
+    var text: String
+    var periods: Int
+    var onTime: Int
+    var late: Int
+    var missing: Int
+    var pending: Int
+}
+
+struct OverviewGap {
+    var community: String
+    var href: String
+    var category: String
+    var periods: String
+    var count: Int
+}
+
+/// overview/<community>/index.html: one calendar per cadenced category.
+struct CommunityOverviewPage {
+    var layout: Layout
+    var name: String
+    var today: String
+    var calendars: [OverviewCalendar]
+    var hasCalendars: Bool
+    var communityHref: String
+    var overviewHref: String
+}
+
+struct OverviewCalendar {
+    var category: String
+    var anchor: String
+    var cadence: String
+    var summary: String
+    var years: [OverviewYear]
+}
+
+struct OverviewYear {
+    var year: String
+    var cells: [OverviewCell]
+}
+
+struct OverviewCell {
+    var label: String
+    var period: String
+    var state: String
+    var statusText: String
+    var detail: String
+    var href: String?
+    var title: String?
 }
 
 struct PeriodView {

@@ -22,7 +22,8 @@ struct Console: Sendable {
         let bar = !quiet && stderrIsTerminal ? ProgressBar() : nil
         buildOptions.meter = bar?.meter
         bar?.start()
-        let report = SiteBuilder(fs: LocalFileSystem(root: buildOptions.siteRoot), generator: "gongkai \(Gongkai.version)")
+        let report = SiteBuilder(fs: LocalFileSystem(root: buildOptions.siteRoot), generator: "gongkai \(Gongkai.version)",
+                                 clock: Self.clock)
             .run(buildOptions) { event in
                 switch event {
                 case .stage(let stage):
@@ -90,6 +91,14 @@ struct Console: Sendable {
             Self.err(d.rendered)
         }
         if stderrIsTerminal, let excerpt = SourceExcerpt.lines(for: d, siteRoot: siteRoot) { Self.err(excerpt) }
+    }
+
+    /// The system clock, or the day in `GONGKAI_TODAY=2026-10-08` (tests).
+    static var clock: any SiteClock {
+        if let fixed = ProcessInfo.processInfo.environment["GONGKAI_TODAY"], let day = CalendarDate.parse(fixed) {
+            return FixedClock(day)
+        }
+        return SystemClock()
     }
 
     static func out(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

@@ -49,6 +49,21 @@ struct SiteOptions: ParsableArguments {
     var strict = false
 }
 
+/// `--as-of 2026-11-26` (or `today`/`今天`): the day the compliance overview is computed for.
+struct AsOfDate: ExpressibleByArgument {
+    var day: CalendarDate?
+
+    init?(argument: String) {
+        if argument == "today" || argument == "今天" {
+            day = nil
+        } else if let parsed = CalendarDate.parse(argument) {
+            day = parsed
+        } else {
+            return nil
+        }
+    }
+}
+
 enum DiagnosticFormat: String, ExpressibleByArgument {
     case text, json
 }
@@ -64,9 +79,13 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "网站地址，覆盖 site.yml 的 base_url，例如 https://gk.example.gov.cn/。")
     var baseURL: String?
 
+    @Option(name: .customLong("as-of"), help: "按这一天生成公开情况一览（默认今天，站点时区），例如 2026-11-26。")
+    var asOf: AsOfDate?
+
     func run() throws {
         let out = output ?? (options.site == "." ? "public" : options.site + "/public")
-        let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL, strict: options.strict))
+        let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL, strict: options.strict,
+                                                     asOf: asOf?.day))
         if !ok { throw ExitCode(1) }
     }
 }
@@ -76,8 +95,12 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
+    @Option(name: .customLong("as-of"), help: "列出到这一天为止该公开而没有公开的（GK150），例如 --as-of 2026-11-26 或 --as-of today。")
+    var asOf: AsOfDate?
+
     func run() throws {
-        let ok = Console(options: options).run(.init(siteRoot: options.site, output: nil, strict: options.strict))
+        let ok = Console(options: options).run(.init(siteRoot: options.site, output: nil, strict: options.strict,
+                                                     asOf: asOf?.day, reportOverdue: asOf != nil))
         if !ok { throw ExitCode(1) }
     }
 }
