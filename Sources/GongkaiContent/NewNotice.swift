@@ -22,15 +22,36 @@ public struct NewNotice: Sendable {
             name = "\(base)-\(n)"
             n += 1
         }
-        let days = category.minDisplayDays ?? site.minDisplayDays
+        let rules = site.rules(for: category, in: community)
+        let days = rules.minDisplayDays ?? site.minDisplayDays
         var lines = [
             "---",
             "标题: \(yamlQuoted(title))",
             "日期: \(today.iso)",
             "类别: \(category.name)",
         ]
-        if days > 0 {
+        if days > 0 || rules.periodRequired == true {
             lines.append("公示期: {起: \(today.iso), 止: \(today.adding(days: days).iso)}")
+        }
+        // A regular disclosure usually reports on the period before this one.
+        if let cadence = rules.cadence, let n = cadence.months, let current = MonthSpan.period(cadence, holding: today) {
+            let previous = MonthSpan(first: current.first - n, count: n)
+            let value = n == 1 ? "\(previous.year)-\(previous.month < 10 ? "0" : "")\(previous.month)" : previous.label
+            lines.append("所属期: \(value)")
+        }
+        // What the catalogue requires but only the clerk can fill in truthfully
+        // stays a comment: `gongkai check` reports it until it is done.
+        if rules.numberRequired == true {
+            lines.append("# 文号: \(community.name)〔\(today.year)〕号    ← 按发文登记填写编号，再去掉行首的 #")
+        }
+        if rules.reviewRequired == true {
+            lines.append("# 审核: {by: \(community.supervisionName), date: \(today.iso)}    ← 发布前须经\(community.supervisionName)审核；审核后写实际日期，再去掉行首的 #")
+        }
+        if rules.processRequired == true {
+            lines.append("# 四议两公开:    ← 按实际开会的日期和表决结果填写，再去掉这几行行首的 #")
+            for stage in ProcessStage.deliberation + [.resolutionPublished] {
+                lines.append("#   - {环节: \(stage.name), 日期: \(today.iso), 结果: }")
+            }
         }
         lines.append("---")
         let skeleton = body ?? """

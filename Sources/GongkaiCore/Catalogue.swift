@@ -148,20 +148,23 @@ public struct RulePreset: Sendable, Hashable {
     /// 村民委员会组织法 第三十条 and national rules for 低保 (7 days) and 征地 (30 days).
     public static let national: RulePreset = make(
         name: "national", title: "全国最低要求（村民委员会组织法）", display: 5, objection: nil, review: false,
-        number: false, process: false)
+        process: false)
 
     /// Modelled on 山东省村务公开条例: 5-day display, 5-day objection window, review by the 村务监督委员会.
     public static let province5: RulePreset = make(
         name: "province-5", title: "省级规定（公示 5 天，参照山东省村务公开条例）", display: 5, objection: 5, review: true,
-        number: true, process: true)
+        process: true)
 
     /// Provinces that ask for 10 days of display.
     public static let province10: RulePreset = make(
         name: "province-10", title: "省级规定（公示 10 天）", display: 10, objection: 10, review: true,
-        number: true, process: true)
+        process: true)
 
+    /// No preset asks for a 文号: the laws they follow do not; a site opts in
+    /// per category (`number_required: true`).
     private static func make(name: String, title: String, display: Int, objection: Int?, review: Bool,
-                             number: Bool, process: Bool) -> RulePreset {
+                             process: Bool) -> RulePreset {
+        let number = false
         func r(_ cadence: Cadence, due: Int? = nil, days: Int = display, period: Bool = true, review: Bool = review,
                number: Bool = number, process: Bool = false) -> DisclosureRules {
             DisclosureRules(cadence: cadence, dueDays: due, minDisplayDays: days, periodRequired: period,
