@@ -21,7 +21,8 @@ test: deps-test
 	$(SWIFT) build --build-tests
 	@tmp=$$(mktemp -d /tmp/gongkai-browser.XXXXXX); \
 	  .build/debug/gongkai build --site . --output $$tmp/public --quiet && \
-	  python3 Tests/Browser/browse_test.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
+	  python3 Tests/Browser/browse_test.py $$tmp/public && \
+	  python3 Tests/Browser/status_test.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
 	$(SWIFT) test --skip-build
 
 bench: release

@@ -13,7 +13,7 @@ enum CommunityParser {
         var diagnostics: [Diagnostic] = []
         if reserved.contains(source.slug) {
             diagnostics.append(Diagnostic(file: "content/" + source.slug, code: "GK022",
-                                          message: Messages.reservedCommunitySlug(source.slug), fix: Messages.badCommunitySlugFix))
+                                          message: Messages.reservedCommunitySlug(source.slug), fix: Messages.reservedCommunitySlugFix))
         } else if !SiteConfigParser.isSlug(source.slug) && !source.slug.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             diagnostics.append(Diagnostic(file: "content/" + source.slug, code: "GK022",
                                           message: Messages.badCommunitySlug(source.slug), fix: Messages.badCommunitySlugFix))

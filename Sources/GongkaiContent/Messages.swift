@@ -108,6 +108,7 @@ enum Messages {
     static let badKindFix = "请改为 kind: 村 或 kind: 社区。"
     static func badCommunitySlug(_ slug: String) -> String { "文件夹名“\(slug)”不能用作网址：村（社区）文件夹名只能用小写英文字母、数字和“-”。" }
     static func reservedCommunitySlug(_ slug: String) -> String { "文件夹名“\(slug)”是网站自己要用的名字（category、search、assets、api、overview、page、feed），不能用作村（社区）文件夹。" }
+    static let reservedCommunitySlugFix = "请给这个村（社区）文件夹换一个名字，例如用村名的拼音。"
     static let badCommunitySlugFix = "请把文件夹改成拼音，例如 马庄村 → mazhuang。"
     static func unknownCommunityKey(_ key: String, _ suggestion: String?) -> String {
         "community.yml 里有不认识的项“\(key)”，将被忽略" + (suggestion.map { "（是不是想写 \($0)？）" } ?? "") + "。"

@@ -41,6 +41,8 @@ extension SiteRenderer {
                                            missing: 0, pending: 0)
                 }
                 var parts = ["按时 \(row.onTime)"]
+                // A community's own cadence (community.yml `rules:`) differs from the column's.
+                if row.cadence != category.rules.cadence { parts[0] = row.cadence.label + "公开：" + parts[0] }
                 if row.late > 0 { parts.append("逾期 \(row.late)") }
                 if row.missing > 0 { parts.append("未公开 \(row.missing)") }
                 if row.pending > 0 { parts.append("待公开 \(row.pending)") }

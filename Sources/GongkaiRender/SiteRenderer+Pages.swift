@@ -172,9 +172,11 @@ extension SiteRenderer {
     func statusView(_ notice: Notice, community: Community?, category: Category?, root: String) -> NoticeStatusView? {
         let rules = category.map { site.rules(for: $0, in: community) } ?? DisclosureRules()
         let start = notice.period?.from ?? notice.date.day
-        var deadline = notice.period?.to
-        if let window = rules.objectionDays { deadline = start.adding(days: window) }
-        guard let deadline else { return nil }
+        // Villagers may object for the catalogue's window from the start and
+        // at least until the 公示期 ends, whichever is later (the notice's own
+        // text usually says "在公示期内").
+        let window = rules.objectionDays.map { start.adding(days: $0) }
+        guard let deadline = [notice.period?.to, window].compactMap({ $0 }).max() else { return nil }
         let p = notice.period
         let short = { (day: CalendarDate, base: CalendarDate) in day.year == base.year ? day.chineseMonthDay : day.chinese }
         let supervision = community?.supervision

@@ -67,7 +67,7 @@ except ImportError:
     print("browse_test: python selenium is not installed", file=sys.stderr)
     sys.exit(2)
 
-RESERVED_TOP = {"search", "category", "assets", "api", "page"}
+RESERVED_TOP = {"search", "category", "assets", "api", "page", "overview"}
 YEAR = re.compile(r"^\d{4}$")
 JS_PROBE = (
     "<!doctype html><html><head><meta charset='utf-8'><title>js-off</title></head>"

@@ -38,4 +38,27 @@ struct NewNoticeTests {
         #expect(!notice.text.contains("## 一、基本情况"))
         #expect(notice.text.hasSuffix("马庄村村民委员会\n2024年10月8日\n"))
     }
+
+    /// With a preset, a new notice carries 所属期 for the period it most
+    /// likely reports on, and comments for what only the clerk can fill in.
+    @Test func theCatalogueShapesTheNewNotice() throws {
+        var catalogue = SiteFixture()
+        catalogue["content/site.yml"] = "title: 镇\nrules: province-5\ncategories:\n  - {slug: caiwu, name: 财务公开}\n  - {slug: juece, name: 四议两公开}\n"
+        let content = try #require(catalogue.parse().content)
+        let caiwu = NewNotice.make(site: content.site, community: community, category: content.site.categories[0],
+                                   title: "10月财务", today: CalendarDate(year: 2026, month: 11, day: 5)!, taken: [])
+        #expect(caiwu.text.contains("公示期: {起: 2026-11-05, 止: 2026-11-10}\n所属期: 2026-10\n"))
+        #expect(caiwu.text.contains("# 审核: {by: 马庄村村务监督委员会, date: 2026-11-05}"))
+        let juece = NewNotice.make(site: content.site, community: community, category: content.site.categories[1],
+                                   title: "决议", today: CalendarDate(year: 2026, month: 11, day: 5)!, taken: [])
+        #expect(juece.text.contains("#   - {环节: 党员大会审议, 日期: 2026-11-05, 结果: }"))
+        #expect(!juece.text.contains("所属期"))
+        // As written, the checks remind the clerk of the review and the record.
+        var site = catalogue
+        site["content/mazhuang/community.yml"] = "name: 马庄村\nkind: 村\n"
+        site[juece.path] = juece.text
+        site[caiwu.path] = caiwu.text
+        let codes = site.parse().diagnostics.filter { $0.file.contains("2026") }.map(\.code)
+        #expect(codes.sorted() == ["GK141", "GK141", "GK143"])
+    }
 }
