@@ -114,4 +114,30 @@ struct CatalogueBuildTests {
         #expect(!later.upToDate)
         #expect(try page(site, "overview/index.html").contains("2026年8月20日"))
     }
+
+    /// Every preset asks for monthly finances and quarterly general matters,
+    /// so the same gaps show under each; GK150 lists exactly the overview's
+    /// missing periods.
+    @Test(arguments: ["national", "province-5", "province-10"])
+    func theSameGapsUnderEveryPresetAndInCheck(_ preset: String) throws {
+        let site = try FixtureSite("catalogue")
+        defer { site.remove() }
+        let yml = site.root.appendingPathComponent("content/site.yml")
+        try site.write("content/site.yml", try String(contentsOf: yml, encoding: .utf8)
+            .replacingOccurrences(of: "rules: province-5", with: "rules: \(preset)"))
+        let parsed = ContentParser.parse(SiteLoader(fs: LocalFileSystem(root: site.root.path)).load())
+        let content = try #require(parsed.content)
+        let report = ComplianceReport.evaluate(content, today: Self.today)
+        #expect(report.rows.first { $0.community == "dongcun" }?.cells.map(\.status)
+                == [.onTime, .late(days: 5), .missing, .onTime, .onTime, .missing])
+        #expect(report.rows.first { $0.community == "xinqu" && $0.category == "juwu" }?.cells.map(\.status) == [.onTime, .onTime])
+        let missing = report.rows.flatMap { row in row.cells.filter { $0.status == .missing }.map { "\(row.community):\($0.period.label)" } }
+        #expect(missing == ["dongcun:2026年3月", "dongcun:2026年6月", "xinqu:2026年第二季度"])
+        let listed = Overdue.diagnostics(report, content: content).flatMap { d in
+            missing.filter { d.file.contains("/\($0.split(separator: ":")[0])/") && d.message.contains(String($0.split(separator: ":")[1]) + "（") }
+        }
+        #expect(listed == missing)
+        // The presets differ in what they ask of each notice: 10 days under province-10.
+        #expect(parsed.diagnostics.contains { $0.code == "GK104" } == (preset == "province-10"))
+    }
 }
