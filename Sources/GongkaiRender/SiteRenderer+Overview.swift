@@ -59,6 +59,10 @@ extension SiteRenderer {
             return OverviewCommunity(name: community.name, href: href, cells: cells,
                                      missing: cells.reduce(0) { $0 + $1.missing }, late: cells.reduce(0) { $0 + $1.late })
         }
+        // Who is furthest behind first; ties keep the display order.
+        behind = behind.enumerated().sorted { a, b in
+            a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+        }.map(\.element)
         return OverviewPage(
             layout: layout(path, title: "公开情况一览", crumbs: [("公开情况一览", nil)],
                            description: "各村（社区）是否按公开目录按时公开"),
