@@ -7,7 +7,8 @@ import Foundation
 /// (`covers`, 所属期), or else for the earliest still-uncovered period whose
 /// window it falls in: from the period's first day to its deadline (the
 /// period's last day plus `dueDays`). So a monthly report published on 6月5日
-/// counts for May when May has none yet, otherwise for June.
+/// counts for May when May has none yet, otherwise for June. A correction
+/// (`supersedes`) counts for the period of the notice it corrects.
 public struct ComplianceReport: Sendable {
     public enum Status: Sendable, Hashable {
         /// Published by the deadline.
@@ -88,10 +89,21 @@ public struct ComplianceReport: Sendable {
                         free.append(notice)
                     }
                 }
+                var periodOf: [NoticeID: Int] = [:]
+                for (i, list) in assigned.enumerated() { for n in list { periodOf[n.id] = i } }
                 for notice in free {
+                    // A correction belongs to the period of the notice it corrects.
+                    if let old = notice.supersedes, let i = periodOf[old] {
+                        assigned[i].append(notice)
+                        periodOf[notice.id] = i
+                        continue
+                    }
                     let d = notice.date.day
                     let windows = periods.indices.filter { periods[$0].start <= d && d <= periods[$0].end.adding(days: due) }
-                    if let i = windows.first(where: { assigned[$0].isEmpty }) ?? windows.last { assigned[i].append(notice) }
+                    if let i = windows.first(where: { assigned[$0].isEmpty }) ?? windows.last {
+                        assigned[i].append(notice)
+                        periodOf[notice.id] = i
+                    }
                 }
                 let cells = periods.indices.map { i -> Cell in
                     let deadline = periods[i].end.adding(days: due)
