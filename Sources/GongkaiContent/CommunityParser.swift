@@ -4,7 +4,7 @@ import Yams
 /// `<slug>/community.yml` → `Community`.
 enum CommunityParser {
     static let knownKeys = ["name", "kind", "town", "committee", "description", "address", "phone", "order",
-                            "supervision", "rules"]
+                            "supervision", "rules", "public_contacts"]
     static let supervisionKeys = ["name", "contact", "phone", "address"]
     /// Folder names that would collide with a page gongkai writes at the top of public/.
     static let reserved: Set<String> = ["category", "search", "assets", "api", "overview", "page", "feed"]
@@ -100,6 +100,12 @@ enum CommunityParser {
                                                    fix: Messages.communityRuleShapeFix))
             }
         }
+        let (contacts, contactProblems) = PublicContacts.parse(values["public_contacts"], yaml: yaml)
+        community.publicContacts = contacts
+        diagnostics += contactProblems
+        // community.yml is published too (the community page, the notice footer).
+        diagnostics += PrivacyGuard.forNotice(site: site, community: community)
+            .diagnostics(yaml: yaml, root: root, skipping: ["public_contacts"])
         return (community, diagnostics)
     }
 }

@@ -207,6 +207,31 @@ enum Messages {
     static let attachmentOutsideFix = "请把附件复制到公告旁边，这里只写文件名。"
     static func strayFile(_ path: String) -> String { "\(path) 不是公告（公告是年份文件夹里的 .md 文件），不会发布。" }
     static let strayFileFix = "如果它是公告，请把扩展名改成 .md 并放进年份文件夹；如果是附件，请在对应公告的 附件 里列出。"
+
+    // MARK: Privacy guard (GK170–GK174)
+
+    static func privacyFinding(_ kind: PrivacyFinding.Kind) -> String {
+        switch kind {
+        case .residentID18: return "这里有一个 18 位居民身份证号码（校验位正确），公开发布会泄露个人信息，不能发布。"
+        case .residentID15: return "这里有一个 15 位（一代）居民身份证号码（出生日期有效），公开发布会泄露个人信息，不能发布。"
+        case .bankCard: return "这里有一个银行卡号（16–19 位，校验正确），公开发布会泄露个人信息，不能发布。"
+        case .mobile: return "这里有一个手机号码，公开发布会泄露个人信息，不能发布。"
+        }
+    }
+    static func privacyFindingFix(_ kind: PrivacyFinding.Kind, _ masked: String) -> String {
+        switch kind {
+        case .residentID18, .residentID15:
+            return "请改成遮挡后的写法“\(masked)”，或者整个删掉（个人信息保护法）。"
+        case .bankCard:
+            return "请改成遮挡后的写法“\(masked)”；如果这是村集体等单位对外公布的账号，请把它写进 community.yml 的 public_contacts。"
+        case .mobile:
+            return "请改成遮挡后的写法“\(masked)”；如果这是村（社区）干部或办事窗口对外公布的电话，请把它写进 community.yml 的 public_contacts。"
+        }
+    }
+    static let privacyInRenderedText = "（在正文排版后的文字里找到，原文可能被加粗、转义等分开了，请在正文里查找）"
+    static let privacyInFileName = "（在文件名里，文件名就是网址的一部分）"
+    static func publicContactNotNumber(_ text: String) -> String { "public_contacts 里的“\(text)”不是号码（没有数字），不起作用。" }
+    static let publicContactNotNumberFix = "每项写一个号码，例如 - 0531-8765 4321，或 - {name: 村委会值班电话, number: 138 0013 8000}。"
 }
 
 /// A period as shown in messages: `10月8日`, `10月13日`, days.

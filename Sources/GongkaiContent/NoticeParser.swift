@@ -232,6 +232,7 @@ struct NoticeParser: Sendable {
         }
 
         let rendered = MarkdownRenderer.render(split.body)
+        d += privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text)
         guard let title, let noticeDate, let category else { return (nil, d) }
         var positions: [String: SourcePosition] = [:]
         for (key, entry) in values {
@@ -251,6 +252,22 @@ struct NoticeParser: Sendable {
         located.process = process
         located.covers = covers
         return (located, d)
+    }
+
+    /// DESIGN.md §8: everything of the notice that gets published (every
+    /// front-matter value, the body, the file name in the URL).
+    private func privacyProblems(_ source: NoticeSource, yaml: YAMLSource, root: Node?, split: FrontMatterSplit,
+                                 renderedText: String) -> [Diagnostic] {
+        let privacy = PrivacyGuard.forNotice(site: site, community: community)
+        let path = source.file.path
+        var d = privacy.diagnostics(yaml: yaml, root: root)
+        d += privacy.bodyDiagnostics(source: split.body, firstLine: split.bodyFirstLine, rendered: renderedText, file: path)
+        for finding in privacy.scan(source.id.name) {
+            var problem = finding.diagnostic(file: path, line: 0, column: 0)
+            problem.message = String(problem.message.dropLast()) + Messages.privacyInFileName + "。"
+            d.append(problem)
+        }
+        return d
     }
 
     /// The first sentences of the body, cut at a character (never mid-character) with an ellipsis.

@@ -5,7 +5,7 @@ import Yams
 /// content/site.yml → `Site`.
 enum SiteConfigParser {
     static let reservedSlugs: Set<String> = ["page", "category", "search", "assets", "api", "feed"]
-    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "rules", "categories"]
+    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "rules", "categories", "public_contacts"]
     static let categoryKeys = ["slug", "name", "description", "template", "type", "applies_to"] + RulesParser.keys
 
     static func parse(_ file: SourceFile?) -> (Site?, [Diagnostic]) {
@@ -139,6 +139,10 @@ enum SiteConfigParser {
                                             template: map["template"]?.text, type: type, rules: rules,
                                             appliesTo: appliesTo))
         }
+        let (contacts, contactProblems) = PublicContacts.parse(values["public_contacts"], yaml: yaml)
+        site.publicContacts = contacts
+        diagnostics += contactProblems
+        diagnostics += PrivacyGuard(publicNumbers: contacts).diagnostics(yaml: yaml, root: root, skipping: ["public_contacts"])
         return (site.categories.isEmpty ? nil : site, diagnostics)
     }
 

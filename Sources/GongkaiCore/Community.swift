@@ -21,6 +21,10 @@ public struct Community: Sendable, Hashable {
     public var supervision: Supervision?
     /// Category slug → rules that differ for this community (community.yml `rules:`).
     public var ruleOverrides: [String: DisclosureRules] = [:]
+    /// `public_contacts`: numbers (as written) that the privacy guard lets
+    /// through in this community's notices, e.g. a committee member's
+    /// published mobile or the collective's bank account.
+    public var publicContacts: [String] = []
 
     public init(
         slug: String, name: String, kind: Kind, town: String? = nil, committee: String? = nil,

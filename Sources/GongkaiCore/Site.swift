@@ -13,6 +13,9 @@ public struct Site: Sendable, Hashable {
     public var categories: [Category]
     /// The rule preset chosen with `rules:` (docs/catalogue.md), if any.
     public var preset: String?
+    /// `public_contacts`: numbers (as written) that the privacy guard lets
+    /// through everywhere, e.g. the town's hotline.
+    public var publicContacts: [String] = []
 
     public init(
         title: String, town: String? = nil, description: String? = nil, baseURL: String = "/",

@@ -1,0 +1,192 @@
+import GongkaiCore
+
+/// The privacy guard of DESIGN.md §8: finds personal numbers in text that is
+/// about to be published, so that one careless paste cannot leak a resident's
+/// ID number, bank card or mobile number (个人信息保护法; 社会救助暂行办法
+/// 第六十一条).
+///
+/// What counts as a hit (each one is an error; see docs/diagnostics.md
+/// GK170–GK174):
+/// - an 18-digit resident ID (GB 11643): a real province code, a valid birth
+///   date and a correct check digit (`X`, `x`, `Ｘ`, `ｘ` as the last one);
+/// - a 15-digit first-generation ID: a real province code and a valid
+///   `YYMMDD` birth date;
+/// - a bank card: 16–19 digits that pass the Luhn check;
+/// - a personal mobile number: `1[3-9]` and 9 more digits, optionally after
+///   `+86`, `86` or `0086`.
+///
+/// Digits may be full-width (`１３８…`) and grouped by single spaces or
+/// hyphens (`138 0013 8000`, `6222-0212-3456-7890`). A number is only ever
+/// matched as a whole run of digits: a part of a longer run, a decimal or a
+/// thousands-separated amount, a masked form (`138****8000`) or a number whose
+/// check digit is wrong is not a hit. Numbers on an allow-list (the public
+/// contacts of community.yml and site.yml) are not hits.
+///
+/// Use it on any text that gets published (table cells read from CSV/XLSX,
+/// attachment text, …):
+///
+/// ```swift
+/// let privacy = PrivacyGuard.forNotice(site: site, community: community)   // or PrivacyGuard()
+/// for finding in privacy.scan(cellText) {
+///     diagnostics.append(finding.diagnostic(file: path, line: row, column: column + finding.column - 1))
+/// }
+/// ```
+///
+/// Pure and `Sendable`; the scan walks Unicode scalars once and returns
+/// quickly for text with fewer than 11 digits.
+public struct PrivacyGuard: Sendable {
+    /// Normalised numbers (ASCII digits, `X` upper case, no separators, no
+    /// `+86` before a mobile) that may be published.
+    public let allowed: Set<String>
+
+    /// - Parameter publicNumbers: numbers that may appear, written in any of
+    ///   the forms the scanner recognises (`0531-8765 4321`, `138 0013 8000`).
+    public init(publicNumbers: some Sequence<String> = [String]()) {
+        var set = Set<String>()
+        for number in publicNumbers {
+            if let normal = Self.normalise(number) { set.insert(normal) }
+        }
+        allowed = set
+    }
+
+    /// The guard for a notice of `community`: the site's and the community's
+    /// `public_contacts`, the community's office `phone` and its supervision
+    /// committee's `supervision.phone` are allowed.
+    public static func forNotice(site: Site?, community: Community?) -> PrivacyGuard {
+        var numbers = site?.publicContacts ?? []
+        if let community {
+            numbers += community.publicContacts
+            if let phone = community.phone { numbers.append(phone) }
+            if let phone = community.supervision?.phone { numbers.append(phone) }
+        }
+        return PrivacyGuard(publicNumbers: numbers)
+    }
+
+    /// Every personal number in `text`, in order, with no allow-list.
+    public static func scan(_ text: String) -> [PrivacyFinding] {
+        PrivacyGuard().scan(text)
+    }
+
+    /// Every personal number in `text` that is not on the allow-list, in order.
+    public func scan(_ text: String) -> [PrivacyFinding] {
+        guard Self.mayContainNumber(text) else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        var findings: [PrivacyFinding] = []
+        for hit in PrivacyScanner(scalars: scalars).hits() where !allowed.contains(hit.number) {
+            findings.append(Self.finding(hit, in: text, scalars: scalars))
+        }
+        return findings
+    }
+
+    /// Findings in a text that starts at `line`:`column` of `file` (lines
+    /// after the first start at column 1), as diagnostics.
+    public func diagnostics(in text: String, file: String, line: Int, column: Int = 1) -> [Diagnostic] {
+        scan(text).map { f in
+            f.diagnostic(file: file, line: line + f.line, column: f.line == 0 ? column + f.column - 1 : f.column)
+        }
+    }
+
+    /// `0531-8765 4321` → `053187654321`; `+86 138 0013 8000` → `13800138000`;
+    /// nil when there are no digits.
+    public static func normalise(_ number: String) -> String? {
+        var digits = ""
+        for s in number.unicodeScalars {
+            if let d = PrivacyScanner.digit(s) {
+                digits.append(Character(Unicode.Scalar(48 + d)))
+            } else if PrivacyScanner.isX(s) {
+                digits.append("X")
+            }
+        }
+        guard !digits.isEmpty else { return nil }
+        if digits.count == 13, digits.hasPrefix("86"), PrivacyScanner.isMobile(Array(digits.utf8.dropFirst(2)).map { $0 - 48 }) {
+            return String(digits.dropFirst(2))
+        }
+        if digits.count == 15, digits.hasPrefix("0086") {
+            return String(digits.dropFirst(4))
+        }
+        return digits
+    }
+
+    /// Cheap pre-check on UTF-8: at least 11 ASCII digits, or any full-width one.
+    static func mayContainNumber(_ text: String) -> Bool {
+        var digits = 0
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+                if digits >= 11 { return true }
+            } else if byte >= 0x90 && byte <= 0x99 && previous == (0xEF, 0xBC) {
+                return true
+            }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    static func finding(_ hit: PrivacyScanner.Hit, in text: String, scalars: [Unicode.Scalar]) -> PrivacyFinding {
+        let view = text.unicodeScalars
+        let start = view.index(view.startIndex, offsetBy: hit.start)
+        let end = view.index(start, offsetBy: hit.end - hit.start)
+        var lineStart = hit.start
+        var line = 0
+        for i in 0..<hit.start where scalars[i] == "\n" {
+            line += 1
+            lineStart = i + 1
+        }
+        let lineStartIndex = view.index(view.startIndex, offsetBy: lineStart)
+        return PrivacyFinding(
+            kind: hit.kind, offset: text.distance(from: text.startIndex, to: start),
+            length: text.distance(from: start, to: end), line: line,
+            column: text.distance(from: lineStartIndex, to: start) + 1,
+            masked: hit.kind.mask(hit.number))
+    }
+}
+
+/// One personal number found by `PrivacyGuard`. It never holds the number
+/// itself, only where it is and how to write it masked.
+public struct PrivacyFinding: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case residentID18, residentID15, bankCard, mobile
+
+        /// The diagnostic code (docs/diagnostics.md).
+        public var code: String {
+            switch self {
+            case .residentID18: return "GK170"
+            case .residentID15: return "GK171"
+            case .bankCard: return "GK172"
+            case .mobile: return "GK173"
+            }
+        }
+
+        /// The masked form to publish instead: `110101********123X`,
+        /// `110101******123`, `6222 **** **** 1234`, `138****8000`.
+        func mask(_ number: String) -> String {
+            let n = Array(number)
+            switch self {
+            case .residentID18: return String(n[0..<6]) + String(repeating: "*", count: 8) + String(n[14...])
+            case .residentID15: return String(n[0..<6]) + String(repeating: "*", count: 6) + String(n[12...])
+            case .bankCard: return String(n[0..<4]) + " **** **** " + String(n[(n.count - 4)...])
+            case .mobile: return String(n[0..<3]) + "****" + String(n[7...])
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// Characters (Swift `Character`s) from the start of the scanned text.
+    public var offset: Int
+    /// Characters the number takes in the text (with its spaces or hyphens).
+    public var length: Int
+    /// Lines before the number in the scanned text (0 = the first line).
+    public var line: Int
+    /// 1-based column, in characters, within its line.
+    public var column: Int
+    /// What to write instead.
+    public var masked: String
+
+    /// The error for this finding at a place in a file. The message names the
+    /// kind and the masked form, never the number.
+    public func diagnostic(file: String, line: Int, column: Int) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, code: kind.code,
+                   message: Messages.privacyFinding(kind), fix: Messages.privacyFindingFix(kind, masked))
+    }
+}

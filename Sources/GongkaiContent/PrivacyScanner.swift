@@ -1,0 +1,283 @@
+/// The matching behind `PrivacyGuard`, over Unicode scalars.
+///
+/// 1. Cut the text into *groups*: maximal runs of digits (ASCII or
+///    full-width), an `X` allowed right after a run (ID check digit).
+///    A group that is part of an amount (`12,345,678.00`, `3.14`) is marked.
+/// 2. Join neighbouring groups into *chains* when one or two separator
+///    characters (space, hyphen, full-width space or hyphen, en dash) stand
+///    between them.
+/// 3. In each chain try spans of whole groups, the longest first, left to
+///    right. The whole chain may be grouped any way; a shorter span must be
+///    grouped as such numbers are written (`138 0013 8000`, `6222 0212 …`)
+///    and must not be continued by a neighbour with the same separator, so a
+///    number is never matched as a part of a longer one. All separators in a
+///    span are the same character (a date `2024-10-08` before a phone number
+///    does not join it).
+struct PrivacyScanner {
+    let scalars: [Unicode.Scalar]
+
+    struct Hit {
+        var kind: PrivacyFinding.Kind
+        /// Scalar offsets of the number as written (the `+86`/`86` prefix of a
+        /// mobile is not included).
+        var start: Int
+        var end: Int
+        /// ASCII digits, `X` upper case, no separators.
+        var number: String
+    }
+
+    struct Group {
+        var start: Int
+        var end: Int
+        var digits: [UInt8]
+        var hasX: Bool
+        var inAmount: Bool
+        /// The separator scalar joining this group to the next one in its
+        /// chain; nil at the end of a chain.
+        var joinNext: Unicode.Scalar?
+    }
+
+    static func digit(_ s: Unicode.Scalar) -> UInt8? {
+        switch s.value {
+        case 0x30...0x39: return UInt8(s.value - 0x30)
+        case 0xFF10...0xFF19: return UInt8(s.value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    static func isX(_ s: Unicode.Scalar) -> Bool {
+        s == "X" || s == "x" || s == "Ｘ" || s == "ｘ"
+    }
+
+    static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0xA0, 0x3000, 0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0xFF0D: return true
+        default: return false
+        }
+    }
+
+    static func isWordCharacter(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A) || digit(s) != nil
+            || (s.value >= 0xFF21 && s.value <= 0xFF3A) || (s.value >= 0xFF41 && s.value <= 0xFF5A)
+    }
+
+    func hits() -> [Hit] {
+        var result: [Hit] = []
+        for chain in chains() {
+            var i = 0
+            while i < chain.count {
+                var matched = false
+                var total = 0
+                var last = i
+                while last < chain.count, total + chain[last].digits.count + (chain[last].hasX ? 1 : 0) <= 19 {
+                    total += chain[last].digits.count + (chain[last].hasX ? 1 : 0)
+                    last += 1
+                }
+                var j = last - 1
+                while j >= i {
+                    if let hit = match(chain, i, j) {
+                        result.append(hit)
+                        i = j + 1
+                        matched = true
+                        break
+                    }
+                    j -= 1
+                }
+                if !matched { i += 1 }
+            }
+        }
+        return result
+    }
+
+    func chains() -> [[Group]] {
+        var groups: [Group] = []
+        let n = scalars.count
+        var i = 0
+        while i < n {
+            guard Self.digit(scalars[i]) != nil else { i += 1; continue }
+            let start = i
+            var digits: [UInt8] = []
+            while i < n, let d = Self.digit(scalars[i]) {
+                digits.append(d)
+                i += 1
+            }
+            var hasX = false
+            if i < n, Self.isX(scalars[i]), i + 1 >= n || !Self.isWordCharacter(scalars[i + 1]) {
+                hasX = true
+                i += 1
+            }
+            groups.append(Group(start: start, end: i, digits: digits, hasX: hasX,
+                                inAmount: inAmount(start: start, end: i, hasX: hasX), joinNext: nil))
+        }
+        var chains: [[Group]] = []
+        var current: [Group] = []
+        for index in groups.indices {
+            var group = groups[index]
+            if index + 1 < groups.count, !group.hasX, !group.inAmount, !groups[index + 1].inAmount {
+                let gap = group.end..<groups[index + 1].start
+                if (1...2).contains(gap.count), gap.allSatisfy({ Self.isSeparator(scalars[$0]) }),
+                   gap.allSatisfy({ scalars[$0] == scalars[gap.lowerBound] }) {
+                    group.joinNext = scalars[gap.lowerBound]
+                }
+            }
+            current.append(group)
+            if group.joinNext == nil {
+                chains.append(current)
+                current = []
+            }
+        }
+        return chains
+    }
+
+    /// `12,345,678.00`, `3.1415`: a group right after `digit.` or `digit,`, or
+    /// before `.digit` or `,ddd` (three digits), is part of an amount.
+    private func inAmount(start: Int, end: Int, hasX: Bool) -> Bool {
+        let n = scalars.count
+        if start >= 2, [".", ",", "．"].contains(scalars[start - 1]), Self.digit(scalars[start - 2]) != nil {
+            return true
+        }
+        guard !hasX, end + 1 < n else { return false }
+        let after = scalars[end]
+        if (after == "." || after == "．"), Self.digit(scalars[end + 1]) != nil { return true }
+        if after == "," {
+            var k = end + 1
+            while k < n, Self.digit(scalars[k]) != nil { k += 1 }
+            return k - (end + 1) == 3
+        }
+        return false
+    }
+
+    private func match(_ chain: [Group], _ i: Int, _ j: Int) -> Hit? {
+        let span = chain[i...j]
+        if span.contains(where: \.inAmount) { return nil }
+        // One separator character throughout the span.
+        let separators = Set(chain[i..<j].compactMap(\.joinNext))
+        let whole = i == 0 && j == chain.count - 1
+        let digits = span.flatMap(\.digits)
+        let hasX = chain[j].hasX
+        let lengths = span.map(\.digits.count)
+        // Never part of a longer number written the same way.
+        func continued() -> Bool {
+            guard let sep = separators.first else { return false }
+            if i > 0, chain[i - 1].joinNext == sep { return true }
+            if j < chain.count - 1, chain[j].joinNext == sep { return true }
+            return false
+        }
+
+        if hasX {
+            guard digits.count == 17, separators.count <= 1, whole || (Self.idLayout(lengths, x: true) && !continued()),
+                  Self.isResidentID18(digits + [10]) else { return nil }
+            return hit(.residentID18, chain, i, j, digits, x: true)
+        }
+
+        // +86 / 86 / 0086 before a mobile: the prefix may use its own separator.
+        for prefix in [[8, 6], [0, 0, 8, 6]] as [[UInt8]] where digits.count == 11 + prefix.count {
+            guard digits.starts(with: prefix), Self.isMobile(Array(digits.dropFirst(prefix.count))) else { continue }
+            if lengths.count == 1 {
+                return hit(.mobile, chain, i, j, Array(digits.dropFirst(prefix.count)), dropLeading: prefix.count)
+            }
+            guard lengths[0] == prefix.count else { continue }
+            let rest = Set(chain[(i + 1)..<j].compactMap(\.joinNext))
+            guard rest.count <= 1, Self.mobileLayout(Array(lengths.dropFirst())) || whole else { continue }
+            var inner = hit(.mobile, chain, i + 1, j, Array(digits.dropFirst(prefix.count)))
+            inner.start = chain[i + 1].start
+            return inner
+        }
+
+        guard separators.count <= 1 else { return nil }
+        switch digits.count {
+        case 11:
+            guard Self.isMobile(digits), whole || (Self.mobileLayout(lengths) && !continued()) else { return nil }
+            return hit(.mobile, chain, i, j, digits)
+        case 15:
+            guard Self.isResidentID15(digits), whole || (Self.id15Layout(lengths) && !continued()) else { return nil }
+            return hit(.residentID15, chain, i, j, digits)
+        case 18 where Self.looksLikeResidentID18(digits):
+            // An ID with a wrong check digit is a typo, not a bank card.
+            guard Self.isResidentID18(digits), whole || (Self.idLayout(lengths, x: false) && !continued()) else { return nil }
+            return hit(.residentID18, chain, i, j, digits)
+        case 16...19:
+            guard digits[0] != 0, Self.luhn(digits), whole || (Self.cardLayout(lengths) && !continued()) else { return nil }
+            return hit(.bankCard, chain, i, j, digits)
+        default:
+            return nil
+        }
+    }
+
+    private func hit(_ kind: PrivacyFinding.Kind, _ chain: [Group], _ i: Int, _ j: Int, _ digits: [UInt8],
+                     x: Bool = false, dropLeading: Int = 0) -> Hit {
+        var number = String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
+        if x { number += "X" }
+        // Skip a prefix inside the first group (`8613800138000`).
+        var start = chain[i].start
+        var skipped = 0
+        while skipped < dropLeading {
+            if Self.digit(scalars[start]) != nil { skipped += 1 }
+            start += 1
+        }
+        return Hit(kind: kind, start: start, end: chain[j].end, number: number)
+    }
+
+    // MARK: - Layouts of shorter spans (the whole chain may be grouped any way)
+
+    static func mobileLayout(_ l: [Int]) -> Bool { [[11], [3, 4, 4], [3, 8], [7, 4]].contains(l) }
+    static func id15Layout(_ l: [Int]) -> Bool { [[15], [6, 6, 3], [6, 9]].contains(l) }
+    static func idLayout(_ l: [Int], x: Bool) -> Bool {
+        l == [x ? 17 : 18] || l.first == 6 || l.allSatisfy { $0 == 4 } || (l.dropLast().allSatisfy { $0 == 4 } && l.count == 5)
+    }
+    static func cardLayout(_ l: [Int]) -> Bool {
+        l.count == 1 || (l.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(l.last!)) || (l.count == 2 && l[0] == 6)
+    }
+
+    // MARK: - The numbers themselves
+
+    static func isMobile(_ d: [UInt8]) -> Bool { d.count == 11 && d[0] == 1 && d[1] >= 3 }
+
+    /// GB/T 2260 province-level codes (first two digits), including 81–83 of
+    /// the residence permits for Hong Kong, Macao and Taiwan residents.
+    static let provinces: Set<Int> = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
+                                      41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
+                                      71, 81, 82, 83]
+
+    static func number(_ d: ArraySlice<UInt8>) -> Int { d.reduce(0) { $0 * 10 + Int($1) } }
+
+    static func validDate(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
+
+    /// Province code and birth date of an 18-digit ID (check digit not looked at).
+    static func looksLikeResidentID18(_ d: [UInt8]) -> Bool {
+        guard d.count == 18, provinces.contains(number(d[0..<2])) else { return false }
+        let year = number(d[6..<10])
+        return (1850...2099).contains(year) && validDate(year: year, month: number(d[10..<12]), day: number(d[12..<14]))
+    }
+
+    /// 17 digits and the check value (10 for X), GB 11643-1999.
+    static func isResidentID18(_ d: [UInt8]) -> Bool {
+        guard looksLikeResidentID18(d) else { return false }
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        var sum = 0
+        for k in 0..<17 { sum += Int(d[k]) * weights[k] }
+        let check = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2][sum % 11]
+        return Int(d[17]) == check
+    }
+
+    /// Province code and a valid `19YYMMDD` birth date.
+    static func isResidentID15(_ d: [UInt8]) -> Bool {
+        guard d.count == 15, provinces.contains(number(d[0..<2])) else { return false }
+        return validDate(year: 1900 + number(d[6..<8]), month: number(d[8..<10]), day: number(d[10..<12]))
+    }
+
+    static func luhn(_ d: [UInt8]) -> Bool {
+        var sum = 0
+        for (k, digit) in d.reversed().enumerated() {
+            var v = Int(digit)
+            if k % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
+            sum += v
+        }
+        return sum % 10 == 0
+    }
+}
