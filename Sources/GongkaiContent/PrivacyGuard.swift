@@ -127,7 +127,7 @@ public struct PrivacyGuard: Sendable {
         let view = text.unicodeScalars
         let start = view.index(view.startIndex, offsetBy: hit.start)
         let end = view.index(start, offsetBy: hit.end - hit.start)
-        var lineStart = hit.start
+        var lineStart = 0
         var line = 0
         for i in 0..<hit.start where scalars[i] == "\n" {
             line += 1
