@@ -13,6 +13,7 @@ let themeFiles = [
     "search.mustache",
     "feed.mustache",
     "sitemap.mustache",
+    "notice-attachments.mustache",
     "notice-list.mustache",
     "pager.mustache",
     "synonyms.txt",

@@ -12,6 +12,7 @@ public enum DefaultTheme {
         "search.mustache": PackageResources.search_mustache,
         "feed.mustache": PackageResources.feed_mustache,
         "sitemap.mustache": PackageResources.sitemap_mustache,
+        "notice-attachments.mustache": PackageResources.notice_attachments_mustache,
         "notice-list.mustache": PackageResources.notice_list_mustache,
         "pager.mustache": PackageResources.pager_mustache,
         "synonyms.txt": PackageResources.synonyms_txt,

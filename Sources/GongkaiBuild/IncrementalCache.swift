@@ -99,6 +99,12 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             case .symlink: h.add("@")
             }
         }
+        // Pixel sizes of images (shown inline with width/height).
+        for (name, size) in source.imageSizes.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(UInt64(size.width))
+            h.add(UInt64(size.height))
+        }
         return h.value
     }
 

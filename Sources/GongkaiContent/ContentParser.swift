@@ -100,7 +100,7 @@ public enum ContentParser {
         for source in sources { folders[source.folder] = source.siblings }
         for notice in notices {
             let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-            listed[folder, default: []].formUnion(notice.attachments.map(\.file))
+            listed[folder, default: []].formUnion(notice.attachments.map(\.file) + notice.refusedAttachments)
         }
         var result: [Diagnostic] = []
         for (folder, siblings) in folders where !skipping.contains(folder) {

@@ -205,6 +205,25 @@ enum Messages {
     static let missingAttachmentFix = "请把附件文件放在公告所在的文件夹里，文件名（含扩展名）要和这里写的完全一致。"
     static func attachmentOutside(_ file: String) -> String { "附件“\(file)”不在公告所在的文件夹里（不能用 ../、绝对路径或符号链接）。" }
     static let attachmentOutsideFix = "请把附件复制到公告旁边，这里只写文件名。"
+    static func megabytes(_ n: Int) -> String {
+        let tenths = (n * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+    static func attachmentType(_ file: String, _ ext: String) -> String {
+        ext.isEmpty ? "附件“\(file)”没有扩展名，看不出是什么类型的文件，不能发布。"
+            : "附件“\(file)”的类型（.\(ext)）不能发布。"
+    }
+    static let attachmentTypeFix = "可以发布的类型：PDF（.pdf）、OFD（.ofd）、图片（.png .jpg .jpeg .gif .webp）、文档（.doc .docx .wps）、表格（.xls .xlsx .et .csv）、演示文稿（.ppt .pptx .dps）、文本（.txt）。压缩包请解压后把文件分别列出；网页（.html）和 .svg 图片可能带脚本，请另存为 PDF 或 PNG。"
+    static func attachmentTooLarge(_ file: String, _ size: Int) -> String {
+        "附件“\(file)”有 \(megabytes(size))，超过 20 MB，在手机上很难下载。"
+    }
+    static let attachmentTooLargeFix = "请压缩后再发布（扫描件用 150–200 dpi、灰度或黑白即可），或者拆成几个文件分别列出。"
+    static func inlineNotImage(_ file: String) -> String { "附件“\(file)”不是图片，inline 不起作用，它只会列在附件里。" }
+    static let inlineNotImageFix = "只有 .png .jpg .jpeg .gif .webp 图片能直接显示在页面里；请删掉这一项的 inline。"
+    static func inlineImageLarge(_ file: String, _ size: Int) -> String {
+        "图片“\(file)”有 \(megabytes(size))，直接显示在页面里，用手机流量打开会很慢。"
+    }
+    static let inlineImageLargeFix = "请把图片缩小到 2 MB 以内（宽 1600 像素就很清楚），或者写 inline: false 只列在附件里、让人点开看。"
     static func strayFile(_ path: String) -> String { "\(path) 不是公告（公告是年份文件夹里的 .md 文件），不会发布。" }
     static let strayFileFix = "如果它是公告，请把扩展名改成 .md 并放进年份文件夹；如果是附件，请在对应公告的 附件 里列出。"
 

@@ -12,6 +12,7 @@ struct NoticeParser: Sendable {
     static let summaryLength = 120
 
     func parse(_ source: NoticeSource) -> (Notice?, [Diagnostic]) {
+        var refused: [String] = []
         let path = source.file.path
         let text: String
         switch TextDecoding.decode(source.file, what: "公告文件") {
@@ -224,7 +225,8 @@ struct NoticeParser: Sendable {
             }
         }
 
-        let attachments = parseAttachments(values[.attachments]?.value, source: source, yaml: yaml, diagnostics: &d)
+        let attachments = parseAttachments(values[.attachments]?.value, source: source, yaml: yaml, diagnostics: &d,
+                                           refused: &refused)
 
         if let nd = noticeDate, String(nd.day.year) != source.id.year {
             d.append(yaml.diagnostic(values[.date]!.value, "GK112", Messages.yearMismatch(source.id.year, nd.day.year),
@@ -251,6 +253,7 @@ struct NoticeParser: Sendable {
         located.positions = positions
         located.process = process
         located.covers = covers
+        located.refusedAttachments = refused
         return (located, d)
     }
 
@@ -386,7 +389,7 @@ struct NoticeParser: Sendable {
     }
 
     private func parseAttachments(_ node: Node?, source: NoticeSource, yaml: YAMLSource,
-                                  diagnostics d: inout [Diagnostic]) -> [Attachment] {
+                                  diagnostics d: inout [Diagnostic], refused: inout [String]) -> [Attachment] {
         guard let node else { return [] }
         guard let list = node.sequence else {
             d.append(yaml.diagnostic(node, "GK109", Messages.wrongType(.attachments, "一个列表（每项 - file: 文件名, title: 说明）"),
@@ -395,13 +398,14 @@ struct NoticeParser: Sendable {
         }
         var result: [Attachment] = []
         for entry in list {
-            var fileNode: Node? = entry, title: String?
+            var fileNode: Node? = entry, title: String?, inlineNode: Node?
             if let fields = entry.pairs {
                 fileNode = nil
                 for f in fields {
                     switch f.key {
                     case "file", "文件": fileNode = f.value
                     case "title", "名称", "标题", "说明": title = f.value.text
+                    case "inline", "显示", "嵌入": inlineNode = f.value
                     default: break
                     }
                 }
@@ -415,14 +419,51 @@ struct NoticeParser: Sendable {
                 d.append(yaml.diagnostic(fileNode, "GK121", Messages.attachmentOutside(file), fix: Messages.attachmentOutsideFix))
                 continue
             }
+            let size: Int
             switch source.siblings[file] {
-            case .file(let size):
-                result.append(Attachment(file: file, title: title ?? file, size: size))
+            case .file(let n):
+                size = n
             case .symlink:
                 d.append(yaml.diagnostic(fileNode, "GK121", Messages.attachmentOutside(file), fix: Messages.attachmentOutsideFix))
+                continue
             default:
                 d.append(yaml.diagnostic(fileNode, "GK120", Messages.missingAttachment(file), fix: Messages.missingAttachmentFix))
+                continue
             }
+            var attachment = Attachment(file: file, title: title ?? file, size: size)
+            let ext = attachment.fileExtension
+            guard AttachmentRules.allowedExtensions.contains(ext) else {
+                d.append(yaml.diagnostic(fileNode, "GK122", Messages.attachmentType(file, ext), fix: Messages.attachmentTypeFix))
+                refused.append(file)
+                continue
+            }
+            if size > AttachmentRules.largeFile {
+                d.append(yaml.diagnostic(fileNode, "GK123", Messages.attachmentTooLarge(file, size),
+                                         fix: Messages.attachmentTooLargeFix, severity: .warning))
+            }
+            // Images are shown in the page unless `inline: false`.
+            var inline = AttachmentRules.isImage(ext)
+            if let inlineNode {
+                switch inlineNode.text?.lowercased() {
+                case "true", "yes", "是", "y": inline = true
+                case "false", "no", "否", "n": inline = false
+                default:
+                    d.append(yaml.diagnostic(inlineNode, "GK109", Messages.wrongType(.attachments, "inline: true 或 false"),
+                                             fix: "例如：- {file: 现场照片.jpg, title: 施工现场, inline: false}"))
+                }
+                if inline && !AttachmentRules.isImage(ext) {
+                    d.append(yaml.diagnostic(inlineNode, "GK124", Messages.inlineNotImage(file),
+                                             fix: Messages.inlineNotImageFix, severity: .warning))
+                    inline = false
+                }
+            }
+            if inline && size > AttachmentRules.largeInlineImage && size <= AttachmentRules.largeFile {
+                d.append(yaml.diagnostic(fileNode, "GK125", Messages.inlineImageLarge(file, size),
+                                         fix: Messages.inlineImageLargeFix, severity: .warning))
+            }
+            attachment.inline = inline
+            attachment.imageSize = inline ? source.imageSizes[file] : nil
+            result.append(attachment)
         }
         return result
     }

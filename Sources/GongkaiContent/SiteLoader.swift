@@ -85,13 +85,15 @@ public struct SiteLoader: Sendable {
         let names = list(folder, into: &diagnostics)
         var siblings: [String: FileKind] = [:]
         for name in names { siblings[name] = fs.kind(of: folder + "/" + name) }
+        let folderImages = imageSizes(folder, siblings)
         for name in names where !isHidden(name) {
             let path = folder + "/" + name
             switch siblings[name] {
             case .file where name.hasSuffix(".md"):
                 guard let file = readFile(path, into: &diagnostics) else { continue }
                 let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
-                notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings))
+                notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings,
+                                            imageSizes: folderImages))
             case .directory:
                 let bundle = path
                 let index = bundle + "/index.md"
@@ -104,7 +106,8 @@ public struct SiteLoader: Sendable {
                 var inner: [String: FileKind] = [:]
                 for entry in list(bundle, into: &diagnostics) { inner[entry] = fs.kind(of: bundle + "/" + entry) }
                 notices.append(NoticeSource(id: NoticeID(community: slug, year: year, name: name),
-                                            file: file, folder: bundle, siblings: inner))
+                                            file: file, folder: bundle, siblings: inner,
+                                            imageSizes: imageSizes(bundle, inner)))
             case .symlink where name.hasSuffix(".md"):
                 diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink,
                                               fix: Messages.symlinkFix))
@@ -112,6 +115,20 @@ public struct SiteLoader: Sendable {
                 break
             }
         }
+    }
+
+    /// The header of each image file beside the notices (a few KB each), for
+    /// `width`/`height` of inline images; unreadable ones simply get none.
+    private func imageSizes(_ folder: String, _ entries: [String: FileKind]) -> [String: ImageSize] {
+        var sizes: [String: ImageSize] = [:]
+        for (name, kind) in entries {
+            guard case .file = kind, let dot = name.lastIndex(of: "."),
+                  ImageSize.extensions.contains(name[name.index(after: dot)...].lowercased()),
+                  let head = try? fs.readPrefix(folder + "/" + name, count: ImageSize.prefixLength),
+                  let size = ImageSize.parse(head) else { continue }
+            sizes[name] = size
+        }
+        return sizes
     }
 
     private func readFile(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {

@@ -26,4 +26,6 @@ public struct NoticeSource: Sendable {
     public var folder: String
     /// What that folder holds: name → kind, for attachment checks.
     public var siblings: [String: FileKind]
+    /// Pixel sizes of the images in that folder (from their first bytes).
+    public var imageSizes: [String: ImageSize] = [:]
 }

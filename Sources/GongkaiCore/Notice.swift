@@ -23,6 +23,9 @@ public struct Notice: Sendable, Hashable, Codable {
     /// Where each front-matter value was written (canonical English key →
     /// file line and column), so later checks can point at the clerk's line.
     public var positions: [String: SourcePosition] = [:]
+    /// Attachments listed but refused (e.g. a disallowed type): not
+    /// published, and not reported again as files no notice lists (GK130).
+    public var refusedAttachments: [String] = []
 
     public init(
         id: NoticeID, sourcePath: String, title: String, date: NoticeDate, categorySlug: String,
@@ -123,11 +126,23 @@ public struct Attachment: Sendable, Hashable, Codable {
     public var title: String
     /// Size in bytes, known after loading.
     public var size: Int
+    /// Shown in the page as an image (only images; the default for them).
+    public var inline: Bool
+    /// Pixel size of an image, when its header could be read.
+    public var imageSize: ImageSize?
 
-    public init(file: String, title: String, size: Int) {
+    public init(file: String, title: String, size: Int, inline: Bool = false, imageSize: ImageSize? = nil) {
         self.file = file
         self.title = title
         self.size = size
+        self.inline = inline
+        self.imageSize = imageSize
+    }
+
+    /// Lower-cased extension, "" without one.
+    public var fileExtension: String {
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return "" }
+        return file[file.index(after: dot)...].lowercased()
     }
 }
 

@@ -16,10 +16,13 @@ public protocol SiteFileSystem: Sendable {
     func read(_ path: String) throws -> [UInt8]
     /// Last modification, in nanoseconds since 1970; nil where unknown.
     func modificationTime(of path: String) -> Int64?
+    /// At most the first `count` bytes (image headers).
+    func readPrefix(_ path: String, count: Int) throws -> [UInt8]
 }
 
 extension SiteFileSystem {
     public func modificationTime(of path: String) -> Int64? { nil }
+    public func readPrefix(_ path: String, count: Int) throws -> [UInt8] { Array(try read(path).prefix(count)) }
 }
 
 public enum FileKind: Sendable, Hashable {
@@ -82,6 +85,25 @@ public struct LocalFileSystem: SiteFileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
+    }
+
+    public func readPrefix(_ path: String, count: Int) throws -> [UInt8] {
+        let fd = open(full(path), O_RDONLY | O_NOFOLLOW)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { buf in systemRead(fd, buf.baseAddress! + filled, count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeLast(count - filled)
+        return bytes
     }
 
     public func read(_ path: String) throws -> [UInt8] {

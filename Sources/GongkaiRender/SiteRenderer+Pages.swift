@@ -149,11 +149,10 @@ extension SiteRenderer {
             body: notice.body.html,
             outline: notice.body.headings.filter { $0.level == 2 }.map { OutlineEntry(text: $0.text, anchor: $0.anchor) },
             hasOutline: notice.body.headings.filter { $0.level == 2 }.count >= 3,
-            attachments: notice.attachments.map { a in
-                AttachmentView(href: URLPaths.escape(a.file), title: a.title, file: a.file,
-                               type: Self.fileType(a.file), size: Self.byteSize(a.size))
-            },
+            attachments: notice.attachments.filter { !$0.inline }.map(attachmentView),
+            images: notice.attachments.filter(\.inline).map(attachmentView),
             hasAttachments: !notice.attachments.isEmpty,
+            hasFileList: notice.attachments.contains { !$0.inline },
             tags: notice.tags, hasTags: !notice.tags.isEmpty,
             supersedes: notice.supersedes.flatMap { id in content.notices.first { $0.id == id } }.map { link($0, root: root) },
             supersededBy: supersededBy[notice.id].map { link($0, root: root) },
@@ -189,12 +188,22 @@ extension SiteRenderer {
             timezone: site.timezone, script: root + asset("assets/status.js"))
     }
 
+    func attachmentView(_ a: Attachment) -> AttachmentView {
+        AttachmentView(href: URLPaths.escape(a.file), title: a.title, file: a.file,
+                       type: Self.fileType(a.file), size: Self.byteSize(a.size),
+                       width: a.imageSize?.width, height: a.imageSize?.height)
+    }
+
     static func fileType(_ name: String) -> String {
         switch name.split(separator: ".").last?.lowercased() ?? "" {
         case "pdf": return "PDF 文件"
+        case "ofd": return "OFD 文件"
         case "jpg", "jpeg", "png", "gif", "webp": return "图片"
         case "doc", "docx", "wps": return "Word 文档"
-        case "xls", "xlsx", "et", "csv": return "表格"
+        case "xls", "xlsx", "et": return "表格"
+        case "csv": return "CSV 表格"
+        case "ppt", "pptx", "dps": return "演示文稿"
+        case "txt": return "文本"
         default: return "文件"
         }
     }

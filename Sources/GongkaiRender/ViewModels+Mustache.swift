@@ -368,7 +368,9 @@ extension NoticePage: MustacheParent {
         case "outline": return self.outline.map(MustacheBox.init)
         case "hasOutline": return self.hasOutline
         case "attachments": return self.attachments.map(MustacheBox.init)
+        case "images": return self.images.map(MustacheBox.init)
         case "hasAttachments": return self.hasAttachments
+        case "hasFileList": return self.hasFileList
         case "tags": return self.tags
         case "hasTags": return self.hasTags
         case "supersedes": return self.supersedes.map(MustacheBox.init)
@@ -404,7 +406,9 @@ extension NoticePage: StableHashable {
         h.add(self.outline)
         h.add(self.hasOutline)
         h.add(self.attachments)
+        h.add(self.images)
         h.add(self.hasAttachments)
+        h.add(self.hasFileList)
         h.add(self.tags)
         h.add(self.hasTags)
         h.add(self.supersedes)
@@ -755,6 +759,8 @@ extension AttachmentView: MustacheParent {
         case "file": return self.file
         case "type": return self.type
         case "size": return self.size
+        case "width": return self.width
+        case "height": return self.height
         default: return nil
         }
     }
@@ -767,6 +773,8 @@ extension AttachmentView: StableHashable {
         h.add(self.file)
         h.add(self.type)
         h.add(self.size)
+        h.add(self.width)
+        h.add(self.height)
     }
 }
 

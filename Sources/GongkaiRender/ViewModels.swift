@@ -146,8 +146,12 @@ struct NoticePage {
     var body: String
     var outline: [OutlineEntry]
     var hasOutline: Bool
+    /// Files listed by name, type and size.
     var attachments: [AttachmentView]
+    /// Images shown in the page (`inline`), in the order written.
+    var images: [AttachmentView]
     var hasAttachments: Bool
+    var hasFileList: Bool
     var tags: [String]
     var hasTags: Bool
     var supersedes: NoticeLink?
@@ -289,6 +293,9 @@ struct AttachmentView {
     var file: String
     var type: String
     var size: String
+    /// Pixel size of an inline image, when known (for `width`/`height`).
+    var width: Int?
+    var height: Int?
 }
 
 struct SearchPage {
