@@ -9,9 +9,8 @@ extension PrivacyGuard {
     /// the module only; it never reaches a message).
     func hits(in text: String) -> [(PrivacyScanner.Hit, PrivacyFinding)] {
         guard Self.mayContainNumber(text) else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        return PrivacyScanner(scalars: scalars).hits().filter { !allowed.contains($0.number) }
-            .map { ($0, Self.finding($0, in: text, scalars: scalars)) }
+        return PrivacyScanner.hits(in: text).filter { !allowed.contains($0.number) }
+            .map { ($0, Self.finding($0, in: text)) }
     }
 
     /// Every scalar value of a YAML document (keys are not published), except

@@ -69,13 +69,7 @@ public struct PrivacyGuard: Sendable {
 
     /// Every personal number in `text` that is not on the allow-list, in order.
     public func scan(_ text: String) -> [PrivacyFinding] {
-        guard Self.mayContainNumber(text) else { return [] }
-        let scalars = Array(text.unicodeScalars)
-        var findings: [PrivacyFinding] = []
-        for hit in PrivacyScanner(scalars: scalars).hits() where !allowed.contains(hit.number) {
-            findings.append(Self.finding(hit, in: text, scalars: scalars))
-        }
-        return findings
+        hits(in: text).map(\.1)
     }
 
     /// Findings in a text that starts at `line`:`column` of `file` (lines
@@ -123,17 +117,20 @@ public struct PrivacyGuard: Sendable {
         return false
     }
 
-    static func finding(_ hit: PrivacyScanner.Hit, in text: String, scalars: [Unicode.Scalar]) -> PrivacyFinding {
+    static func finding(_ hit: PrivacyScanner.Hit, in text: String) -> PrivacyFinding {
         let view = text.unicodeScalars
         let start = view.index(view.startIndex, offsetBy: hit.start)
         let end = view.index(start, offsetBy: hit.end - hit.start)
-        var lineStart = 0
+        var lineStartIndex = view.startIndex
         var line = 0
-        for i in 0..<hit.start where scalars[i] == "\n" {
-            line += 1
-            lineStart = i + 1
+        var i = view.startIndex
+        while i < start {
+            if view[i] == "\n" {
+                line += 1
+                lineStartIndex = view.index(after: i)
+            }
+            i = view.index(after: i)
         }
-        let lineStartIndex = view.index(view.startIndex, offsetBy: lineStart)
         return PrivacyFinding(
             kind: hit.kind, offset: text.distance(from: text.startIndex, to: start),
             length: text.distance(from: start, to: end), line: line,

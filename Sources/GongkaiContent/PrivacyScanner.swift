@@ -148,6 +148,10 @@ struct PrivacyScanner {
     }
 
     private func match(_ chain: [Group], _ i: Int, _ j: Int) -> Hit? {
+        // Most spans have a length no number has: decide that without allocating.
+        var count = 0
+        for k in i...j { count += chain[k].digits.count }
+        if chain[j].hasX ? count != 17 : !(count == 11 || count == 13 || (15...19).contains(count)) { return nil }
         let span = chain[i...j]
         if span.contains(where: \.inAmount) { return nil }
         // One separator character throughout the span.
@@ -279,5 +283,115 @@ struct PrivacyScanner {
             sum += v
         }
         return sum % 10 == 0
+    }
+}
+
+extension PrivacyScanner {
+    /// All hits in `text`, with scalar offsets into the whole text.
+    ///
+    /// Fast path for long notices: one pass over the UTF-8 bytes finds the
+    /// runs of digits, separators and `X` that hold at least 11 digits (a
+    /// notice usually has a few: its landline, a date with a time); only
+    /// those runs, with the few characters around them that the amount rule
+    /// looks at, are decoded and scanned. Every chain lies inside one run,
+    /// so the result is the same as scanning the whole text.
+    static func hits(in text: String) -> [Hit] {
+        var text = text
+        return text.withUTF8 { hits(utf8: $0) }
+    }
+
+    private enum Unit { case digit, separator, x, other }
+
+    /// The kind and byte length of the scalar at `i`.
+    private static func unit(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unit, Int) {
+        let c = b[i]
+        switch c {
+        case 0x30...0x39: return (.digit, 1)
+        case 0x20, 0x2D: return (.separator, 1)
+        case 0x58, 0x78: return (.x, 1)
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: return (.separator, 2)
+        case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80: return (.separator, 3)
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (0x90...0x93).contains(b[i + 2]): return (.separator, 3)
+        case 0xEF where i + 2 < b.count && b[i + 1] == 0xBC:
+            switch b[i + 2] {
+            case 0x90...0x99: return (.digit, 3)
+            case 0x8D: return (.separator, 3)
+            case 0xB8: return (.x, 3)
+            default: return (.other, 3)
+            }
+        case 0xEF where i + 2 < b.count && b[i + 1] == 0xBD && b[i + 2] == 0x98: return (.x, 3)
+        default: return (.other, c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2)
+        }
+    }
+
+    private static func hits(utf8 b: UnsafeBufferPointer<UInt8>) -> [Hit] {
+        // Runs: (first byte, end byte, first scalar, end scalar).
+        var runs: [(Int, Int, Int, Int)] = []
+        var i = 0, scalar = 0
+        var runStart = -1, runScalar = 0, digits = 0
+        let count = b.count
+        while i < count {
+            let c = b[i]
+            let kind: Unit
+            let length: Int
+            if c < 0x80 {
+                // ASCII inline: most of a notice's bytes outside Chinese text.
+                if c &- 0x30 < 10 {
+                    kind = .digit
+                } else if c == 0x20 || c == 0x2D || c == 0x58 || c == 0x78 {
+                    kind = .separator
+                } else {
+                    kind = .other
+                }
+                length = 1
+            } else if c >= 0xE4 && c <= 0xE9 {
+                // CJK ideographs (U+4E00–U+9FFF): never part of a number.
+                kind = .other
+                length = 3
+            } else {
+                (kind, length) = unit(b, i)
+            }
+            if kind == .other {
+                if runStart >= 0 {
+                    if digits >= 11 { runs.append((runStart, i, runScalar, scalar)) }
+                    runStart = -1
+                    digits = 0
+                }
+            } else {
+                if runStart < 0 { runStart = i; runScalar = scalar }
+                if kind == .digit { digits += 1 }
+            }
+            i += length
+            scalar += 1
+        }
+        if i > count { i = count }
+        if runStart >= 0, digits >= 11 { runs.append((runStart, b.count, runScalar, scalar)) }
+        guard !runs.isEmpty else { return [] }
+
+        func back(_ i: Int) -> Int {
+            var j = i - 1
+            while j > 0, b[j] & 0xC0 == 0x80 { j -= 1 }
+            return max(j, 0)
+        }
+        var result: [Hit] = []
+        for (startByte, endByte, startScalar, endScalar) in runs {
+            // Two characters before (`3.` of `3.14`), and after: one
+            // character, its digits (`,345`), one more.
+            var from = startByte, before = 0
+            while before < 2, from > 0 { from = back(from); before += 1 }
+            var to = endByte
+            if to < b.count { to = min(to + unit(b, to).1, b.count) }
+            while to < b.count, unit(b, to).0 == .digit { to = min(to + unit(b, to).1, b.count) }
+            if to < b.count { to = min(to + unit(b, to).1, b.count) }
+            let window = Array(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self).unicodeScalars)
+            let base = startScalar - before
+            for var hit in PrivacyScanner(scalars: window).hits()
+            where hit.start >= before && hit.start < endScalar - base {
+                hit.start += base
+                hit.end += base
+                result.append(hit)
+            }
+        }
+        return result
     }
 }

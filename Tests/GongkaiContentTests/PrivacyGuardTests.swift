@@ -111,6 +111,29 @@ struct PrivacyGuardTests {
         }
     }
 
+    /// The fast path (only runs of ≥ 11 digits are decoded and scanned) finds
+    /// exactly what a scan of the whole text finds.
+    @Test func fastPathAgreesWithAFullScan() {
+        var texts = Self.hits.map(\.text) + Self.traps
+        texts.append((Self.hits.map(\.text) + Self.traps).joined(separator: "，"))
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet: [String] = ["1", "3", "8", "0", "6", "2", "9", "4", " ", "-", ",", ".", "X", "号", "　", "１", "３", "８",
+                                  "\n", "13800138000", "11010519491231002X", "6222021234567894", "+86"]
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<60 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int(seed >> 33) % alphabet.count]
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            let fast = PrivacyScanner.hits(in: text).map { "\($0.kind)@\($0.start)-\($0.end)" }
+            let full = PrivacyScanner(scalars: Array(text.unicodeScalars)).hits().map { "\($0.kind)@\($0.start)-\($0.end)" }
+            #expect(fast == full, "\(text)")
+        }
+    }
+
     @Test func normaliseStripsSeparatorsAndCountryCode() {
         #expect(PrivacyGuard.normalise("0531-8765 4321") == "053187654321")
         #expect(PrivacyGuard.normalise("+86 138 0013 8000") == "13800138000")
