@@ -99,6 +99,11 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             case .symlink: h.add("@")
             }
         }
+        // Text attachments are scanned by the privacy guard: their bytes.
+        for (name, bytes) in source.textFiles.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(bytes)
+        }
         // Pixel sizes of images (shown inline with width/height).
         for (name, size) in source.imageSizes.sorted(by: { $0.key < $1.key }) {
             h.add(name)

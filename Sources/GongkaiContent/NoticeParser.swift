@@ -234,7 +234,8 @@ struct NoticeParser: Sendable {
         }
 
         let rendered = MarkdownRenderer.render(split.body)
-        d += privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text)
+        d += privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text,
+                             attachments: Set(attachments.map(\.file)))
         guard let title, let noticeDate, let category else { return (nil, d) }
         var positions: [String: SourcePosition] = [:]
         for (key, entry) in values {
@@ -260,11 +261,17 @@ struct NoticeParser: Sendable {
     /// DESIGN.md §8: everything of the notice that gets published (every
     /// front-matter value, the body, the file name in the URL).
     private func privacyProblems(_ source: NoticeSource, yaml: YAMLSource, root: Node?, split: FrontMatterSplit,
-                                 renderedText: String) -> [Diagnostic] {
+                                 renderedText: String, attachments values: Set<String>?) -> [Diagnostic] {
         let privacy = PrivacyGuard.forNotice(site: site, community: community)
         let path = source.file.path
         var d = privacy.diagnostics(yaml: yaml, root: root)
         d += privacy.bodyDiagnostics(source: split.body, firstLine: split.bodyFirstLine, rendered: renderedText, file: path)
+        // Text attachments are published byte for byte: their text too.
+        for (name, bytes) in source.textFiles.sorted(by: { $0.key < $1.key })
+        where values?.contains(name) ?? false {
+            guard let text = TextDecoding.decodeSpreadsheetText(bytes) else { continue }
+            d += privacy.diagnostics(in: text, file: source.folder + "/" + name, line: 1)
+        }
         for finding in privacy.scan(source.id.name) {
             var problem = finding.diagnostic(file: path, line: 0, column: 0)
             problem.message = String(problem.message.dropLast()) + Messages.privacyInFileName + "。"

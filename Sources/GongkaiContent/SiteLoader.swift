@@ -86,6 +86,7 @@ public struct SiteLoader: Sendable {
         var siblings: [String: FileKind] = [:]
         for name in names { siblings[name] = fs.kind(of: folder + "/" + name) }
         let folderImages = imageSizes(folder, siblings)
+        let folderTexts = textFiles(folder, siblings)
         for name in names where !isHidden(name) {
             let path = folder + "/" + name
             switch siblings[name] {
@@ -93,7 +94,7 @@ public struct SiteLoader: Sendable {
                 guard let file = readFile(path, into: &diagnostics) else { continue }
                 let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
                 notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings,
-                                            imageSizes: folderImages))
+                                            imageSizes: folderImages, textFiles: folderTexts))
             case .directory:
                 let bundle = path
                 let index = bundle + "/index.md"
@@ -107,7 +108,7 @@ public struct SiteLoader: Sendable {
                 for entry in list(bundle, into: &diagnostics) { inner[entry] = fs.kind(of: bundle + "/" + entry) }
                 notices.append(NoticeSource(id: NoticeID(community: slug, year: year, name: name),
                                             file: file, folder: bundle, siblings: inner,
-                                            imageSizes: imageSizes(bundle, inner)))
+                                            imageSizes: imageSizes(bundle, inner), textFiles: textFiles(bundle, inner)))
             case .symlink where name.hasSuffix(".md"):
                 diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink,
                                               fix: Messages.symlinkFix))
@@ -129,6 +130,19 @@ public struct SiteLoader: Sendable {
             sizes[name] = size
         }
         return sizes
+    }
+
+    /// `.csv` and `.txt` files beside the notices (up to 20 MB each), so the
+    /// privacy guard can read what an attachment would publish.
+    private func textFiles(_ folder: String, _ entries: [String: FileKind]) -> [String: [UInt8]] {
+        var texts: [String: [UInt8]] = [:]
+        for (name, kind) in entries {
+            guard case .file(let size) = kind, size <= 20 * 1024 * 1024, let dot = name.lastIndex(of: "."),
+                  ["csv", "txt"].contains(name[name.index(after: dot)...].lowercased()),
+                  let bytes = try? fs.read(folder + "/" + name) else { continue }
+            texts[name] = bytes
+        }
+        return texts
     }
 
     private func readFile(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {

@@ -28,4 +28,7 @@ public struct NoticeSource: Sendable {
     public var siblings: [String: FileKind]
     /// Pixel sizes of the images in that folder (from their first bytes).
     public var imageSizes: [String: ImageSize] = [:]
+    /// Bytes of the text files in that folder (`.csv`, `.txt`), for the
+    /// privacy guard: an attachment is published as it is.
+    public var textFiles: [String: [UInt8]] = [:]
 }

@@ -1,6 +1,19 @@
+import Foundation
 import GongkaiCore
 
 enum TextDecoding {
+    /// A CSV or text file as Excel or Notepad saves it in China: UTF-8
+    /// (with or without a byte-order mark), else GB 18030 (which covers GBK).
+    static func decodeSpreadsheetText(_ bytes: [UInt8]) -> String? {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        return String(data: Data(body), encoding: gb18030)
+    }
+
+    /// kCFStringEncodingGB_18030_2000 as an NSStringEncoding (Foundation has no name for it on Linux).
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
     /// The file as UTF-8 text without a byte-order mark, or a diagnostic at
     /// the first byte that is not UTF-8 (a file saved as GBK by Notepad).
     static func decode(_ file: SourceFile, what: String) -> Result<String, Diagnostic> {

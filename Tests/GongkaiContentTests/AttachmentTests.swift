@@ -80,6 +80,20 @@ struct AttachmentTests {
         #expect(result.diagnostics.first?.line == 6)
     }
 
+    @Test func textOfCSVAndTxtAttachmentsIsCheckedForPersonalNumbers() {
+        // 张三 in GBK, as Excel saves a CSV in China.
+        let gbk: [UInt8] = Array("name,phone\n".utf8) + [0xD5, 0xC5, 0xC8, 0xFD] + Array(",13800138000\n".utf8)
+        let utf8 = Array("\u{FEFF}名单\n李四 身份证 11010519491231002X\n".utf8)
+        let result = parse(site("  - {file: mingdan.csv, title: 名单}\n  - {file: shuoming.txt, title: 说明}\n",
+                                files: ["mingdan.csv": gbk, "shuoming.txt": utf8,
+                                        "other.txt": Array("13900139000".utf8)]))
+        #expect(result.diagnostics.map { "\($0.code)@\($0.file):\($0.line):\($0.column)" } == [
+            "GK173@content/mazhuang/2024/mingdan.csv:2:4",
+            "GK130@content/mazhuang/2024/other.txt:0:0",
+            "GK170@content/mazhuang/2024/shuoming.txt:2:8",
+        ])
+    }
+
     @Test func badInlineValue() {
         let result = parse(site("  - {file: a.png, inline: 也许}\n", files: ["a.png": [0]]))
         #expect(result.diagnostics.map(\.code) == ["GK109"])
