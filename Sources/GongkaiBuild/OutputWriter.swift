@@ -127,7 +127,7 @@ struct OutputWriter {
                 // that became a symlink since, so nothing outside is published.
                 var st = stat()
                 guard lstat(root + "/" + source, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-                    return (Self.ioProblem(root + "/" + source, "不是普通文件（可能是符号链接）"), false)
+                    return (Self.ioProblem(root + "/" + source, "不是普通文件（可能是符号链接）"), false, 0)
                 }
                 if let previous, let bytes = fm.contents(atPath: root + "/" + source),
                    Self.sameBytes(previous + "/" + file.path, Array(bytes)), link(previous + "/" + file.path, target) == 0 {
