@@ -22,7 +22,8 @@ test: deps-test
 	@tmp=$$(mktemp -d /tmp/gongkai-browser.XXXXXX); \
 	  .build/debug/gongkai build --site . --output $$tmp/public --quiet && \
 	  python3 Tests/Browser/browse_test.py $$tmp/public && \
-	  python3 Tests/Browser/status_test.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
+	  python3 Tests/Browser/status_test.py $$tmp/public && \
+	  python3 scripts/print_check.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
 	$(SWIFT) test --skip-build
 
 bench: release

@@ -16,6 +16,7 @@ let themeFiles = [
     "notice-attachments.mustache",
     "notice-list.mustache",
     "pager.mustache",
+    "notice-print.mustache",
     "synonyms.txt",
     "assets/site.css",
     "assets/search.js",
@@ -37,12 +38,18 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "CAtomicSwap"),
         .target(name: "GongkaiCore"),
@@ -56,12 +63,16 @@ let package = Package(
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
         .target(
+            name: "GongkaiTables",
+            dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "GongkaiContent",
-            dependencies: ["GongkaiCore", "GongkaiMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GongkaiRender",
-            dependencies: ["GongkaiCore", "GongkaiTheme", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "GongkaiBuild",
@@ -77,6 +88,10 @@ let package = Package(
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch"]),
+        .testTarget(
+            name: "GongkaiTablesTests",
+            dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiCore"]),
         .testTarget(
             name: "GongkaiBuildTests",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what gongkai needs and is missing, from Debian's packages and PyPI.
-#   scripts/install-deps.sh build   libcmark-dev + pkg-config (to compile gongkai)
-#   scripts/install-deps.sh test    + chromium, chromium-driver, python selenium (browser test)
+#   scripts/install-deps.sh build   libcmark-dev, libqrencode-dev + pkg-config (to compile gongkai)
+#   scripts/install-deps.sh test    + chromium, chromium-driver, python selenium (browser test),
+#                                   poppler-utils and zbar-tools (print check: scripts/print_check.py)
 # Nothing is installed when it is already there.
 set -euo pipefail
 what=${1:-build}
@@ -12,10 +13,13 @@ apt_packages=()
 
 if ! command -v pkg-config >/dev/null 2>&1; then apt_packages+=(pkg-config); fi
 if ! pkg-config --exists libcmark 2>/dev/null; then apt_packages+=(libcmark-dev); fi
+if ! pkg-config --exists libqrencode 2>/dev/null; then apt_packages+=(libqrencode-dev); fi
 
 if [ "$what" = "test" ]; then
     command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
+    command -v pdftoppm >/dev/null 2>&1 || apt_packages+=(poppler-utils)
+    command -v zbarimg >/dev/null 2>&1 || apt_packages+=(zbar-tools)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then

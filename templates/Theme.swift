@@ -15,6 +15,7 @@ public enum DefaultTheme {
         "notice-attachments.mustache": PackageResources.notice_attachments_mustache,
         "notice-list.mustache": PackageResources.notice_list_mustache,
         "pager.mustache": PackageResources.pager_mustache,
+        "notice-print.mustache": PackageResources.notice_print_mustache,
         "synonyms.txt": PackageResources.synonyms_txt,
         "assets/site.css": PackageResources.site_css,
         "assets/search.js": PackageResources.search_js,

@@ -90,6 +90,12 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         // notices in the same folder count by name only, or editing one
         // notice would parse its whole folder again: a .md file is a notice,
         // never an attachment.
+        // Table files (.csv/.xlsx) a ```table block may read: their bytes,
+        // since an edit that keeps the size (7,586.40 → 7,856.40) changes the page.
+        for (name, file) in source.dataFiles.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(file.bytes)
+        }
         for (name, kind) in source.siblings.sorted(by: { $0.key < $1.key }) {
             h.add(name)
             switch kind {

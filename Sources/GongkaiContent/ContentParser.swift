@@ -101,6 +101,7 @@ public enum ContentParser {
         for notice in notices {
             let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
             listed[folder, default: []].formUnion(notice.attachments.map(\.file) + notice.refusedAttachments)
+            listed[folder, default: []].formUnion(notice.tableFiles)
         }
         var result: [Diagnostic] = []
         for (folder, siblings) in folders where !skipping.contains(folder) {

@@ -251,6 +251,48 @@ enum Messages {
     static let privacyInFileName = "（在文件名里，文件名就是网址的一部分）"
     static func publicContactNotNumber(_ text: String) -> String { "public_contacts 里的“\(text)”不是号码（没有数字），不起作用。" }
     static let publicContactNotNumberFix = "每项写一个号码，例如 - 0531-8765 4321，或 - {name: 村委会值班电话, number: 138 0013 8000}。"
+
+    // GK180–GK186 tables from CSV/xlsx files (```table blocks)
+    static func tableFileMissing(_ file: String) -> String { "表格文件“\(file)”不在公告旁边。" }
+    static func tableFileMissingFix(_ suggestion: String?, _ present: [String]) -> String {
+        if let suggestion { return "是不是“\(suggestion)”？请改成这个文件名，或把文件放到公告所在的文件夹里。" }
+        if present.isEmpty { return "请把 .csv 或 .xlsx 文件放到公告所在的文件夹里，这里只写文件名。" }
+        return "请把文件放到公告所在的文件夹里；那里现有的表格文件：\(present.joined(separator: "、"))。"
+    }
+    static let tableBlockNoFile = "表格块没有写文件名。"
+    static let tableBlockFix = "请这样写：```table 收支明细.xlsx（或在块里写 文件: 收支明细.xlsx，工作表: 10月，标题: …），最后一行 ``` 结束。"
+    static func tableBlockUnknownKey(_ key: String) -> String { "表格块里的“\(key)”不认识。" }
+    static let tableBlockUnknownKeyFix = "表格块只认 文件（file）、工作表（sheet）和 标题（title），例如 工作表: 10月。"
+    static func tableFileOutside(_ file: String) -> String { "表格文件“\(file)”要放在公告旁边，不能写路径。" }
+    static let tableFileOutsideFix = "请把文件复制到公告所在的文件夹里，这里只写文件名。"
+    static func tableFileType(_ file: String) -> String { "“\(file)”不是 .csv 或 .xlsx 文件，不能作为表格读入。" }
+    static let tableFileTypeFix = "请在 Excel 或 WPS 里“另存为” .xlsx（Excel 工作簿）或 .csv（逗号分隔）后再引用；.xls 旧格式也请另存为 .xlsx。"
+    static func tableFileTooLarge(_ file: String, _ mb: Int) -> String { "表格文件“\(file)”超过 \(mb) MB，不读入。" }
+    static let tableFileTooLargeFix = "请只保留要公开的那张表另存为一个小文件再引用。"
+    static func tableSheetWithCSV(_ file: String) -> String { "“\(file)”是 CSV 文件，没有工作表，写的工作表不起作用。" }
+    static let tableSheetWithCSVFix = "请删掉 工作表 这一项，或改为引用 .xlsx 文件。"
+    static func xlsxUnreadable(_ file: String, _ reason: String) -> String { "无法读取 Excel 文件“\(file)”：\(reason)。" }
+    static let xlsxUnreadableFix = "请用 Excel 或 WPS 打开这个文件，确认能打开后“另存为” .xlsx（Excel 工作簿）再构建。"
+    static func unknownSheet(_ sheet: String, _ file: String) -> String { "“\(file)”里没有名为“\(sheet)”的工作表。" }
+    static func unknownSheetFix(_ suggestion: String?, _ sheets: [String]) -> String {
+        let list = sheets.map { "“\($0)”" }.joined(separator: "、")
+        if let suggestion { return "是不是“\(suggestion)”？这个文件里的工作表有：\(list)。" }
+        return "这个文件里的工作表有：\(list)，请写其中一个（不写则用第一张）。"
+    }
+    static func csvEncoding(_ file: String) -> String { "CSV 文件“\(file)”既不是 UTF-8 也不是 GBK/GB18030 编码，无法读取。" }
+    static let csvEncodingFix = "请在 Excel 里“另存为”选择“CSV UTF-8（逗号分隔）”，或在 WPS 里另存为 CSV 后再构建。"
+    static func csvUnclosedQuote(_ file: String) -> String { "CSV 文件“\(file)”从这一行开始的引号没有配对。" }
+    static let csvUnclosedQuoteFix = "请用 Excel 或 WPS 打开后重新另存为 CSV，不要用记事本手工改引号。"
+    static func tableEmpty(_ file: String) -> String { "表格文件“\(file)”里没有任何内容，公告里这张表是空的。" }
+    static let tableEmptyFix = "请检查是不是引用错了文件或工作表。"
+    static func totalMismatch(_ label: String, _ column: String, _ stated: String, _ computed: String, _ place: String) -> String {
+        let name = column.isEmpty ? "" : "“\(column)”列"
+        return "\(place)\(label)行\(name)写的是 \(stated)，上面各行相加是 \(computed)，两者不一致。"
+    }
+    static let totalMismatchFix = "请核对各行数字和合计（公开的账目要能对得上）；改好后重新构建。"
+    static func tableSource(_ file: String, sheet: String?) -> String {
+        sheet.map { "数据来源：\(file)，工作表“\($0)”" } ?? "数据来源：\(file)"
+    }
 }
 
 /// A period as shown in messages: `10月8日`, `10月13日`, days.

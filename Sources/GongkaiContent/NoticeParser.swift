@@ -233,9 +233,13 @@ struct NoticeParser: Sendable {
                                      fix: Messages.yearMismatchFix, severity: .warning))
         }
 
-        let rendered = MarkdownRenderer.render(split.body)
-        d += privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text,
-                             attachments: Set(attachments.map(\.file)))
+        let attachmentFiles = Set(attachments.map(\.file))
+        let (rendered, tableProblems, tableFiles) = renderBody(split.body, bodyFirstLine: split.bodyFirstLine, source: source,
+                                                               attachments: attachmentFiles)
+        d += tableProblems
+        d += Self.dropRenderedDuplicates(
+            privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text, attachments: attachmentFiles),
+            reportedAt: tableProblems)
         guard let title, let noticeDate, let category else { return (nil, d) }
         var positions: [String: SourcePosition] = [:]
         for (key, entry) in values {
@@ -255,6 +259,7 @@ struct NoticeParser: Sendable {
         located.process = process
         located.covers = covers
         located.refusedAttachments = refused
+        located.tableFiles = tableFiles
         return (located, d)
     }
 

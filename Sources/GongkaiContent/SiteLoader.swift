@@ -87,6 +87,7 @@ public struct SiteLoader: Sendable {
         for name in names { siblings[name] = fs.kind(of: folder + "/" + name) }
         let folderImages = imageSizes(folder, siblings)
         let folderTexts = textFiles(folder, siblings)
+        let dataFiles = readDataFiles(folder, siblings: siblings, diagnostics: &diagnostics)
         for name in names where !isHidden(name) {
             let path = folder + "/" + name
             switch siblings[name] {
@@ -95,6 +96,7 @@ public struct SiteLoader: Sendable {
                 let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
                 notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings,
                                             imageSizes: folderImages, textFiles: folderTexts))
+                notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings, dataFiles: dataFiles))
             case .directory:
                 let bundle = path
                 let index = bundle + "/index.md"
@@ -108,7 +110,8 @@ public struct SiteLoader: Sendable {
                 for entry in list(bundle, into: &diagnostics) { inner[entry] = fs.kind(of: bundle + "/" + entry) }
                 notices.append(NoticeSource(id: NoticeID(community: slug, year: year, name: name),
                                             file: file, folder: bundle, siblings: inner,
-                                            imageSizes: imageSizes(bundle, inner), textFiles: textFiles(bundle, inner)))
+                                            imageSizes: imageSizes(bundle, inner), textFiles: textFiles(bundle, inner),
+                                            dataFiles: readDataFiles(bundle, siblings: inner, diagnostics: &diagnostics)))
             case .symlink where name.hasSuffix(".md"):
                 diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink,
                                               fix: Messages.symlinkFix))
@@ -143,6 +146,27 @@ public struct SiteLoader: Sendable {
             texts[name] = bytes
         }
         return texts
+    }
+
+    /// Table files are at most this big (bytes); a bigger one is not read.
+    public static let tableFileLimit = 20 * 1024 * 1024
+
+    /// Whether a file name is one a table block can include.
+    public static func isTableFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")
+    }
+
+    /// The CSV/xlsx files of a notice folder, once per folder (notices in a
+    /// year folder share it).
+    private func readDataFiles(_ folder: String, siblings: [String: FileKind],
+                               diagnostics: inout [Diagnostic]) -> [String: SourceFile] {
+        var files: [String: SourceFile] = [:]
+        for (name, kind) in siblings where !isHidden(name) && Self.isTableFile(name) {
+            guard case .file(let size) = kind, size <= Self.tableFileLimit else { continue }
+            if let file = readFile(folder + "/" + name, into: &diagnostics) { files[name] = file }
+        }
+        return files
     }
 
     private func readFile(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {

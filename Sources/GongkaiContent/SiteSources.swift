@@ -31,4 +31,9 @@ public struct NoticeSource: Sendable {
     /// Bytes of the text files in that folder (`.csv`, `.txt`), for the
     /// privacy guard: an attachment is published as it is.
     public var textFiles: [String: [UInt8]] = [:]
+    /// The `.csv` and `.xlsx` files in that folder (name → bytes), read by
+    /// the load stage so that table blocks (and the privacy guard) can use
+    /// them without reading files. Files over `SiteLoader.tableFileLimit`
+    /// are not read (a table block that names one gets GK181).
+    public var dataFiles: [String: SourceFile] = [:]
 }

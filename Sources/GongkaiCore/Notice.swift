@@ -26,6 +26,9 @@ public struct Notice: Sendable, Hashable, Codable {
     /// Attachments listed but refused (e.g. a disallowed type): not
     /// published, and not reported again as files no notice lists (GK130).
     public var refusedAttachments: [String] = []
+    /// The CSV/xlsx files beside the notice that its ```table blocks read
+    /// (file names): used, so not reported as stray files.
+    public var tableFiles: [String] = []
 
     public init(
         id: NoticeID, sourcePath: String, title: String, date: NoticeDate, categorySlug: String,

@@ -11,6 +11,8 @@ struct DocumentWalk {
     var headings: [(level: Int, text: String)] = []
     var tables: [TableReplacement] = []
     var firstParagraph: String?
+    /// Turns a ```` ```table ```` block into a table; nil leaves such blocks as code.
+    var resolveTable: ((TableBlock) -> IncludedTable?)?
 
     private var headingText: String?
     private var paragraphStart: Int?
@@ -65,6 +67,16 @@ struct DocumentWalk {
                 if headingText != nil { headingText! += literal }
             case CMARK_NODE_CODE_BLOCK:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if let resolve = resolveTable, let block = tableBlock(node, literal: literal) {
+                    if let included = resolve(block) {
+                        let table = TableReplacement(block: node, included: included)
+                        tables.append(table)
+                        text.block(table.plainText)
+                    } else {
+                        tables.append(TableReplacement(empty: node))
+                    }
+                    continue
+                }
                 text.block(literal)
             case CMARK_NODE_SOFTBREAK:
                 text.softBreak()
@@ -105,7 +117,22 @@ struct DocumentWalk {
             rows.append(line)
         }
         guard sawPipe, let table = PipeTable.parse(rows) else { return nil }
-        return TableReplacement(paragraph: node, table: table)
+        return TableReplacement(paragraph: node, table: table, lines: lines)
+    }
+
+    /// A fenced code block whose info string's first word is `table` or `表格`.
+    private func tableBlock(_ node: OpaquePointer, literal: String) -> TableBlock? {
+        // Only fenced blocks have an info string (indented code has none).
+        guard let raw = cmark_node_get_fence_info(node) else { return nil }
+        let info = String(cString: raw).trimmingWhitespace()
+        let word = info.prefix { !$0.isWhitespace }
+        guard TableBlock.keywords.contains(word.lowercased()) else { return nil }
+        let rest = String(info.dropFirst(word.count)).trimmingWhitespace()
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        let start = line >= 1 && line <= lines.starts.count ? lines.starts[line - 1] + max(0, byteColumn - 1) : 0
+        let column = lines.position(ofByte: start)?.column ?? byteColumn
+        return TableBlock(info: rest, content: literal, line: line, column: column)
     }
 
     private func stripContainers(_ line: ArraySlice<UInt8>, quoteDepth: Int) -> ArraySlice<UInt8> {

@@ -13,8 +13,12 @@ import Darwin
 /// extracting plain text for summaries and search. Must not: read files, know
 /// about notices, or print.
 public enum MarkdownRenderer {
-    /// Renders one Markdown document.
-    public static func render(_ markdown: String) -> RenderedMarkdown {
+    /// Renders one Markdown document. `resolveTable` turns each
+    /// ```` ```table ```` block into a table (the caller reads the file and
+    /// reports problems; nil from it renders the block as nothing); without
+    /// a resolver such blocks stay code blocks.
+    public static func render(_ markdown: String,
+                              resolveTable: ((TableBlock) -> IncludedTable?)? = nil) -> RenderedMarkdown {
         var source = Array(markdown.utf8)
         guard let doc = source.withUnsafeMutableBufferPointer({ buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) {
@@ -26,6 +30,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(doc) }
         let lines = SourceLines(source)
         var walk = DocumentWalk(lines: lines)
+        walk.resolveTable = resolveTable
         walk.run(doc)
         for table in walk.tables { table.install() }
         guard let raw = cmark_render_html(doc, CMARK_OPT_DEFAULT) else {
@@ -37,7 +42,7 @@ public enum MarkdownRenderer {
         if !headings.isEmpty { html = HeadingAnchors.insert(headings, into: html) }
         return RenderedMarkdown(
             html: html, text: walk.text.result, headings: headings,
-            firstParagraph: walk.firstParagraph ?? ""
+            firstParagraph: walk.firstParagraph ?? "", totals: walk.tables.flatMap(\.totals)
         )
     }
 
@@ -65,6 +70,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var headings: [Heading]
     /// Plain text of the first paragraph (for a default summary).
     public var firstParagraph: String
+    /// Pipe-table 合计 rows that do not add up (tables from files are checked by the caller).
+    public var totals: [TableTotalProblem] = []
 
     public struct Heading: Sendable, Hashable {
         public var level: Int

@@ -6,6 +6,9 @@ struct PipeTable {
 
     /// Lines of the paragraph before the header row (rendered as a paragraph).
     var leadingLines: [ArraySlice<UInt8>]
+    /// The body rows' source lines (slices of the document, so their indices
+    /// are byte offsets in it), for positions of the 合计 check.
+    var rowLines: [ArraySlice<UInt8>] = []
     var header: [String]
     var alignments: [Alignment]
     /// Each row has exactly `header.count` cells (missing ones empty, extra ones dropped).
@@ -25,7 +28,8 @@ struct PipeTable {
                 while row.count < header.count { row.append("") }
                 return row
             }
-            return PipeTable(leadingLines: Array(lines[..<k]), header: header, alignments: alignments, rows: rows)
+            return PipeTable(leadingLines: Array(lines[..<k]), rowLines: Array(lines[(k + 2)...]), header: header,
+                             alignments: alignments, rows: rows)
         }
         return nil
     }
@@ -60,6 +64,29 @@ struct PipeTable {
         }
         cells.append(String(decoding: trim(current[...]), as: UTF8.self))
         return cells
+    }
+
+    /// Where each cell's text starts in the line (indices of the line's
+    /// slice), in the same order as `cells`.
+    static func cellStarts(_ line: ArraySlice<UInt8>) -> [Int] {
+        var i = line.startIndex
+        func skipBlanks() { while i < line.endIndex, line[i] == 32 || line[i] == 9 { i += 1 } }
+        skipBlanks()
+        if i < line.endIndex, line[i] == 124 { i += 1 }
+        var starts: [Int] = []
+        skipBlanks()
+        starts.append(i)
+        while i < line.endIndex {
+            if line[i] == 92, i + 1 < line.endIndex { i += 2; continue }
+            if line[i] == 124 {
+                i += 1
+                skipBlanks()
+                starts.append(i)
+                continue
+            }
+            i += 1
+        }
+        return starts
     }
 
     static func delimiterRow(_ line: ArraySlice<UInt8>) -> [Alignment]? {

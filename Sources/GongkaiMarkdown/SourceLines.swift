@@ -21,3 +21,17 @@ struct SourceLines {
         return bytes[start..<max(start, end)]
     }
 }
+
+extension SourceLines {
+    /// 1-based line and column (in characters, not bytes) of a byte offset.
+    func position(ofByte offset: Int) -> (line: Int, column: Int)? {
+        guard offset >= 0, offset <= bytes.count else { return nil }
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let column = bytes[starts[low]..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return (low + 1, column + 1)
+    }
+}

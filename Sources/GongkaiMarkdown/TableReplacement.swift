@@ -1,16 +1,28 @@
 import CCmark
 import GongkaiCore
 
-/// A paragraph that is a pipe table, and the `<table>` markup that replaces it
-/// through a cmark custom block (printed by cmark's HTML renderer even in safe
-/// mode; everything inside is escaped here).
+/// A paragraph that is a pipe table, or a ```` ```table ```` block that names
+/// a CSV/xlsx file, and the `<table>` markup that replaces it through a cmark
+/// custom block (printed by cmark's HTML renderer even in safe mode;
+/// everything inside is escaped here).
 struct TableReplacement {
-    let paragraph: OpaquePointer
+    let node: OpaquePointer
     let html: String
     let plainText: String
+    /// 合计 rows of a pipe table that do not add up, at their body line and column.
+    var totals: [TableTotalProblem] = []
 
-    init(paragraph: OpaquePointer, table: PipeTable) {
-        self.paragraph = paragraph
+    /// A table block whose file could not be read (the caller reported why):
+    /// it renders as nothing.
+    init(empty block: OpaquePointer) {
+        self.node = block
+        self.html = ""
+        self.plainText = ""
+    }
+
+    /// A pipe table in the body; `lines` locates its rows for the 合计 check.
+    init(paragraph: OpaquePointer, table: PipeTable, lines: SourceLines) {
+        self.node = paragraph
         var html = ""
         var text = ""
         if !table.leadingLines.isEmpty {
@@ -30,7 +42,71 @@ struct TableReplacement {
                 return NumberCell.isNumericColumn(body.map { $0[column].text }) ? " class=\"num\"" : ""
             }
         }
-        html += "<div class=\"table-wrap\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n"
+        let table2 = Self.tableHTML(header: header, body: body, classes: classes, caption: nil)
+        self.html = html + table2.html
+        self.plainText = text + table2.text
+        let mismatches = TableTotals.check(header: header.map(\.text),
+                                           rows: body.map { $0.map { TableTotals.Input(text: $0.text) } })
+        self.totals = mismatches.compactMap { m in
+            guard m.row < table.rowLines.count else { return nil }
+            let line = table.rowLines[m.row]
+            let starts = PipeTable.cellStarts(line)
+            let index = m.column < starts.count ? starts[m.column] : line.startIndex
+            guard let (lineNumber, column) = lines.position(ofByte: index) else { return nil }
+            return TableTotalProblem(line: lineNumber, column: column, mismatch: m)
+        }
+    }
+
+    /// A table read from a file beside the notice: cells are plain text
+    /// (escaped, never Markdown), numbers as the file displays them.
+    init(block: OpaquePointer, included: IncludedTable) {
+        self.node = block
+        let table = included.table
+        let header = table.header.map { (html: HTML.escape($0.text), text: $0.text) }
+        let body = table.rows.map { $0.map { (html: HTML.escape($0.text), text: $0.text) } }
+        let classes = (0..<header.count).map { column -> String in
+            let cells = body.map { $0[column].text }
+            if NumberCell.isNumericColumn(cells) { return " class=\"num\"" }
+            // Dates from a sheet (2026-10-08) never break across lines.
+            if cells.contains(where: { !$0.isEmpty }), cells.allSatisfy({ $0.isEmpty || Self.isISODate($0) }) {
+                return " class=\"date\""
+            }
+            // A column of sentences (摘要, 项目) gets room on a phone instead of one word a line.
+            let filled = cells.filter { !$0.isEmpty }
+            if !filled.isEmpty, filled.reduce(0, { $0 + $1.count }) / filled.count >= 8 { return " class=\"wide\"" }
+            // 序号 and the like: no room wasted.
+            if header[column].text.count <= 3, filled.allSatisfy({ $0.count <= 3 }) { return " class=\"narrow\"" }
+            return ""
+        }
+        var caption = ""
+        var text = ""
+        if let title = included.title ?? table.caption, !title.isEmpty {
+            caption += HTML.escape(title)
+            text += title + "\n"
+        }
+        if !included.source.isEmpty {
+            caption += "<span class=\"table-source\">" + HTML.escape(included.source) + "</span>"
+        }
+        let made = Self.tableHTML(header: header, body: body, classes: classes, caption: caption.isEmpty ? nil : caption)
+        self.html = made.html
+        self.plainText = text + made.text
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10 || b.count == 16, b[4] == 45, b[7] == 45 else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { b[$0] >= 48 && b[$0] <= 57 }
+    }
+
+    /// The markup shared by both kinds of table: a scrollable region (a wide
+    /// table never widens a 360 px screen), `<thead>` (repeated on every
+    /// printed page), `class="total"` on 合计/小计/总计 rows.
+    static func tableHTML(header: [(html: String, text: String)], body: [[(html: String, text: String)]],
+                          classes: [String], caption: String?) -> (html: String, text: String) {
+        var html = "<div class=\"table-wrap\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">\n<table>\n"
+        var text = ""
+        if let caption { html += "<caption>\(caption)</caption>\n" }
+        html += "<thead>\n<tr>\n"
         for (column, cell) in header.enumerated() {
             html += "<th scope=\"col\"\(classes[column])>\(cell.html)</th>\n"
         }
@@ -39,7 +115,7 @@ struct TableReplacement {
         if !body.isEmpty {
             html += "<tbody>\n"
             for row in body {
-                let isTotal = NumberCell.isTotalLabel(row.first?.text ?? "")
+                let isTotal = TableTotals.totalLabel(row.map(\.text)) != nil
                 html += isTotal ? "<tr class=\"total\">\n" : "<tr>\n"
                 for (column, cell) in row.enumerated() {
                     html += "<td\(classes[column])>\(cell.html)</td>\n"
@@ -50,19 +126,19 @@ struct TableReplacement {
             html += "</tbody>\n"
         }
         html += "</table>\n</div>\n"
-        self.html = html
-        self.plainText = text
+        return (html, text)
     }
 
-    /// Puts a custom block with the table markup where the paragraph was.
-    /// Called after the walk: nodes are never replaced during iteration.
+    /// Puts a custom block with the table markup where the paragraph (or
+    /// code block) was. Called after the walk: nodes are never replaced
+    /// during iteration.
     func install() {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         cmark_node_set_on_enter(block, html)
         cmark_node_set_on_exit(block, "")
-        cmark_node_insert_before(paragraph, block)
-        cmark_node_unlink(paragraph)
-        cmark_node_free(paragraph)
+        cmark_node_insert_before(node, block)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 }
 
@@ -108,10 +184,6 @@ enum NumberCell {
         return digits > 0 && s.last?.isNumber == true
     }
 
-    static func isTotalLabel(_ text: String) -> Bool {
-        let t = String(text.filter { !$0.isWhitespace })
-        return t.hasPrefix("合计") || t.hasPrefix("小计") || t.hasPrefix("总计")
-    }
 }
 
 /// One table cell's Markdown, as inline content only (GFM cells hold no blocks).

@@ -163,7 +163,16 @@ extension SiteRenderer {
                 ProcessStepView(step: i + 1, stage: step.stage.name, date: step.date.chinese, dateISO: step.date.iso,
                                 outcome: step.outcome)
             },
-            hasProcess: !notice.process.isEmpty)
+            hasProcess: !notice.process.isEmpty,
+            qr: canonical.map { QRView(url: $0) },
+            printSignature: !Self.endsWithSignature(notice.body.text, issuer: notice.issuer ?? community?.committee ?? communityName))
+    }
+
+    /// Whether the body's last lines already carry the 落款 (the issuer's
+    /// name, as clerks end a notice), so the printed sheet does not repeat it.
+    static func endsWithSignature(_ text: String, issuer: String) -> Bool {
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return lines.suffix(3).contains { $0.contains(issuer) && $0.count <= issuer.count + 16 }
     }
 
     /// The 公示期 and objection deadline: from the period, or from the

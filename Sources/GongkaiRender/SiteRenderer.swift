@@ -159,6 +159,13 @@ public struct SiteRenderer: Sendable {
         }
         var files: [OutputFile] = []
         var problems: [Diagnostic] = []
+        if !content.notices.isEmpty, site.absoluteBase == nil {
+            // Once per build, not once per page: the printed sheets go without a QR code.
+            problems.append(Diagnostic(
+                file: "content/site.yml", code: "GK187", severity: .warning,
+                message: "site.yml 的 base_url 不是以 http:// 或 https:// 开头的完整网址（现在是“\(site.baseURL)”），打印出来的公告不带二维码，群众扫码无法找到网上原文。",
+                fix: "请在 content/site.yml 里写上网站的正式地址，例如 base_url: https://gk.qingshan.gov.cn/，或构建时加 --base-url https://…/。"))
+        }
         for result in results {
             switch result {
             case .success(let f): files += f

@@ -383,6 +383,8 @@ extension NoticePage: MustacheParent {
         case "status": return self.status.map(MustacheBox.init)
         case "process": return self.process.map(MustacheBox.init)
         case "hasProcess": return self.hasProcess
+        case "qr": return self.qr
+        case "printSignature": return self.printSignature
         default: return nil
         }
     }
@@ -421,6 +423,8 @@ extension NoticePage: StableHashable {
         h.add(self.status)
         h.add(self.process)
         h.add(self.hasProcess)
+        h.add(self.qr)
+        h.add(self.printSignature)
     }
 }
 

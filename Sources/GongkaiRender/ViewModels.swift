@@ -164,6 +164,10 @@ struct NoticePage {
     var status: NoticeStatusView?
     var process: [ProcessStepView]
     var hasProcess: Bool
+    /// The printed sheet's QR code (nil without an absolute base_url); see QRCode.swift.
+    var qr: QRView?
+    /// Print the issuer and date under the body, unless the body already ends with them.
+    var printSignature: Bool
 }
 
 /// 公示期 and objection deadline in plain text; status.js adds the live status.

@@ -40,6 +40,11 @@ struct IncrementalBuildTests {
         ("community.yml", { try $0.replace("content/xinhua/community.yml", "新华社区", "新华街社区") }),
         ("site.yml", { try $0.replace("content/site.yml", "title: 测试镇", "title: 测试镇人民政府") }),
         ("attachment replaced", { try $0.write("content/mazhuang/2025/jiesuan/jiesuan.pdf", "%PDF-1.4 另一份结算单") }),
+        ("table file", {
+            try $0.write("content/xinhua/2025/mingxi.csv", "项目,金额\n停车费,1.50\n合计,1.50\n")
+            try $0.append("content/xinhua/2025/wuye.md", "\n```table mingxi.csv\n```\n")
+        }),
+        ("table file edited, same size", { try $0.replace("content/xinhua/2025/mingxi.csv", "1.50", "1.60") }),
         ("template", { try $0.write("templates/notice.mustache", "{{<base}}{{$main}}<h1>{{title}}</h1>{{{body}}}{{/main}}{{/base}}") }),
         ("template removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("templates")) }),
         ("notice removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("content/xinhua/2025/tingche.md")) }),
