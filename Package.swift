@@ -92,7 +92,10 @@ let package = Package(
             name: "GongkaiTablesTests",
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "GongkaiContentTests", dependencies: ["GongkaiContent", "GongkaiCore"]),
+        .testTarget(
+            name: "GongkaiContentTests",
+            dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "GongkaiBuildTests",
             dependencies: ["GongkaiBuild", "GongkaiTheme"],

@@ -95,8 +95,7 @@ public struct SiteLoader: Sendable {
                 guard let file = readFile(path, into: &diagnostics) else { continue }
                 let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
                 notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings,
-                                            imageSizes: folderImages, textFiles: folderTexts))
-                notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings, dataFiles: dataFiles))
+                                            imageSizes: folderImages, textFiles: folderTexts, dataFiles: dataFiles))
             case .directory:
                 let bundle = path
                 let index = bundle + "/index.md"

@@ -1,3 +1,5 @@
+import Foundation
+import ZIPFoundation
 import GongkaiContent
 import GongkaiCore
 import Testing
@@ -96,5 +98,82 @@ struct TableBlockTests {
         #expect(n.body.html.contains("<pre><code class=\"language-text\">收支明细.csv\n</code></pre>"))
         // Neither listed nor used: reported as a stray file, as before.
         #expect(result.diagnostics.map(\.code) == ["GK130"])
+    }
+}
+
+/// The privacy guard on table cells read from files (DESIGN.md §8): each
+/// number is reported once, at its cell in the table file, never repeated.
+struct TablePrivacyTests {
+    let folder = "content/mazhuang/2024/dibao-11"
+
+    func parse(body: String, attachments: String = "", files: [String: [UInt8]]) -> [Diagnostic] {
+        var bytes = SiteFixture().files.mapValues { Array($0.utf8) }
+        bytes[folder + "/index.md"] = Array("""
+        ---
+        title: 马庄村2024年11月临时救助发放公示
+        date: 2024-12-05
+        category: dibao
+        \(attachments)
+        ---
+        名单如下。
+
+        \(body)
+        """.utf8)
+        for (name, b) in files { bytes[folder + "/" + name] = b }
+        return ContentParser.parse(SiteLoader(fs: InMemoryFileSystem(bytes: bytes)).load()).diagnostics
+    }
+
+    static let csv = "序号,户主,身份证号,金额(元)\n1,王某某,11010519491231002X,800.00\n2,李某某,110105********002X,600.00\n合计,,,\"1,400.00\"\n"
+
+    @Test func anIDNumberInACSVCellIsAnErrorAtTheCell() throws {
+        let d = parse(body: "```table 名单.csv\n```", files: ["名单.csv": Array(Self.csv.utf8)])
+        #expect(d.map(\.code) == ["GK170"], "\(d.map(\.rendered))")
+        let hit = try #require(d.first)
+        #expect(hit.file == folder + "/名单.csv")
+        #expect(hit.line == 2 && hit.column == 3)
+        #expect(hit.fix.contains("110105********002X"))
+        #expect(!hit.rendered.contains("11010519491231002X"))
+    }
+
+    @Test func aCSVThatIsAlsoAnAttachmentIsReportedOnce() {
+        let d = parse(body: "```table 名单.csv\n```", attachments: "附件: [{file: 名单.csv, title: 名单}]",
+                      files: ["名单.csv": Array(Self.csv.utf8)])
+        #expect(d.filter { $0.code == "GK170" }.count == 1, "\(d.map(\.rendered))")
+        #expect(d.allSatisfy { $0.file == folder + "/名单.csv" })
+    }
+
+    @Test func aMobileNumberInAnXLSXCellNamesTheSheetAndCell() throws {
+        let xlsx = try MiniXLSX.make(sheet: "11月", rows: [["户主", "联系电话"], ["王某某", "138 0013 8000"]])
+        let d = parse(body: "```table 名单.xlsx\n```", files: ["名单.xlsx": xlsx])
+        let hit = try #require(d.first)
+        #expect(d.count == 1, "\(d.map(\.rendered))")
+        #expect(hit.code == "GK173")
+        #expect(hit.file == folder + "/名单.xlsx")
+        #expect(hit.line == 2 && hit.column == 2)
+        #expect(hit.message.hasPrefix("工作表“11月”B2："))
+        #expect(hit.fix.contains("138****8000"))
+    }
+}
+
+/// The smallest workbook Excel would open: inline strings only.
+enum MiniXLSX {
+    static func make(sheet: String, rows: [[String]]) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
+                                 provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
+        }
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        try add("xl/workbook.xml", "<workbook xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"\(sheet)\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
+        try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+        let data = rows.enumerated().map { r, row in
+            "<row r=\"\(r + 1)\">" + row.enumerated().map { c, text in
+                "<c r=\"\(String(UnicodeScalar(UInt8(65 + c))))\(r + 1)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>"
+            }.joined() + "</row>"
+        }.joined()
+        try add("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"\(ns)\"><sheetData>\(data)</sheetData></worksheet>")
+        return Array(archive.data ?? Data())
     }
 }
