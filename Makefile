@@ -23,7 +23,8 @@ test: deps-test
 	  .build/debug/gongkai build --site . --output $$tmp/public --quiet && \
 	  python3 Tests/Browser/browse_test.py $$tmp/public && \
 	  python3 Tests/Browser/status_test.py $$tmp/public && \
-	  python3 scripts/print_check.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
+	  python3 scripts/print_check.py $$tmp/public && \
+	  python3 Tests/Browser/gates.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
 	$(SWIFT) test --skip-build
 
 bench: release

@@ -25,6 +25,7 @@ let themeFiles = [
     "overview.mustache",
     "overview-community.mustache",
     "assets/status.js",
+    "assets/site.js",
 ]
 
 let package = Package(
@@ -52,6 +53,11 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "CAtomicSwap"),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "GongkaiCore"),
         .target(name: "GongkaiMarkdown", dependencies: ["GongkaiCore", "CCmark"]),
         .target(
@@ -76,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "CZlib"]
         ),
         .target(
             name: "GongkaiServe",
@@ -98,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiTheme"],
+            dependencies: ["GongkaiBuild", "GongkaiTheme", "CZlib"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -24,5 +24,6 @@ public enum DefaultTheme {
         "overview.mustache": PackageResources.overview_mustache,
         "overview-community.mustache": PackageResources.overview_community_mustache,
         "assets/status.js": PackageResources.status_js,
+        "assets/site.js": PackageResources.site_js,
     ]
 }

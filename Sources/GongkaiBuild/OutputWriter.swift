@@ -153,7 +153,7 @@ struct OutputWriter {
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then content).
-    private static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
         let fd = open(path, O_RDONLY)

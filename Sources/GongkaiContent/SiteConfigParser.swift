@@ -5,7 +5,7 @@ import Yams
 /// content/site.yml → `Site`.
 enum SiteConfigParser {
     static let reservedSlugs: Set<String> = ["page", "category", "search", "assets", "api", "feed"]
-    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "rules", "categories", "public_contacts"]
+    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "precompress", "rules", "categories", "public_contacts"]
     static let categoryKeys = ["slug", "name", "description", "template", "type", "applies_to"] + RulesParser.keys
 
     static func parse(_ file: SourceFile?) -> (Site?, [Diagnostic]) {
@@ -54,6 +54,15 @@ enum SiteConfigParser {
             } else {
                 diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("min_display_days", "不小于 0 的整数天数"),
                                                    fix: "例如 min_display_days: 5。"))
+            }
+        }
+        if let node = values["precompress"] {
+            switch node.text?.lowercased() {
+            case "true", "yes", "on": site.precompress = true
+            case "false", "no", "off": site.precompress = false
+            default:
+                diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("precompress", "true 或 false"),
+                                                   fix: "例如 precompress: false（不生成 .gz 预压缩文件）。"))
             }
         }
         var preset: RulePreset?

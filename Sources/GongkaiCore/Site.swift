@@ -16,6 +16,8 @@ public struct Site: Sendable, Hashable {
     /// `public_contacts`: numbers (as written) that the privacy guard lets
     /// through everywhere, e.g. the town's hotline.
     public var publicContacts: [String] = []
+    /// Write a `.gz` sibling beside every text file (site.yml `precompress`).
+    public var precompress = true
 
     public init(
         title: String, town: String? = nil, description: String? = nil, baseURL: String = "/",

@@ -18,7 +18,7 @@ extension SiteRenderer {
             root: root, siteTitle: site.title, town: site.town,
             documentTitle: title.map { "\($0) - \(site.title)" } ?? site.title,
             description: description ?? site.description ?? site.title,
-            css: root + asset("assets/site.css"), script: script.map { root + asset($0) }, isSearch: script != nil, homeHref: root + URLPaths.home(), searchHref: root + URLPaths.search(),
+            css: root + asset("assets/site.css"), siteScript: root + asset("assets/site.js"), script: script.map { root + asset($0) }, isSearch: script != nil, homeHref: root + URLPaths.home(), searchHref: root + URLPaths.search(),
             feedHref: root + "feed.xml", crumbs: trail, hasCrumbs: !crumbs.isEmpty,
             canonical: canonical, og: og, generator: generator)
     }

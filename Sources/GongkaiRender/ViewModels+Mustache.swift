@@ -21,6 +21,7 @@ extension Layout: MustacheParent {
         case "documentTitle": return self.documentTitle
         case "description": return self.description
         case "css": return self.css
+        case "siteScript": return self.siteScript
         case "script": return self.script
         case "isSearch": return self.isSearch
         case "homeHref": return self.homeHref
@@ -44,6 +45,7 @@ extension Layout: StableHashable {
         h.add(self.documentTitle)
         h.add(self.description)
         h.add(self.css)
+        h.add(self.siteScript)
         h.add(self.script)
         h.add(self.isSearch)
         h.add(self.homeHref)

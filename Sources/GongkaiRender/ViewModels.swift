@@ -12,6 +12,8 @@ struct Layout {
     var documentTitle: String
     var description: String
     var css: String
+    /// The site's own small script (大字模式 switch), deferred, on every page.
+    var siteScript: String
     /// The search client, on the search page only.
     var script: String?
     /// The search page has its own search form; the header's is left out.

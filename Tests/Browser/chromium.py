@@ -36,7 +36,7 @@ def find_binary(env, names, extra=()):
     return None
 
 
-def make_driver(javascript=True, page_load_timeout=15):
+def make_driver(javascript=True, page_load_timeout=15, pixel_ratio=2.0, height=HEIGHT):
     """A headless Chromium with an empty profile emulating a WIDTHxHEIGHT phone
     (mobileEmulation; a plain desktop window cannot be narrower than 500 px).
     Raises ImportError without selenium, ChromiumNotFound without the binaries."""
@@ -51,10 +51,10 @@ def make_driver(javascript=True, page_load_timeout=15):
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-extensions", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-                "--window-size=%d,%d" % (WIDTH, HEIGHT)):
+                "--window-size=%d,%d" % (WIDTH, height)):
         opts.add_argument(arg)
     opts.add_experimental_option("mobileEmulation", {
-        "deviceMetrics": {"width": WIDTH, "height": HEIGHT, "pixelRatio": 2.0, "touch": True}})
+        "deviceMetrics": {"width": WIDTH, "height": height, "pixelRatio": pixel_ratio, "touch": True}})
     if not javascript:
         opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
         opts.add_argument("--blink-settings=scriptEnabled=false")

@@ -64,8 +64,12 @@ struct BuildOutputTests {
         #expect(page.contains("href=\"../../../mazhuang/2025/caiwu-12-gengzheng/index.html\""))
         #expect(page.contains("<link rel=\"canonical\" href=\"https://gk.example.org/ceshi/mazhuang/2024/caiwu-12/\">"))
         #expect(page.contains("<meta property=\"og:title\" content=\"马庄村2024年12月财务收支公开\">"))
-        // Readable without JavaScript: the only scripts are the 公示 status and the inline one that shows the 打印 button.
-        #expect(page.components(separatedBy: "<script").count == 3)
+        // The only scripts: the site's own 大字模式 switch (every page) and the 公示
+        // status, both external and deferred (the page reads fully without them).
+        let scripts = page.components(separatedBy: "<script").dropFirst()
+        #expect(scripts.count == 2)
+        #expect(scripts.allSatisfy { $0.hasPrefix(" src=\"../../../assets/") && $0.contains(".js\" defer></script>") })
+        #expect(page.contains("<script src=\"../../../assets/site."))
         #expect(page.contains("<script src=\"../../../assets/status."))
         #expect(page.contains("<script>(function(){var b=document.getElementById(\"print-button\")"))
         #expect(page.contains("公示期：<time datetime=\"2024-12-31\">2024年12月31日</time>至<time datetime=\"2025-01-05\">2025年1月5日</time>（5 天）"))
