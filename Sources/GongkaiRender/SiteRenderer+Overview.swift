@@ -67,7 +67,7 @@ extension SiteRenderer {
             layout: layout(path, title: "公开情况一览", crumbs: [("公开情况一览", nil)],
                            description: "各村（社区）是否按公开目录按时公开"),
             title: "\(site.town ?? site.title)公开情况一览", today: today.chinese, todayISO: today.iso,
-            from: compliance.from.chinese,
+            from: compliance.from.chinese, fromISO: compliance.from.iso,
             columns: columns.map { c in
                 OverviewColumn(name: c.name, cadence: (c.rules.cadence ?? .onEvent).label)
             },

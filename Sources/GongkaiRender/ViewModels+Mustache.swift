@@ -502,6 +502,7 @@ extension OverviewPage: MustacheParent {
         case "today": return self.today
         case "todayISO": return self.todayISO
         case "from": return self.from
+        case "fromISO": return self.fromISO
         case "columns": return self.columns.map(MustacheBox.init)
         case "communities": return self.communities.map(MustacheBox.init)
         case "behind": return self.behind.map(MustacheBox.init)
@@ -521,6 +522,7 @@ extension OverviewPage: StableHashable {
         h.add(self.today)
         h.add(self.todayISO)
         h.add(self.from)
+        h.add(self.fromISO)
         h.add(self.columns)
         h.add(self.communities)
         h.add(self.behind)

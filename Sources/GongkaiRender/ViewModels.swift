@@ -205,6 +205,7 @@ struct OverviewPage {
     var today: String
     var todayISO: String
     var from: String
+    var fromISO: String
     var columns: [OverviewColumn]
     var communities: [OverviewCommunity]
     var behind: [OverviewGap]

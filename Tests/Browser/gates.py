@@ -14,7 +14,8 @@ Page kinds (found on disk by their markup, so a site without, say, a
 correction simply has one kind fewer; the example site has them all): home,
 community, a listing's page 2, category, search, the notice with the widest
 table, a notice with attachments, a corrected notice and its correction, and
-every other top-level page folder (an overview page, when there is one).
+every other top-level page folder (an overview page, when there is one) and
+the first page folder inside it (one community's overview).
 
 Gates, one line each, then `N passed, M failed` (exit 1 if any failed):
   * Nu HTML validator (vnu.jar, one JVM) on every HTML page of the site and on
@@ -123,7 +124,7 @@ def page_kinds(public):
     widest, attachments, corrected = None, None, None
     for path in notices:
         html = read(path)
-        cols = max((row.count("<th") for row in re.findall(r"<thead>.*?</thead>", html, re.S)), default=0)
+        cols = max((row.count("<th ") + row.count("<th>") for row in re.findall(r"<thead>.*?</thead>", html, re.S)), default=0)
         if cols and (widest is None or cols > widest[0]):
             widest = (cols, path)
         if attachments is None and 'class="attachments"' in html:
@@ -148,6 +149,9 @@ def page_kinds(public):
     for d in tops:
         if d not in RESERVED_TOP and d not in communities and os.path.isfile(os.path.join(public, d, "index.html")):
             kinds.append((d, d + "/index.html"))
+            subs = sorted(glob.glob(os.path.join(public, d, "*", "index.html")))
+            if subs:  # e.g. one community's overview
+                kinds.append((d + ", one community", os.path.relpath(subs[0], public)))
     return kinds
 
 
