@@ -20,12 +20,14 @@
 })();
 
 // A table wider than the screen scrolls inside its own box; say so above it,
-// since a small scroll bar is easy to miss.
+// since a small scroll bar is easy to miss. It scrolls anyway, so its text
+// columns may as well be wide enough to read in two lines, not five (.wide).
 (function () {
   var boxes = document.querySelectorAll(".table-wrap");
   for (var i = 0; i < boxes.length; i++) {
     var box = boxes[i];
     if (box.scrollWidth <= box.clientWidth + 1) continue;
+    box.classList.add("wide");
     var hint = document.createElement("p");
     hint.className = "table-hint";
     hint.textContent = "表格较宽，请在表格上左右滑动查看。";
