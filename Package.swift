@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(name: "CAtomicSwap"),
         .systemLibrary(
-            name: "CZlib",
+            name: "GongkaiZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -82,7 +82,7 @@ let package = Package(
         ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "CZlib"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "GongkaiZlib"]
         ),
         .target(
             name: "GongkaiServe",
@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiTheme", "CZlib"],
+            dependencies: ["GongkaiBuild", "GongkaiTheme", "GongkaiZlib"],
             exclude: ["Fixtures"]
         ),
     ],

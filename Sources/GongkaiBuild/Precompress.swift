@@ -1,4 +1,4 @@
-import CZlib
+import GongkaiZlib
 import Foundation
 import GongkaiCore
 import GongkaiRender

@@ -71,7 +71,7 @@ struct BuildOutputTests {
         #expect(scripts.allSatisfy { $0.hasPrefix(" src=\"../../../assets/") && $0.contains(".js\" defer></script>") })
         #expect(page.contains("<script src=\"../../../assets/site."))
         #expect(page.contains("<script src=\"../../../assets/status."))
-        #expect(page.contains("<script>(function(){var b=document.getElementById(\"print-button\")"))
+        #expect(page.contains("id=\"print-button\" hidden>"))  // shown by site.js: no inline script
         #expect(page.contains("公示期：<time datetime=\"2024-12-31\">2024年12月31日</time>至<time datetime=\"2025-01-05\">2025年1月5日</time>（5 天）"))
         let correction = String(decoding: FixtureSite.snapshot(site.output)["mazhuang/2025/caiwu-12-gengzheng/index.html"]!, as: UTF8.self)
         #expect(correction.contains("本公告更正了 <a href=\"../../../mazhuang/2024/caiwu-12/index.html\">"))

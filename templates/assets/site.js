@@ -34,3 +34,11 @@
     box.parentNode.insertBefore(hint, box);
   }
 })();
+
+// 打印本公告 (notice pages): shown only where the browser can print.
+(function () {
+  var b = document.getElementById("print-button");
+  if (!b || !window.print) return;
+  b.hidden = false;
+  b.addEventListener("click", function () { window.print(); });
+})();
