@@ -68,7 +68,9 @@ def main(argv):
                 "const t = document.querySelector('.table-wrap');"
                 "window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY - 260);"
                 "t.scrollLeft = t.querySelector('td').offsetWidth;")  # swiped past the date column
-        shot("notice-table", widest_table_notice(public), to_table)
+        preferred = "xinhua/2026/caiwu-2026-shangbannian/index.html"  # a typical half-year finance table
+        shot("notice-table", preferred if os.path.isfile(os.path.join(public, preferred)) else widest_table_notice(public),
+             to_table)
 
         def search():
             from selenium.webdriver.support.ui import WebDriverWait
