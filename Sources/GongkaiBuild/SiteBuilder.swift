@@ -29,8 +29,15 @@ public struct SiteBuilder: Sendable {
         /// Report missing disclosures (GK150) as of `asOf` or today.
         public var reportOverdue: Bool
 
+        /// Append new notice versions to content/ledger.jsonl after writing.
+        /// `gongkai build` sets it; `serve` previews and library callers
+        /// (tests) leave it off and are still checked against the ledger.
+        /// `check` (no output) never records.
+        public var recordLedger: Bool
+
         public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false,
-                    meter: ProgressMeter? = nil, asOf: CalendarDate? = nil, reportOverdue: Bool = false) {
+                    meter: ProgressMeter? = nil, asOf: CalendarDate? = nil, reportOverdue: Bool = false,
+                    recordLedger: Bool = false) {
             self.siteRoot = siteRoot
             self.output = output
             self.baseURL = baseURL
@@ -38,6 +45,7 @@ public struct SiteBuilder: Sendable {
             self.meter = meter
             self.asOf = asOf
             self.reportOverdue = reportOverdue
+            self.recordLedger = recordLedger
         }
     }
 
@@ -141,6 +149,7 @@ public struct SiteBuilder: Sendable {
             if let cached = try? fs.read(BuildCache.path),
                let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(cached)),
                cache.fingerprint == fp, cache.output == out,
+               LedgerStage.allowsNoOp(fs: fs, recording: options.recordLedger),
                (try? String(contentsOfFile: out + "/" + OutputWriter.marker, encoding: .utf8)) == fp,
                { surveyed.wait(); return survey.value == (cache.outputFiles, cache.outputBytes) }() {
                 report.upToDate = true
@@ -183,8 +192,20 @@ public struct SiteBuilder: Sendable {
             report.diagnostics.sort()
             return report
         }
+        let ledger = stage("账本", { LedgerStage(fs: fs).run(content, sources: sources, now: clock.now(),
+                                                                recording: options.recordLedger && options.output != nil) },
+                           detail: { outcome in
+                               let total = outcome.snapshot.ledger.entries.count.grouped, new = outcome.pending.count.grouped
+                               return options.recordLedger && options.output != nil
+                                   ? "\(total) 条记录，本次新增 \(new) 条" : "\(total) 条记录，\(new) 条待记入（不写账本）"
+                           })
+        report.diagnostics += ledger.diagnostics
+        guard report.succeeded else {
+            report.diagnostics.sort()
+            return report
+        }
 
-        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today)
+        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot)
         let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
         let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
         let searchMemo = out.map { SearchStateStore(siteRoot: options.siteRoot, output: $0) }
@@ -260,6 +281,11 @@ public struct SiteBuilder: Sendable {
             report.filesWritten = n.files
             report.filesUnchanged = n.unchanged
             report.output = writer.output
+            if options.recordLedger, let problem = LedgerStage.append(ledger, siteRoot: options.siteRoot) {
+                report.diagnostics.append(problem)
+                return report
+            }
+            LedgerStage.saveCache(ledger, recorded: options.recordLedger, siteRoot: options.siteRoot)
             if let fingerprint { saveCache(fingerprint, report, written: n, output: writer.output, siteRoot: options.siteRoot) }
             noticeMemo?.save(sources)
             pageMemo?.save(files, siteRoot: options.siteRoot, build: fingerprint ?? "")

@@ -1,7 +1,7 @@
 /// The notice front matter keys of DESIGN.md §2, each with its Chinese alias.
 enum FrontMatterKey: String, CaseIterable, Sendable {
     case title, date, category, period, number, issuer, reviewed, tags, summary
-    case attachments, supersedes, draft, community, process, covers
+    case attachments, supersedes, draft, community, process, covers, revisions, withdrawn
 
     var alias: String {
         switch self {
@@ -20,6 +20,8 @@ enum FrontMatterKey: String, CaseIterable, Sendable {
         case .community: return "村居"
         case .process: return "四议两公开"
         case .covers: return "所属期"
+        case .revisions: return "修订"
+        case .withdrawn: return "撤回"
         }
     }
 

@@ -293,6 +293,20 @@ enum Messages {
     static func tableSource(_ file: String, sheet: String?) -> String {
         sheet.map { "数据来源：\(file)，工作表“\($0)”" } ?? "数据来源：\(file)"
     }
+
+    // GK160 revisions (修订记录)
+    static let revisionsShape = "修订 应是一个列表，每项写明 date（日期）、what（修改内容）、why（原因）。"
+    static let revisionsShapeFix = "例如：\n修订:\n  - {date: 2025-10-20, what: 更正第三项金额, why: 录入错误}"
+    static func revisionMissing(_ field: String) -> String { "这条修订记录缺少\(field)。" }
+    static let revisionMissingFix = "每条修订记录都要写明 date（修订日期）、what（改了什么）、why（为什么改），村民看得到。"
+    static func revisionBeforeNotice(_ day: String, _ notice: String) -> String { "修订日期 \(day) 早于公告发布日期 \(notice)。" }
+    static let revisionBeforeNoticeFix = "修订只能在发布之后；请写实际修改的日期。"
+
+    // GK161 withdrawal (撤回)
+    static let withdrawnShape = "撤回 应写成 {date: 撤回日期, reason: 原因}。"
+    static let withdrawnShapeFix = "例如：撤回: {date: 2025-11-02, reason: 名单中误列了已迁出的户，经村民代表会议决定撤回，核实后重新公示}"
+    static func withdrawnBeforeNotice(_ day: String, _ notice: String) -> String { "撤回日期 \(day) 早于公告发布日期 \(notice)。" }
+    static let withdrawnBeforeNoticeFix = "请写实际撤回的日期。"
 }
 
 /// A period as shown in messages: `10月8日`, `10月13日`, days.
@@ -300,4 +314,5 @@ struct DisplayPeriodText {
     var from: String
     var to: String
     var days: Int
+
 }

@@ -225,6 +225,9 @@ struct NoticeParser: Sendable {
             }
         }
 
+        let (revisions, withdrawal) = parseRecords(values[.revisions]?.value, values[.withdrawn]?.value,
+                                                   noticeDay: noticeDate?.day, yaml: yaml, diagnostics: &d)
+
         let attachments = parseAttachments(values[.attachments]?.value, source: source, yaml: yaml, diagnostics: &d,
                                            refused: &refused)
 
@@ -260,6 +263,14 @@ struct NoticeParser: Sendable {
         located.covers = covers
         located.refusedAttachments = refused
         located.tableFiles = tableFiles
+        located.revisions = revisions
+        if let withdrawal {
+            // The original text is not published any more: not on the page,
+            // not in feeds, not in the search index (docs/content-format.md).
+            located.withdrawal = withdrawal
+            located.body = NoticeBody(html: "", text: "")
+            located.summary = "本公告已于\(withdrawal.date.chinese)撤回。原因：\(withdrawal.reason)"
+        }
         return (located, d)
     }
 
@@ -398,6 +409,78 @@ struct NoticeParser: Sendable {
             steps.append(ProcessStep(stage: stage, date: day, outcome: outcome.flatMap { $0.isEmpty ? nil : $0 }))
         }
         return steps
+    }
+
+    /// `revisions:` ({date, what, why} each) and `withdrawn:` ({date, reason}).
+    private func parseRecords(_ revisionsNode: Node?, _ withdrawnNode: Node?, noticeDay: CalendarDate?,
+                              yaml: YAMLSource, diagnostics d: inout [Diagnostic]) -> ([Revision], Withdrawal?) {
+        var revisions: [Revision] = []
+        if let node = revisionsNode {
+            if let list = node.sequence {
+                for entry in list {
+                    guard let fields = entry.pairs else {
+                        d.append(yaml.diagnostic(entry, "GK160", Messages.revisionsShape, fix: Messages.revisionsShapeFix))
+                        continue
+                    }
+                    var day: CalendarDate?, what: String?, why: String?, dateNode: Node?
+                    var complete = true
+                    for f in fields {
+                        switch f.key {
+                        case "date", "日期":
+                            dateNode = f.value
+                            let (parsed, problem) = Self.calendarDate(f.value, label: "修订日期", yaml: yaml)
+                            day = parsed
+                            if let problem { d.append(problem); complete = false }
+                        case "what", "内容", "修改", "修改内容": what = f.value.text
+                        case "why", "原因", "理由": why = f.value.text
+                        default:
+                            d.append(yaml.diagnostic(f.keyNode, "GK110", Messages.unknownKey(f.key, Suggest.nearest(f.key, in: ["date", "what", "why"])),
+                                                     fix: "修订 的每一项只认 date（日期）、what（修改内容）和 why（原因）。", severity: .warning))
+                        }
+                    }
+                    for (label, value) in [("日期（date）", dateNode?.text), ("修改内容（what）", what), ("原因（why）", why)]
+                    where value?.trimmingWhitespace().isEmpty ?? true {
+                        d.append(yaml.diagnostic(entry, "GK160", Messages.revisionMissing(label), fix: Messages.revisionMissingFix))
+                        complete = false
+                    }
+                    if let day, let noticeDay, day < noticeDay, let dateNode {
+                        d.append(yaml.diagnostic(dateNode, "GK160", Messages.revisionBeforeNotice(day.chinese, noticeDay.chinese),
+                                                 fix: Messages.revisionBeforeNoticeFix))
+                    }
+                    if complete, let day, let what, let why { revisions.append(Revision(date: day, what: what, why: why)) }
+                }
+            } else {
+                d.append(yaml.diagnostic(node, "GK160", Messages.revisionsShape, fix: Messages.revisionsShapeFix))
+            }
+        }
+        var withdrawal: Withdrawal?
+        if let node = withdrawnNode {
+            var day: CalendarDate?, reason: String?, dateNode: Node?
+            for f in node.pairs ?? [] {
+                switch f.key {
+                case "date", "日期":
+                    dateNode = f.value
+                    let (parsed, problem) = Self.calendarDate(f.value, label: "撤回日期", yaml: yaml)
+                    day = parsed
+                    if let problem { d.append(problem) }
+                case "reason", "原因", "理由": reason = f.value.text?.trimmingWhitespace()
+                default:
+                    d.append(yaml.diagnostic(f.keyNode, "GK110", Messages.unknownKey(f.key, Suggest.nearest(f.key, in: ["date", "reason"])),
+                                             fix: "撤回 只认 date（日期）和 reason（原因）。", severity: .warning))
+                }
+            }
+            if node.pairs == nil || dateNode == nil || (reason ?? "").isEmpty {
+                d.append(yaml.diagnostic(node, "GK161", Messages.withdrawnShape, fix: Messages.withdrawnShapeFix))
+            } else if let day, let reason {
+                if let noticeDay, day < noticeDay, let dateNode {
+                    d.append(yaml.diagnostic(dateNode, "GK161", Messages.withdrawnBeforeNotice(day.chinese, noticeDay.chinese),
+                                             fix: Messages.withdrawnBeforeNoticeFix))
+                } else {
+                    withdrawal = Withdrawal(date: day, reason: reason)
+                }
+            }
+        }
+        return (revisions, withdrawal)
     }
 
     private func parseAttachments(_ node: Node?, source: NoticeSource, yaml: YAMLSource,

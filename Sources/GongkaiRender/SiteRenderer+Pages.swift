@@ -28,7 +28,7 @@ extension SiteRenderer {
             href: root + URLPaths.notice(notice.id), title: notice.title, date: notice.date.day.chinese,
             dateISO: notice.date.day.iso, category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
             community: communities[notice.id.community]?.name ?? notice.id.community, number: notice.number,
-            summary: notice.summary, corrected: supersededBy[notice.id] != nil)
+            summary: notice.summary, corrected: supersededBy[notice.id] != nil, withdrawn: notice.withdrawal != nil)
     }
 
     func homePage() -> HomePage {
@@ -117,6 +117,7 @@ extension SiteRenderer {
     func noticePage(_ notice: Notice) -> NoticePage {
         let path = URLPaths.filePath(notice.id)
         let root = URLPaths.root(of: path)
+        let published = notice.withdrawal == nil ? notice.attachments : []
         let community = communities[notice.id.community]
         let category = categories[notice.categorySlug]
         let communityName = community?.name ?? notice.id.community
@@ -146,13 +147,14 @@ extension SiteRenderer {
                            to: p.to.year == p.from.year ? p.to.chineseMonthDay : p.to.chinese, toISO: p.to.iso, days: p.days)
             },
             reviewed: notice.reviewed.map { r in r.by + (r.date.map { "（\($0.chinese)审核）" } ?? "") },
-            body: notice.body.html,
+            body: Self.bodyStart + notice.body.html + Self.bodyEnd,
             outline: notice.body.headings.filter { $0.level == 2 }.map { OutlineEntry(text: $0.text, anchor: $0.anchor) },
             hasOutline: notice.body.headings.filter { $0.level == 2 }.count >= 3,
-            attachments: notice.attachments.filter { !$0.inline }.map(attachmentView),
-            images: notice.attachments.filter(\.inline).map(attachmentView),
-            hasAttachments: !notice.attachments.isEmpty,
-            hasFileList: notice.attachments.contains { !$0.inline },
+            // A withdrawn notice publishes neither its body nor its files.
+            attachments: published.filter { !$0.inline }.map(attachmentView),
+            images: published.filter(\.inline).map(attachmentView),
+            hasAttachments: !published.isEmpty,
+            hasFileList: published.contains { !$0.inline },
             tags: notice.tags, hasTags: !notice.tags.isEmpty,
             supersedes: notice.supersedes.flatMap { id in content.notices.first { $0.id == id } }.map { link($0, root: root) },
             supersededBy: supersededBy[notice.id].map { link($0, root: root) },
@@ -165,7 +167,11 @@ extension SiteRenderer {
             },
             hasProcess: !notice.process.isEmpty,
             qr: canonical.map { QRView(url: $0) },
-            printSignature: !Self.endsWithSignature(notice.body.text, issuer: notice.issuer ?? community?.committee ?? communityName))
+            printSignature: !Self.endsWithSignature(notice.body.text, issuer: notice.issuer ?? community?.committee ?? communityName),
+            revisions: notice.revisions.map { RevisionView(date: $0.date.chinese, dateISO: $0.date.iso, what: $0.what, why: $0.why) },
+            hasRevisions: !notice.revisions.isEmpty,
+            withdrawal: notice.withdrawal.map { WithdrawalView(date: $0.date.chinese, dateISO: $0.date.iso, reason: $0.reason) },
+            ledger: ledgerLink(notice, root: root))
     }
 
     /// Whether the body's last lines already carry the 落款 (the issuer's
@@ -272,6 +278,18 @@ extension SiteRenderer {
         var summary: String
         var period: APIPeriod?
         var supersedes: String?
+        var superseded_by: String?
+        /// current, corrected (a newer notice supersedes it) or withdrawn.
+        var status: String
+        var withdrawn: APIWithdrawal?
+        var revisions: Int
+        /// SHA-256 of `<url>notice.txt`, as recorded in ledger.json.
+        var version: String?
+    }
+
+    struct APIWithdrawal: Codable {
+        var date: String
+        var reason: String
     }
 
     struct APIPeriod: Codable {
@@ -292,7 +310,10 @@ extension SiteRenderer {
                       community_name: communities[n.id.community]?.name ?? n.id.community,
                       url: URLPaths.noticeFolder(n.id), number: n.number, summary: n.summary,
                       period: n.period.map { APIPeriod(from: $0.from.iso, to: $0.to.iso) },
-                      supersedes: n.supersedes?.value)
+                      supersedes: n.supersedes?.value, superseded_by: supersededBy[n.id]?.id.value,
+                      status: n.withdrawal != nil ? "withdrawn" : supersededBy[n.id] != nil ? "corrected" : "current",
+                      withdrawn: n.withdrawal.map { APIWithdrawal(date: $0.date.iso, reason: $0.reason) },
+                      revisions: n.revisions.count, version: ledger?.versions[n.id])
         })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

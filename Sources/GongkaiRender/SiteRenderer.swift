@@ -28,16 +28,24 @@ public struct SiteRenderer: Sendable {
     let today: CalendarDate
     let compliance: ComplianceReport
 
+    /// Nil when the caller built no ledger: then no ledger files are published.
+    let ledger: LedgerSnapshot?
+    let ledgerEntries: [String: [LedgerEntry]]
+
+
     /// - Parameter today: the build's "today" in the site timezone (the
     ///   overview depends on it); nil: the newest notice's day, so output
     ///   depends on the content alone.
-    public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil) {
+    public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil,
+                ledger: LedgerSnapshot? = nil) {
         self.content = content
         let day = today ?? content.notices.first?.date.day ?? CalendarDate(year: 1970, month: 1, day: 1)!
         self.today = day
         self.compliance = ComplianceReport.evaluate(content, today: day)
         self.theme = theme
         self.generator = generator
+        self.ledger = ledger
+        ledgerEntries = Dictionary(grouping: ledger?.ledger.entries ?? [], by: \.id)
         var paths: [String: String] = [:]
         for (path, bytes) in theme.assets {
             if let dot = path.lastIndex(of: "."), path[..<dot].contains("/") {
@@ -135,12 +143,14 @@ public struct SiteRenderer: Sendable {
         })
         jobs.append(page("sitemap.xml", "sitemap") { self.sitemap() })
         jobs.append { [self] in [OutputFile(path: "api/notices.json", content: .bytes(apiJSON()))] }
+        jobs.append { [self] in try ledgerFiles(reuse) }
         for notice in content.notices {
             jobs.append { [self] in
                 var files = [try file(URLPaths.filePath(notice.id), "notice", noticePage(notice), reuse)]
                 let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
                 let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-                for attachment in notice.attachments {
+                files += noticeText(notice)
+                for attachment in notice.attachments where notice.withdrawal == nil {
                     files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
                 }
                 return files

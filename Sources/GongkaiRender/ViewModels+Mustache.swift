@@ -111,6 +111,7 @@ extension NoticeLink: MustacheParent {
         case "number": return self.number
         case "summary": return self.summary
         case "corrected": return self.corrected
+        case "withdrawn": return self.withdrawn
         default: return nil
         }
     }
@@ -127,6 +128,7 @@ extension NoticeLink: StableHashable {
         h.add(self.number)
         h.add(self.summary)
         h.add(self.corrected)
+        h.add(self.withdrawn)
     }
 }
 
@@ -387,6 +389,10 @@ extension NoticePage: MustacheParent {
         case "hasProcess": return self.hasProcess
         case "qr": return self.qr
         case "printSignature": return self.printSignature
+        case "revisions": return self.revisions.map(MustacheBox.init)
+        case "hasRevisions": return self.hasRevisions
+        case "withdrawal": return self.withdrawal.map(MustacheBox.init)
+        case "ledger": return self.ledger.map(MustacheBox.init)
         default: return nil
         }
     }
@@ -427,6 +433,10 @@ extension NoticePage: StableHashable {
         h.add(self.hasProcess)
         h.add(self.qr)
         h.add(self.printSignature)
+        h.add(self.revisions)
+        h.add(self.hasRevisions)
+        h.add(self.withdrawal)
+        h.add(self.ledger)
     }
 }
 
@@ -892,5 +902,195 @@ extension SitemapURL: StableHashable {
     func stableHash(into h: inout StableHasher) {
         h.add(self.loc)
         h.add(self.lastmod)
+    }
+}
+
+extension RevisionView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "date": return self.date
+        case "dateISO": return self.dateISO
+        case "what": return self.what
+        case "why": return self.why
+        default: return nil
+        }
+    }
+}
+
+extension RevisionView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.date)
+        h.add(self.dateISO)
+        h.add(self.what)
+        h.add(self.why)
+    }
+}
+
+extension WithdrawalView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "date": return self.date
+        case "dateISO": return self.dateISO
+        case "reason": return self.reason
+        default: return nil
+        }
+    }
+}
+
+extension WithdrawalView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.date)
+        h.add(self.dateISO)
+        h.add(self.reason)
+    }
+}
+
+extension NoticeLedgerLink: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "version": return self.version
+        case "shortVersion": return self.shortVersion
+        case "textHref": return self.textHref
+        case "historyHref": return self.historyHref
+        case "count": return self.count
+        default: return nil
+        }
+    }
+}
+
+extension NoticeLedgerLink: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.version)
+        h.add(self.shortVersion)
+        h.add(self.textHref)
+        h.add(self.historyHref)
+        h.add(self.count)
+    }
+}
+
+extension LedgerIndexPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "entries": return self.entries
+        case "notices": return self.notices
+        case "head": return self.head
+        case "jsonHref": return self.jsonHref
+        case "communities": return self.communities.map(MustacheBox.init)
+        case "recent": return self.recent.map(MustacheBox.init)
+        default: return nil
+        }
+    }
+}
+
+extension LedgerIndexPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.entries)
+        h.add(self.notices)
+        h.add(self.head)
+        h.add(self.jsonHref)
+        h.add(self.communities)
+        h.add(self.recent)
+    }
+}
+
+extension LedgerCommunityLink: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return self.name
+        case "href": return self.href
+        case "notices": return self.notices
+        case "entries": return self.entries
+        default: return nil
+        }
+    }
+}
+
+extension LedgerCommunityLink: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.name)
+        h.add(self.href)
+        h.add(self.notices)
+        h.add(self.entries)
+    }
+}
+
+extension LedgerCommunityPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "name": return self.name
+        case "indexHref": return self.indexHref
+        case "notices": return self.notices.map(MustacheBox.init)
+        default: return nil
+        }
+    }
+}
+
+extension LedgerCommunityPage: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.layout)
+        h.add(self.name)
+        h.add(self.indexHref)
+        h.add(self.notices)
+    }
+}
+
+extension LedgerNoticeView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "anchor": return self.anchor
+        case "title": return self.title
+        case "href": return self.href
+        case "date": return self.date
+        case "corrected": return self.corrected
+        case "withdrawn": return self.withdrawn
+        case "versions": return self.versions.map(MustacheBox.init)
+        default: return nil
+        }
+    }
+}
+
+extension LedgerNoticeView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.anchor)
+        h.add(self.title)
+        h.add(self.href)
+        h.add(self.date)
+        h.add(self.corrected)
+        h.add(self.withdrawn)
+        h.add(self.versions)
+    }
+}
+
+extension LedgerVersionView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "seq": return self.seq
+        case "time": return self.time
+        case "timeISO": return self.timeISO
+        case "event": return self.event
+        case "version": return self.version
+        case "current": return self.current
+        case "note": return self.note
+        case "title": return self.title
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}
+
+extension LedgerVersionView: StableHashable {
+    func stableHash(into h: inout StableHasher) {
+        h.add(self.seq)
+        h.add(self.time)
+        h.add(self.timeISO)
+        h.add(self.event)
+        h.add(self.version)
+        h.add(self.current)
+        h.add(self.note)
+        h.add(self.title)
+        h.add(self.href)
     }
 }

@@ -51,6 +51,7 @@ struct NoticeLink {
     var number: String?
     var summary: String
     var corrected: Bool
+    var withdrawn: Bool
 }
 
 struct YearGroup {
@@ -170,6 +171,10 @@ struct NoticePage {
     var qr: QRView?
     /// Print the issuer and date under the body, unless the body already ends with them.
     var printSignature: Bool
+    var revisions: [RevisionView]
+    var hasRevisions: Bool
+    var withdrawal: WithdrawalView?
+    var ledger: NoticeLedgerLink?
 }
 
 /// 公示期 and objection deadline in plain text; status.js adds the live status.
@@ -340,4 +345,76 @@ struct SitemapView {
 struct SitemapURL {
     var loc: String
     var lastmod: String?
+}
+
+// ── corrections, withdrawals and the integrity ledger (docs/ledger.md) ──
+
+struct RevisionView {
+    var date: String
+    var dateISO: String
+    var what: String
+    var why: String
+}
+
+struct WithdrawalView {
+    var date: String
+    var dateISO: String
+    var reason: String
+}
+
+/// The notice page's line about its version in the ledger.
+struct NoticeLedgerLink {
+    /// SHA-256 of notice.txt (hex); `data-gongkai-version` on the page.
+    var version: String
+    var shortVersion: String
+    var textHref: String
+    var historyHref: String
+    var count: Int
+}
+
+struct LedgerIndexPage {
+    var layout: Layout
+    var entries: Int
+    var notices: Int
+    var head: String
+    var jsonHref: String
+    var communities: [LedgerCommunityLink]
+    var recent: [LedgerVersionView]
+}
+
+struct LedgerCommunityLink {
+    var name: String
+    var href: String
+    var notices: Int
+    var entries: Int
+}
+
+struct LedgerCommunityPage {
+    var layout: Layout
+    var name: String
+    var indexHref: String
+    var notices: [LedgerNoticeView]
+}
+
+struct LedgerNoticeView {
+    var anchor: String
+    var title: String
+    var href: String
+    var date: String
+    var corrected: Bool
+    var withdrawn: Bool
+    var versions: [LedgerVersionView]
+}
+
+struct LedgerVersionView {
+    var seq: Int
+    var time: String
+    var timeISO: String
+    var event: String
+    var version: String
+    var current: Bool
+    var note: String?
+    /// On the overview's list of recent entries: which notice.
+    var title: String?
+    var href: String?
 }

@@ -93,8 +93,13 @@ struct Console: Sendable {
         if stderrIsTerminal, let excerpt = SourceExcerpt.lines(for: d, siteRoot: siteRoot) { Self.err(excerpt) }
     }
 
-    /// The system clock, or the day in `GONGKAI_TODAY=2026-10-08` (tests).
+    /// The system clock; `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds
+    /// convention) fixes the moment (the ledger's times), `GONGKAI_TODAY=2026-10-08`
+    /// the day (tests).
     static var clock: any SiteClock {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) {
+            return FixedClock(epochSeconds: seconds)
+        }
         if let fixed = ProcessInfo.processInfo.environment["GONGKAI_TODAY"], let day = CalendarDate.parse(fixed) {
             return FixedClock(day)
         }

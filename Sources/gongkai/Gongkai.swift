@@ -14,7 +14,7 @@ struct Gongkai: ParsableCommand {
         commandName: "gongkai",
         abstract: "村（居）务公开网站生成器：把 Markdown 公告生成为可搜索的静态网站。",
         version: version,
-        subcommands: [Build.self, Check.self, New.self, Serve.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, Verify.self],
         defaultSubcommand: Build.self)
 
     static func main() {
@@ -85,7 +85,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let out = output ?? (options.site == "." ? "public" : options.site + "/public")
         let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL, strict: options.strict,
-                                                     asOf: asOf?.day))
+                                                     asOf: asOf?.day, recordLedger: true))
         if !ok { throw ExitCode(1) }
     }
 }

@@ -25,6 +25,7 @@ struct Serve: ParsableCommand {
         let out = output ?? (options.site == "." ? "public" : options.site + "/public")
         // The server prints the preview address once it listens.
         let console = Console(options: options, openHint: { _ in "" })
+        // A preview records nothing in the integrity ledger (DESIGN.md §8).
         let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out)
         let rebuild: @Sendable () -> PreviewServer.Outcome = {
             let report = console.build(buildOptions)

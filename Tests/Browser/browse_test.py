@@ -50,9 +50,11 @@ Markup assumptions (by structure only: no class names or ids are assumed):
     text and the article body text.
 """
 
+import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -341,6 +343,42 @@ def search_checks(rep, driver, base, notice_url, title):
                       all(t and t[0] == community for t in targets), repr([t[0] for t in targets if t]))
 
 
+def ledger_checks(rep, driver, public, notice):
+    """The notice page links to its version history, which lists the version the
+    page shows; docs/verify_ledger.py (no gongkai) accepts the whole site."""
+    tag = "[ledger]"
+    driver.get(notice)
+    wait_loaded(driver)
+    version = driver.execute_script(
+        "var e = document.querySelector('[data-gongkai-version]'); return e && e.getAttribute('data-gongkai-version');")
+    rep.check(tag + " notice page names its version", bool(version and re.fullmatch(r"[0-9a-f]{64}", version)), repr(version))
+    history = [a for a, raw, _ in links(driver) if a.text.strip() == "本公告的版本记录"]
+    if rep.check(tag + " notice page links to 本公告的版本记录", bool(history)):
+        click(driver, history[0])
+        found = driver.execute_script(
+            "var e = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+            "return e ? e.textContent : null;")
+        rep.check(tag + " history page has the notice's section with its version",
+                  bool(found) and bool(version) and version in found, driver.current_url)
+    # A withdrawn notice (if the site has one): its page says so, without the body.
+    api = os.path.join(public, "api", "notices.json")
+    withdrawn = [n for n in json.load(open(api, encoding="utf-8"))["notices"] if n.get("status") == "withdrawn"] \
+        if os.path.exists(api) else []
+    if withdrawn:
+        root = notice.split("/")[0] + "//" + notice.split("/")[2] + "/"
+        driver.get(root + withdrawn[0]["url"] + "index.html")
+        wait_loaded(driver)
+        text = driver.execute_script("return document.querySelector('article').innerText")
+        body = driver.execute_script("var b = document.querySelector('.body'); return b ? b.innerText.trim() : ''")
+        rep.check(tag + " withdrawn notice says 本公告已于…撤回 and why, without its body",
+                  "撤回。" in text and "撤回原因：" in text and body == "", withdrawn[0]["url"])
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "verify_ledger.py")
+    if os.path.exists(os.path.join(public, "ledger.json")):
+        run = subprocess.run([sys.executable, script, public], capture_output=True, text=True)
+        rep.check(tag + " docs/verify_ledger.py accepts the built site", run.returncode == 0,
+                  (run.stdout + run.stderr).strip().splitlines()[-1] if (run.stdout + run.stderr).strip() else "")
+
+
 def community_folders(public):
     out = set()
     for name in os.listdir(public):
@@ -395,6 +433,7 @@ def main(argv):
             title = facts(driver)["h1"]
             sub_notice = sub_srv.origin + "/sub/" + "/".join(rel_segments(notice, root_srv.origin + "/")) + "/index.html"
             search_checks(rep, driver, sub_srv.origin + "/sub/", sub_notice, title)
+            ledger_checks(rep, driver, public, notice)
             if shots:
                 driver.save_screenshot(os.path.join(shots, "search.png"))
 

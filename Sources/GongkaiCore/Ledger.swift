@@ -1,0 +1,252 @@
+import Foundation
+
+/// The integrity ledger (DESIGN.md §8, docs/ledger.md): an append-only,
+/// hash-chained list of every published version of every notice, kept in
+/// `content/ledger.jsonl` beside the notices and published as `ledger.json`.
+///
+/// Pure values: reading and writing the file is the build's business.
+public struct Ledger: Sendable, Hashable {
+    public static let path = "content/ledger.jsonl"
+    /// `prev` of the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public private(set) var entries: [LedgerEntry]
+
+    public init(entries: [LedgerEntry] = []) {
+        self.entries = entries
+    }
+
+    /// Hash of the last entry (the chain's head), `genesis` when empty.
+    public var head: String { entries.last?.hash ?? Self.genesis }
+
+    /// Appends an entry chained to the head.
+    @discardableResult
+    public mutating func append(id: NoticeID, event: LedgerEntry.Event, version: String, revisions: Int,
+                                time: String) -> LedgerEntry {
+        var entry = LedgerEntry(seq: entries.count + 1, time: time, id: id.value, event: event, version: version,
+                                revisions: revisions, prev: head, hash: "")
+        entry.hash = entry.computedHash
+        entries.append(entry)
+        return entry
+    }
+
+    /// The newest entry of each notice.
+    public var latest: [String: LedgerEntry] {
+        var result: [String: LedgerEntry] = [:]
+        for e in entries { result[e.id] = e }
+        return result
+    }
+
+    /// A line of the ledger file that cannot be read, or an entry that does
+    /// not chain to the one before it.
+    public struct Problem: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable {
+            case unreadable
+            /// `seq` not one more than the previous entry's.
+            case sequence(expected: Int)
+            /// `prev` is not the previous entry's `hash`.
+            case link
+            /// `hash` is not the SHA-256 of the entry's fields.
+            case hash
+        }
+        /// 1-based line in the file (or index + 1 in ledger.json).
+        public var line: Int
+        public var seq: Int?
+        public var kind: Kind
+    }
+
+    /// Reads `ledger.jsonl` (one JSON object per line; blank lines are
+    /// allowed) and checks the chain. Unreadable lines are skipped, so every
+    /// problem is reported in one run.
+    public static func parse(jsonLines bytes: [UInt8]) -> (Ledger, [Problem]) {
+        var entries: [(line: Int, entry: LedgerEntry)] = []
+        var problems: [Problem] = []
+        let decoder = JSONDecoder()
+        let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+        // Fast path: the lines as one JSON array, decoded in one call (one
+        // JSONDecoder call per line was most of the stage on 10,000 notices).
+        let blank: (ArraySlice<UInt8>) -> Bool = { $0.allSatisfy { $0 == 32 || $0 == 13 || $0 == 9 } }
+        let filled = lines.enumerated().filter { !blank($0.element) }
+        var array: [UInt8] = [91]
+        for (n, (_, line)) in filled.enumerated() {
+            if n > 0 { array.append(44) }
+            array += line
+        }
+        array.append(93)
+        if let all = try? decoder.decode([LedgerEntry].self, from: Data(array)), all.count == filled.count {
+            let numbered = zip(filled, all).map { (line: $0.offset + 1, entry: $1) }
+            return (Ledger(entries: all), chainProblems(numbered).sorted { $0.line < $1.line })
+        }
+        for (index, line) in lines.enumerated() {
+            if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
+            if let entry = try? decoder.decode(LedgerEntry.self, from: Data(line)) {
+                entries.append((index + 1, entry))
+            } else {
+                problems.append(Problem(line: index + 1, seq: nil, kind: .unreadable))
+            }
+        }
+        problems += chainProblems(entries)
+        return (Ledger(entries: entries.map(\.entry)), problems.sorted { $0.line < $1.line })
+    }
+
+    /// Checks entries in order (as published in ledger.json, line = index + 1).
+    public static func check(_ entries: [LedgerEntry]) -> [Problem] {
+        chainProblems(entries.enumerated().map { ($0.offset + 1, $0.element) })
+    }
+
+    static func chainProblems(_ entries: [(line: Int, entry: LedgerEntry)]) -> [Problem] {
+        var problems: [Problem] = []
+        var previous = genesis
+        var expected = 1
+        for (line, e) in entries {
+            if e.seq != expected { problems.append(Problem(line: line, seq: e.seq, kind: .sequence(expected: expected))) }
+            if e.prev != previous { problems.append(Problem(line: line, seq: e.seq, kind: .link)) }
+            if e.hash != e.computedHash { problems.append(Problem(line: line, seq: e.seq, kind: .hash)) }
+            previous = e.hash
+            // Once: a missing line is one problem, not one per later entry.
+            expected = e.seq + 1
+        }
+        return problems
+    }
+
+    /// The file: one line per entry, keys sorted, ending with a newline.
+    public var jsonLines: [UInt8] {
+        var out: [UInt8] = []
+        for e in entries { out += e.jsonLine; out.append(10) }
+        return out
+    }
+
+    /// `2025-10-05T01:30:00Z` → `2025年10月5日 09:30` in a timezone (for
+    /// people; the ledger itself is in UTC).
+    public static func localTime(_ utc: String, timezone: String) -> String {
+        let parts = utc.split(separator: "T")
+        guard parts.count == 2, let day = CalendarDate.parse(String(parts[0])) else { return utc }
+        let clock = parts[1].dropLast().split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3 else { return utc }
+        let epoch = day.dayNumber * 86400 + clock[0] * 3600 + clock[1] * 60 + clock[2]
+        let tz = TimeZone(identifier: timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let local = epoch + tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(epoch)))
+        let localDay = CalendarDate(dayNumber: local >= 0 ? local / 86400 : (local - 86399) / 86400)
+        let rest = local - localDay.dayNumber * 86400
+        return "\(localDay.chinese) \(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2))"
+    }
+
+    /// The calendar day of an instant in a timezone.
+    public static func localDay(_ date: Date, timezone: String) -> CalendarDate {
+        let tz = TimeZone(identifier: timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + tz.secondsFromGMT(for: date)
+        return CalendarDate(dayNumber: local >= 0 ? local / 86400 : (local - 86399) / 86400)
+    }
+
+    /// UTC, to the second: `2025-10-05T01:30:00Z`.
+    public static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let rest = seconds - days * 86400
+        return CalendarDate(dayNumber: days).iso
+            + "T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
+    }
+}
+
+/// One line of the ledger: a notice version recorded by a build.
+public struct LedgerEntry: Sendable, Hashable, Codable {
+    public enum Event: String, Sendable, Hashable, Codable {
+        /// First version of a notice.
+        case published
+        /// A new version with a new `revisions:` entry.
+        case revised
+        /// The notice was withdrawn (`withdrawn:`); the version is the
+        /// withdrawal record without the body.
+        case withdrawn
+    }
+
+    /// 1, 2, 3, … in file order.
+    public var seq: Int
+    /// When the build recorded it (UTC, `Ledger.timestamp`).
+    public var time: String
+    /// The notice id, `<community>/<year>/<name>`.
+    public var id: String
+    public var event: Event
+    /// SHA-256 (hex) of the version's canonical text (`NoticeText.canonical`),
+    /// published as `<notice>/notice.txt`.
+    public var version: String
+    /// How many `revisions:` entries that version had.
+    public var revisions: Int
+    /// `hash` of the previous entry; 64 zeros for the first.
+    public var prev: String
+    /// SHA-256 (hex) of `hashInput`.
+    public var hash: String
+
+    public init(seq: Int, time: String, id: String, event: Event, version: String, revisions: Int, prev: String,
+                hash: String) {
+        self.seq = seq
+        self.time = time
+        self.id = id
+        self.event = event
+        self.version = version
+        self.revisions = revisions
+        self.prev = prev
+        self.hash = hash
+    }
+
+    /// The fields, each on its own line, in this order: what `hash` covers.
+    /// (Simpler to reproduce in another language than canonical JSON.)
+    public var hashInput: String {
+        "\(seq)\n\(time)\n\(id)\n\(event.rawValue)\n\(version)\n\(revisions)\n\(prev)"
+    }
+
+    public var computedHash: String { SHA256.hex(hashInput) }
+
+    public var jsonLine: [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data())
+    }
+}
+
+/// The canonical text of a notice version: the bytes that are hashed into the
+/// ledger and published as `<notice>/notice.txt`, so anyone can re-hash them.
+public enum NoticeText {
+    /// The source file as UTF-8 without a byte-order mark, every line ending
+    /// turned into `\n`. For a withdrawn notice, only the front matter (up to
+    /// and including its closing `---` line): the body is not published.
+    public static func canonical(_ source: [UInt8], withdrawn: Bool) -> [UInt8] {
+        var bytes = source[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 13 {
+                out.append(10)
+                if i + 1 < bytes.endIndex, bytes[i + 1] == 10 { i += 1 }
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        guard withdrawn else { return out }
+        let lines = out.split(separator: 10, omittingEmptySubsequences: false)
+        guard let first = lines.first, trimmed(first) == Array("---".utf8) else { return out }
+        var kept = 0
+        for (n, line) in lines.enumerated() {
+            kept += line.count + 1
+            if n > 0, trimmed(line) == Array("---".utf8) || trimmed(line) == Array("...".utf8) {
+                return Array(out.prefix(min(kept, out.count))) + (kept > out.count ? [10] : [])
+            }
+        }
+        return out
+    }
+
+    private static func trimmed(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var s = line
+        while let last = s.last, last == 32 || last == 9 { s = s.dropLast() }
+        return Array(s)
+    }
+}
+
+extension FixedClock {
+    /// Seconds since 1970-01-01 UTC (`SOURCE_DATE_EPOCH`).
+    public init(epochSeconds: Double) { self.init(Date(timeIntervalSince1970: epochSeconds)) }
+}

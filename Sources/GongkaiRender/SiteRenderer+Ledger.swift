@@ -1,0 +1,121 @@
+import Foundation
+import GongkaiCore
+
+/// What the integrity ledger publishes (docs/ledger.md): each notice's
+/// canonical text (`notice.txt`), `ledger.json`, and the human pages
+/// `ledger/index.html` and `ledger/<community>/index.html`.
+extension SiteRenderer {
+    /// Around the body on every notice page, so `gongkai verify` can compare
+    /// the page's body with notice.txt whatever the theme (cmark's safe mode
+    /// turns any comment in a notice into `<!-- raw HTML omitted -->`, so a
+    /// notice cannot contain these).
+    static let bodyStart = "<!--gongkai:body-->"
+    static let bodyEnd = "<!--/gongkai:body-->"
+
+    static func ledgerCommunity(_ slug: String) -> String { "ledger/\(slug)/index.html" }
+    static func ledgerAnchor(_ id: NoticeID) -> String { "\(id.year)-\(id.name)" }
+
+    func noticeText(_ notice: Notice) -> [OutputFile] {
+        guard let text = ledger?.texts[notice.id] else { return [] }
+        let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
+        return [OutputFile(path: folder + "notice.txt", content: .bytes(text))]
+    }
+
+    func ledgerLink(_ notice: Notice, root: String) -> NoticeLedgerLink? {
+        guard let version = ledger?.versions[notice.id] else { return nil }
+        return NoticeLedgerLink(
+            version: version, shortVersion: String(version.prefix(12)), textHref: "notice.txt",
+            historyHref: root + Self.ledgerCommunity(notice.id.community) + "#" + URLPaths.escape(Self.ledgerAnchor(notice.id)),
+            count: ledgerEntries[notice.id.value]?.count ?? 0)
+    }
+
+    func ledgerFiles(_ reuse: (any PageReuse)?) throws -> [OutputFile] {
+        guard let ledger else { return [] }
+        var files = [OutputFile(path: "ledger.json", content: .bytes(ledgerJSON(ledger.ledger)))]
+        files.append(try file("ledger/index.html", "ledger", ledgerIndexPage(ledger.ledger), reuse))
+        for community in content.communities {
+            let path = Self.ledgerCommunity(community.slug)
+            files.append(try file(path, "ledger-community", ledgerCommunityPage(community), reuse))
+        }
+        return files
+    }
+
+    struct PublishedLedger: Codable {
+        var format: String
+        var site: String
+        var head: String
+        var count: Int
+        var entries: [LedgerEntry]
+    }
+
+    func ledgerJSON(_ ledger: Ledger) -> [UInt8] {
+        let published = PublishedLedger(format: "gongkai-ledger-1", site: site.title, head: ledger.head,
+                                        count: ledger.entries.count, entries: ledger.entries)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(published)) ?? Data("{}".utf8))
+    }
+
+    func ledgerIndexPage(_ ledger: Ledger) -> LedgerIndexPage {
+        let path = "ledger/index.html"
+        let root = URLPaths.root(of: path)
+        let noticesByID = Dictionary(content.notices.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let communities = content.communities.map { c in
+            let ids = ledgerEntries.keys.filter { $0.hasPrefix(c.slug + "/") }
+            return LedgerCommunityLink(name: c.name, href: root + Self.ledgerCommunity(c.slug), notices: ids.count,
+                                       entries: ids.reduce(0) { $0 + (ledgerEntries[$1]?.count ?? 0) })
+        }
+        let recent = ledger.entries.suffix(20).reversed().map { e -> LedgerVersionView in
+            var view = versionView(e, notice: noticesByID[e.id])
+            view.title = noticesByID[e.id]?.title ?? e.id
+            view.href = NoticeID(e.id).map { root + URLPaths.notice($0) }
+            return view
+        }
+        return LedgerIndexPage(
+            layout: layout(path, title: "完整性账本", crumbs: [("完整性账本", nil)],
+                           description: "\(site.title)每一篇公告每一个版本的 SHA-256 记录，任何人都可以核对。"),
+            entries: ledger.entries.count, notices: ledgerEntries.count, head: ledger.head,
+            jsonHref: root + "ledger.json", communities: communities, recent: Array(recent))
+    }
+
+    func ledgerCommunityPage(_ community: Community) -> LedgerCommunityPage {
+        let path = Self.ledgerCommunity(community.slug)
+        let root = URLPaths.root(of: path)
+        let notices = (byCommunity[community.slug] ?? []).map { n in
+            LedgerNoticeView(
+                anchor: Self.ledgerAnchor(n.id), title: n.title, href: root + URLPaths.notice(n.id), date: n.date.day.chinese,
+                corrected: supersededBy[n.id] != nil, withdrawn: n.withdrawal != nil,
+                versions: (ledgerEntries[n.id.value] ?? []).reversed().map { versionView($0, notice: n) })
+        }
+        return LedgerCommunityPage(
+            layout: layout(path, title: "\(community.name) · 版本记录",
+                           crumbs: [("完整性账本", "ledger/index.html"), (community.name, nil)]),
+            name: community.name, indexHref: root + "ledger/index.html", notices: notices)
+    }
+
+    func versionView(_ e: LedgerEntry, notice: Notice?) -> LedgerVersionView {
+        var note: String?
+        switch e.event {
+        case .revised:
+            if let n = notice, e.revisions >= 1, e.revisions <= n.revisions.count {
+                let r = n.revisions[e.revisions - 1]
+                note = "\(r.date.chinese)修订：\(r.what)（原因：\(r.why)）"
+            }
+        case .withdrawn:
+            if let w = notice?.withdrawal { note = "\(w.date.chinese)撤回，原因：\(w.reason)" }
+        case .published:
+            break
+        }
+        let event: String
+        switch e.event {
+        case .published: event = "首次发布"
+        case .revised: event = "修订"
+        case .withdrawn: event = "撤回"
+        }
+        return LedgerVersionView(seq: e.seq, time: localTime(e.time), timeISO: e.time, event: event, version: e.version,
+                                 current: notice.flatMap { ledger?.versions[$0.id] } == e.version, note: note,
+                                 title: nil, href: nil)
+    }
+
+    func localTime(_ utc: String) -> String { Ledger.localTime(utc, timezone: site.timezone) }
+}
