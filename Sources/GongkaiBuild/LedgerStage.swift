@@ -20,6 +20,9 @@ struct LedgerStage {
         var diagnostics: [Diagnostic]
         /// The ledger file as read (nil when there is none yet).
         var recorded: [UInt8]?
+        /// Source path → (stable hash of its canonical text, SHA-256), for
+        /// the next build (`VersionCache`).
+        var versionCache: [String: VersionCache.Entry] = [:]
     }
 
     let fs: any SiteFileSystem
@@ -42,15 +45,26 @@ struct LedgerStage {
             for notice in community.notices { bytesByPath[notice.file.path] = notice.file.bytes }
         }
         let sourceBytes = bytesByPath
-        let hashed = content.notices.parallelMap { notice -> (NoticeID, [UInt8], String) in
+        // SHA-256 of every notice was most of this stage on 10,000 notices:
+        // a notice whose canonical text has the same stable hash as in the
+        // last build keeps its SHA-256. (`gongkai verify` always re-hashes.)
+        let known = VersionCache.load(fs)
+        let hashed = content.notices.parallelMap { notice -> (NoticeID, String, [UInt8], VersionCache.Entry) in
             let text = NoticeText.canonical(sourceBytes[notice.sourcePath] ?? [], withdrawn: notice.withdrawal != nil)
-            return (notice.id, text, SHA256.hex(text))
+            var h = StableHasher()
+            h.add(text)
+            if let entry = known[notice.sourcePath], entry.key == h.value, entry.size == text.count {
+                return (notice.id, notice.sourcePath, text, entry)
+            }
+            return (notice.id, notice.sourcePath, text, VersionCache.Entry(key: h.value, size: text.count, sha256: SHA256.hex(text)))
         }
         var texts: [NoticeID: [UInt8]] = [:]
         var versions: [NoticeID: String] = [:]
-        for (id, text, version) in hashed {
+        var versionCache: [String: VersionCache.Entry] = [:]
+        for (id, path, text, entry) in hashed {
             texts[id] = text
-            versions[id] = version
+            versions[id] = entry.sha256
+            versionCache[path] = entry
         }
 
         let latest = ledger.latest
@@ -86,7 +100,7 @@ struct LedgerStage {
         }
         let published = recording ? ledger : Ledger(entries: Array(ledger.entries.dropLast(pending.count)))
         return Outcome(snapshot: LedgerSnapshot(ledger: published, texts: texts, versions: versions), pending: pending,
-                       diagnostics: diagnostics, recorded: recorded)
+                       diagnostics: diagnostics, recorded: recorded, versionCache: versionCache)
     }
 
     static func diagnostic(_ problem: Ledger.Problem, file: String) -> Diagnostic {
@@ -162,6 +176,7 @@ struct LedgerStage {
     }
 
     static func saveCache(_ outcome: Outcome, recorded: Bool, siteRoot: String) {
+        VersionCache.save(outcome.versionCache, siteRoot: siteRoot)
         var after = outcome.recorded
         if recorded && !outcome.pending.isEmpty {
             after = try? Array(Data(contentsOf: URL(fileURLWithPath: siteRoot + "/" + Ledger.path)))
@@ -172,5 +187,42 @@ struct LedgerStage {
         if let data = try? JSONEncoder().encode(record) {
             try? data.write(to: URL(fileURLWithPath: siteRoot + "/" + cachePath), options: .atomic)
         }
+    }
+}
+
+/// `.gongkai-cache/ledger-versions.tsv`: per notice source, the stable hash
+/// and length of its canonical text and its SHA-256, one line each
+/// (`path, key (hex), size, sha256`, tab-separated). Damaged or missing
+/// means hashing everything again.
+enum VersionCache {
+    struct Entry: Equatable, Sendable {
+        var key: UInt64
+        var size: Int
+        var sha256: String
+    }
+
+    static let path = ".gongkai-cache/ledger-versions.tsv"
+
+    static func load(_ fs: any SiteFileSystem) -> [String: Entry] {
+        guard let bytes = try? fs.read(path) else { return [:] }
+        var result: [String: Entry] = [:]
+        for line in bytes.split(separator: 10) {
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+            guard fields.count == 4, let key = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16),
+                  let size = Int(String(decoding: fields[2], as: UTF8.self)), fields[3].count == 64 else { continue }
+            result[String(decoding: fields[0], as: UTF8.self)] = Entry(key: key, size: size,
+                                                                    sha256: String(decoding: fields[3], as: UTF8.self))
+        }
+        return result
+    }
+
+    static func save(_ entries: [String: Entry], siteRoot: String) {
+        var out = ""
+        for (path, e) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\t") && !path.contains("\n") {
+            out += "\(path)\t\(String(e.key, radix: 16))\t\(e.size)\t\(e.sha256)\n"
+        }
+        let folder = siteRoot + "/.gongkai-cache"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? Data(out.utf8).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
     }
 }

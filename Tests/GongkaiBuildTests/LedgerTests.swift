@@ -250,6 +250,20 @@ import Testing
         #expect(ledger(site).count == 4)
     }
 
+    @Test func versionCacheIsUsedAndADamagedOneIsIgnored() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(build(site).succeeded)
+        let cache = site.root.appendingPathComponent(".gongkai-cache/ledger-versions.tsv")
+        let lines = try String(contentsOf: cache, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 4 && lines.allSatisfy { $0.split(separator: "\t").count == 4 })
+        try "garbage\n\tx\ty\n".write(to: cache, atomically: true, encoding: .utf8)
+        try site.write("content/xinhua/2025/tingche.md", "---\ntitle: 停车位分配方案公示\ndate: 2025-05-06\ncategory: juwu\n---\n方案如下。\n")
+        #expect(build(site).succeeded)
+        #expect(ledger(site).count == 5)
+        #expect(verify(site).succeeded)
+    }
+
     /// What a second build of the same site sees when the first appends
     /// while it runs: the ledger as it was when it read it.
     struct StaleLedger: SiteFileSystem {
@@ -295,6 +309,24 @@ import Testing
         let text = site.output.appendingPathComponent("xinhua/2025/wuye/notice.txt")
         try "改过的原文".write(to: text, atomically: true, encoding: .utf8)
         #expect(try run() == 1)
+    }
+}
+
+@Suite struct LedgerFileTests {
+    /// The example site's ledger reads the same through the quick line
+    /// reader and through JSONDecoder (one line written differently, with
+    /// spaces and an escaped slash, sends the whole file through JSONDecoder).
+    @Test func quickReaderAgreesWithJSONDecoder() throws {
+        let bytes = try Array(Data(contentsOf: FixtureSite.repositoryRoot.appendingPathComponent(Ledger.path)))
+        let (quick, problems) = Ledger.parse(jsonLines: bytes)
+        #expect(problems.isEmpty)
+        #expect(quick.entries.count > 100)
+        var text = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        text[0] = text[0].replacingOccurrences(of: "\",\"", with: "\", \"").replacingOccurrences(of: "/", with: "\\/")
+        let (slow, slowProblems) = Ledger.parse(jsonLines: Array((text.joined(separator: "\r\n") + "\r\n").utf8))
+        #expect(slowProblems.isEmpty)
+        #expect(slow == quick)
+        #expect(Ledger(entries: quick.entries).jsonLines == bytes)
     }
 }
 
