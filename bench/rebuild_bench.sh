@@ -37,10 +37,24 @@ time_run() {   # prints milliseconds of one build
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+# A published notice may change only in the open (the integrity ledger,
+# GK162): each edit adds a line to the body and a revision entry to the
+# front matter, as a clerk would.
+edit() {   # edit N: the notice with N revisions and N added lines
+    python3 - "$notice" "$1" <<'PY'
+import re, sys
+path, n = sys.argv[1], int(sys.argv[2])
+text = open(path, encoding="utf-8").read()
+text = re.sub(r"\n修订: \[.*?\]\n", "\n", text, count=1, flags=re.S)
+revs = ", ".join("{date: 2026-11-27, what: 补充说明%d, why: 基准测试}" % k for k in range(1, n + 1))
+head, sep, body = text.partition("\n---\n")
+open(path, "w", encoding="utf-8").write(head + "\n修订: [" + revs + "]" + sep + body + "\n补充说明 %d。\n" % n)
+PY
+}
 noop=(); change=()
 for i in $(seq 1 "$RUNS"); do
     noop+=("$(time_run)")
-    printf '\n改动 %s\n' "$i" >> "$notice"
+    edit "$i"
     change+=("$(time_run)")
 done
 say "results ($N notices, $RUNS runs each, median)"
