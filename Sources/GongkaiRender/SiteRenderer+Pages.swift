@@ -177,8 +177,28 @@ extension SiteRenderer {
     /// Whether the body's last lines already carry the 落款 (the issuer's
     /// name, as clerks end a notice), so the printed sheet does not repeat it.
     static func endsWithSignature(_ text: String, issuer: String) -> Bool {
-        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        return lines.suffix(3).contains { $0.contains(issuer) && $0.count <= issuer.count + 16 }
+        // Only the last three non-empty lines matter: walk back from the end
+        // instead of splitting the whole body (this runs for every notice).
+        var lines: [Substring] = []
+        var end = text.endIndex
+        var i = text.endIndex
+        while lines.count < 3 && i > text.startIndex {
+            let before = text.index(before: i)
+            if text[before].isNewline {
+                let line = text[i..<end]
+                if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
+                end = before
+            }
+            i = before
+        }
+        if lines.count < 3 {
+            let line = text[text.startIndex..<end]
+            if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
+        }
+        return lines.prefix(3).contains { line in
+            let trimmed = String(line).trimmingWhitespace()
+            return trimmed.contains(issuer) && trimmed.count <= issuer.count + 16
+        }
     }
 
     /// The 公示期 and objection deadline: from the period, or from the

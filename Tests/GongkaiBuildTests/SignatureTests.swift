@@ -1,0 +1,19 @@
+@testable import GongkaiRender
+import Testing
+
+/// The printed sheet adds the issuer's 落款 unless the body already ends with it.
+struct SignatureTests {
+    @Test(arguments: [
+        ("正文。\n\n马庄村村民委员会\n2025年10月8日\n", true),
+        ("正文。\n马庄村村民委员会\n", true),
+        ("马庄村村民委员会", true),
+        ("马庄村村民委员会\n第二行\n第三行\n第四行\n", false),
+        ("正文。\n\n  \n特此公告。\n", false),
+        ("马庄村村民委员会关于2025年度村集体经济组织收益分配方案的说明和征求意见\n", false),
+        ("", false),
+        ("正文。\r\n马庄村村民委员会\r\n2025年10月8日", true),
+    ])
+    func lastThreeLines(_ text: String, _ expected: Bool) {
+        #expect(SiteRenderer.endsWithSignature(text, issuer: "马庄村村民委员会") == expected)
+    }
+}
