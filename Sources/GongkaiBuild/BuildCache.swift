@@ -85,22 +85,39 @@ struct BuildCache: Codable {
     }()
 
     /// Number and total size of the files under a folder (without following
-    /// links). Stops early (with a meaningless result) once `cancelled` is set.
+    /// links), the top-level folders walked in parallel. Stops early (with a
+    /// meaningless result) once `cancelled` is set.
     static func survey(_ root: String, cancelled: Handoff<Bool>? = nil) -> (files: Int, bytes: Int) {
         let fs = LocalFileSystem(root: root)
-        var files = 0, bytes = 0
-        func walk(_ dir: String) {
-            if cancelled?.value == true { return }
+        @Sendable func walk(_ dir: String) -> (files: Int, bytes: Int) {
+            if cancelled?.value == true { return (0, 0) }
+            var files = 0, bytes = 0
             for name in (try? fs.list(dir)) ?? [] {
                 let path = dir.isEmpty ? name : dir + "/" + name
                 switch fs.kind(of: path) {
-                case .directory: walk(path)
+                case .directory:
+                    let sub = walk(path)
+                    files += sub.files
+                    bytes += sub.bytes
                 case .file(let size): files += 1; bytes += size
                 default: files += 1
                 }
             }
+            return (files, bytes)
         }
-        walk("")
+        var files = 0, bytes = 0
+        var folders: [String] = []
+        for name in (try? fs.list("")) ?? [] {
+            switch fs.kind(of: name) {
+            case .directory: folders.append(name)
+            case .file(let size): files += 1; bytes += size
+            default: files += 1
+            }
+        }
+        for sub in folders.parallelMap(walk) {
+            files += sub.files
+            bytes += sub.bytes
+        }
         return (files, bytes)
     }
 
