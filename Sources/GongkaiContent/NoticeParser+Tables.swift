@@ -136,9 +136,9 @@ extension NoticeParser {
             problems.diagnostics.append(Self.totalDiagnostic(m, file: data.path, line: cell.row, column: cell.column,
                                                              place: place(cell)))
         }
-        // A CSV that is also an attachment is checked whole, at its own lines, by privacyProblems.
-        let isCSVAttachment = attachments.contains(file) && !file.lowercased().hasSuffix(".xlsx")
-        if !isCSVAttachment { problems.diagnostics += checkCellText(table, file: data.path, place: place) }
+        // A CSV or xlsx that is also an attachment is checked whole (every
+        // sheet, every cell) by privacyProblems.
+        if !attachments.contains(file) { problems.diagnostics += checkCellText(table, file: data.path, place: place) }
         return IncludedTable(table: table, source: Messages.tableSource(file, sheet: sheetName), title: spec.title)
     }
 

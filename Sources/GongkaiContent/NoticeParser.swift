@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiTables
 import GongkaiMarkdown
 import Yams
 
@@ -287,6 +288,17 @@ struct NoticeParser: Sendable {
         where values?.contains(name) ?? false {
             guard let text = TextDecoding.decodeSpreadsheetText(bytes) else { continue }
             d += privacy.diagnostics(in: text, file: source.folder + "/" + name, line: 1)
+        }
+        // An xlsx attachment publishes every sheet: every cell is checked,
+        // reported at its sheet and cell.
+        for (name, file) in source.dataFiles.sorted(by: { $0.key < $1.key })
+        where name.lowercased().hasSuffix(".xlsx") && values?.contains(name) ?? false {
+            for sheet in XLSXTable.sheetNames(file.bytes) ?? [] {
+                guard case .success(let read) = XLSXTable.read(file.bytes, sheet: sheet) else { continue }
+                d += checkCellText(read.table, file: file.path, place: { cell in
+                    "工作表“\(read.name)”\(XLSXTable.cellName(row: cell.row, column: cell.column))："
+                })
+            }
         }
         for finding in privacy.scan(source.id.name) {
             var problem = finding.diagnostic(file: path, line: 0, column: 0)

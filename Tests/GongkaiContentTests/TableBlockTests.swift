@@ -153,6 +153,21 @@ struct TablePrivacyTests {
         #expect(hit.message.hasPrefix("工作表“11月”B2："))
         #expect(hit.fix.contains("138****8000"))
     }
+
+    /// An xlsx attachment is published as it is: all of it is checked, even
+    /// when no table block shows it, and once when one does.
+    @Test(arguments: ["", "```table 名单.xlsx\n```"])
+    func anXLSXAttachmentIsCheckedWhole(_ body: String) throws {
+        let xlsx = try MiniXLSX.make(sheet: "11月", rows: [["户主", "身份证号"], ["王某某", "11010519491231002X"]])
+        let d = parse(body: body, attachments: "附件: [{file: 名单.xlsx, title: 救助名单}]", files: ["名单.xlsx": xlsx])
+        let hits = d.filter { $0.code == "GK170" }
+        #expect(hits.count == 1, "\(d.map(\.rendered))")
+        let hit = try #require(hits.first)
+        #expect(hit.file == folder + "/名单.xlsx")
+        #expect(hit.line == 2 && hit.column == 2)
+        #expect(hit.message.hasPrefix("工作表“11月”B2："))
+        #expect(!hit.rendered.contains("11010519491231002X"))
+    }
 }
 
 /// The smallest workbook Excel would open: inline strings only.
