@@ -20,16 +20,7 @@ enum TextDecoding {
         var bytes = file.bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-        var line = 1, column = 1
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0
-            if length == 0 || i + length > bytes.endIndex
-                || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { break }
-            if b == 10 { line += 1; column = 1 } else { column += 1 }
-            i += length
-        }
+        let (line, column) = UTF8Position.firstInvalid(bytes)
         return .failure(Diagnostic(file: file.path, line: line, column: column, code: "GK003",
                                    message: Messages.notUTF8(what), fix: Messages.notUTF8Fix))
     }

@@ -140,7 +140,7 @@ public enum TableNumber {
 
     /// Digits with optional thousands separators (in groups of three) and
     /// one decimal point.
-    static func isPlainAmount(_ s: Substring) -> Bool {
+    public static func isPlainAmount(_ s: Substring) -> Bool {
         var digits = 0, sawDot = false, groupDigits = 0, sawComma = false
         for ch in s {
             if ch.isASCII, ch.isNumber {

@@ -162,26 +162,7 @@ enum NumberCell {
         if let f = s.first, "+-−".contains(f) { s = s.dropFirst() }
         if let f = s.first, "￥¥".contains(f) { s = s.dropFirst() }
         if s.last == "%" { s = s.dropLast() }
-        var digits = 0, sawDot = false, groupDigits = 0, sawComma = false
-        for ch in s {
-            if ch.isASCII, ch.isNumber {
-                digits += 1
-                groupDigits += 1
-            } else if ch == ",", !sawDot, groupDigits >= 1, groupDigits <= 3 || !sawComma, digits > 0 {
-                if sawComma && groupDigits != 3 { return false }
-                sawComma = true
-                groupDigits = 0
-            } else if ch == ".", !sawDot, digits > 0 {
-                if sawComma && groupDigits != 3 { return false }
-                sawDot = true
-                groupDigits = 0
-                sawComma = false
-            } else {
-                return false
-            }
-        }
-        if sawComma && groupDigits != 3 { return false }
-        return digits > 0 && s.last?.isNumber == true
+        return TableNumber.isPlainAmount(s)
     }
 
 }

@@ -161,17 +161,18 @@ public enum SearchIndexBuilder {
     /// alone, and an incremental build changes only the postings of the
     /// notices that changed (idf is applied by the client, from the number
     /// of postings it downloaded).
-    static let pivotLength: Float = 1000
+    static let pivotLength: Float = 800
     /// The highest impact before quantisation: both parts saturated.
     static let maxImpact: Float = 2 * (k1 + 1)
 
-    /// A notice's impact for a token, 1…63 on a linear scale up to `maxImpact`:
+    /// A notice's impact for a token, 1…63 on a log scale up to `maxImpact`
+    /// (finer where most body matches are: one or two mentions):
     /// short fields and body saturate separately, so a word in the title is
     /// never outweighed by many mentions in the body.
     static func impact(_ entry: Terms.Entry, bodyLength: Int) -> Int {
         let norm = 1 - b + b * Float(bodyLength) / pivotLength
         let score = saturate(entry.short) + saturate(Float(entry.body) / norm)
-        return max(1, min(63, Int((63 * score / maxImpact).rounded())))
+        return max(1, min(63, Int((63 * log1p(score) / log1p(maxImpact)).rounded())))
     }
 
     struct Terms: Sendable {

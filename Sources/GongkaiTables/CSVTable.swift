@@ -53,17 +53,8 @@ public enum CSVTable {
     }
 
     private static func firstBadUTF8(_ bytes: ArraySlice<UInt8>) -> Failure {
-        var line = 1, column = 1
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            let length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0
-            if length == 0 || i + length > bytes.endIndex
-                || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { break }
-            if b == 10 { line += 1; column = 1 } else { column += 1 }
-            i += length
-        }
-        return .encoding(line: line, column: column)
+        let at = UTF8Position.firstInvalid(bytes)
+        return .encoding(line: at.line, column: at.column)
     }
 
     /// Splits the text into records of fields, each cell carrying the line

@@ -60,7 +60,7 @@ import tempfile
 import time
 from urllib.parse import quote, urldefrag, urlsplit
 
-from chromium import WIDTH, SiteHandler, SiteServer, make_driver  # also sets SE_OFFLINE
+from chromium import WIDTH, RecordingServer, Report, SiteHandler, SiteServer, make_driver  # also sets SE_OFFLINE
 
 try:
     from selenium.common.exceptions import WebDriverException
@@ -77,41 +77,9 @@ JS_PROBE = (
 )
 
 
-# ----------------------------------------------------------------- reporting
-class Report:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-        print("%s  %s%s" % ("PASS" if ok else "FAIL", name, (" — " + detail) if detail else ""), flush=True)
-        return ok
-
-    def note(self, text):
-        print("      " + text, flush=True)
-
-
 # ----------------------------------------------------------------- serving
-class Server(SiteServer):
+class Server(RecordingServer):
     """http.server on 127.0.0.1:<free port> in a thread, recording every request."""
-
-    def __init__(self, directory):
-        self.requests = []  # (path, status)
-        log = self.requests
-
-        class Handler(SiteHandler):
-            def log_request(self, code="-", size="-"):
-                try:
-                    code = int(getattr(code, "value", code))
-                except (TypeError, ValueError):
-                    code = 0
-                log.append((self.path, code))
-
-        super().__init__(directory, Handler)
 
     def errors(self):
         return [(p, c) for p, c in self.requests

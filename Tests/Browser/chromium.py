@@ -90,3 +90,40 @@ class SiteServer:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class RecordingServer(SiteServer):
+    """SiteServer that records every request as (path, status) in .requests."""
+
+    def __init__(self, directory):
+        self.requests = []
+        log = self.requests
+
+        class Handler(SiteHandler):
+            def log_request(self, code="-", size="-"):
+                try:
+                    code = int(getattr(code, "value", code))
+                except (TypeError, ValueError):
+                    code = 0
+                log.append((self.path, code))
+
+        super().__init__(directory, Handler)
+
+
+class Report:
+    """PASS/FAIL lines and their counts, for the browser test scripts."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        print("%s  %s%s" % ("PASS" if ok else "FAIL", name, (" — " + detail) if detail else ""), flush=True)
+        return ok
+
+    def note(self, text):
+        print("      " + text, flush=True)

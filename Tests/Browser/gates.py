@@ -46,7 +46,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from chromium import WIDTH, SiteHandler, SiteServer, make_driver  # also sets SE_OFFLINE
+from chromium import WIDTH, RecordingServer, Report, SiteHandler, SiteServer, make_driver  # also sets SE_OFFLINE
 
 try:
     from selenium.common.exceptions import WebDriverException
@@ -64,39 +64,8 @@ RESERVED_TOP = {"search", "category", "assets", "api", "page"}
 YEAR = re.compile(r"^\d{4}$")
 
 
-class Report:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-        print("%s  %s%s" % ("PASS" if ok else "FAIL", name, (" — " + detail) if detail else ""), flush=True)
-        return ok
-
-    def note(self, text):
-        print("      " + text, flush=True)
-
-
-class Server(SiteServer):
+class Server(RecordingServer):
     """The site on 127.0.0.1, recording every request (path, status)."""
-
-    def __init__(self, directory):
-        self.requests = []
-        log = self.requests
-
-        class Handler(SiteHandler):
-            def log_request(self, code="-", size="-"):
-                try:
-                    code = int(getattr(code, "value", code))
-                except (TypeError, ValueError):
-                    code = 0
-                log.append((self.path, code))
-
-        super().__init__(directory, Handler)
 
 
 # ----------------------------------------------------------------- page kinds

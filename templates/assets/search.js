@@ -143,7 +143,8 @@
          token, the more it counts: idf from its number of postings. */
       var idf = new Map();
       byToken.forEach(function (m, t) { idf.set(t, Math.log(1 + (manifest.n - m.size + 0.5) / (m.size + 0.5))); });
-      function score(q, t) { return q ? idf.get(t) * q * MAX_IMPACT / 63 : 0; }
+      var LOG_MAX = Math.log1p(MAX_IMPACT);
+      function score(q, t) { return q ? idf.get(t) * Math.expm1(q / 63 * LOG_MAX) : 0; }
       var docs = new Map();
       cl.forEach(function (c, ci) {
         c.alts.forEach(function (alt, ai) {
