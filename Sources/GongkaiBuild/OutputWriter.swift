@@ -180,7 +180,7 @@ struct OutputWriter {
             return
         }
         if gongkai_exchange_paths(staging, out) == 0 {
-            try? fm.removeItem(atPath: staging)   // now the previous site
+            Self.removeTree(staging)   // now the previous site
             return
         }
         // No RENAME_EXCHANGE here (old kernel, other file system): two renames,
@@ -197,7 +197,7 @@ struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw Failure(diagnostic: Self.ioProblem(out, reason))
         }
-        try? fm.removeItem(atPath: old)
+        Self.removeTree(old)
     }
 
     private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
@@ -214,6 +214,35 @@ struct OutputWriter {
             written += n
         }
         return nil
+    }
+
+    /// Removes a folder and everything in it, without following links; the
+    /// top-level folders in parallel (the previous site has tens of
+    /// thousands of files, and FileManager takes its time over each).
+    static func removeTree(_ root: String) {
+        @Sendable func remove(_ dir: String) {
+            for name in (try? LocalFileSystem(root: dir).list("")) ?? [] {
+                let path = dir + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    remove(path)
+                    rmdir(path)
+                } else {
+                    unlink(path)
+                }
+            }
+        }
+        let top = (try? LocalFileSystem(root: root).list("")) ?? []
+        var folders: [String] = []
+        for name in top {
+            let path = root + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR { folders.append(path) } else { unlink(path) }
+        }
+        _ = folders.parallelMap { folder in remove(folder); rmdir(folder) }
+        if rmdir(root) != 0 { try? FileManager.default.removeItem(atPath: root) }
     }
 
     static let previousMissingNote = "上次生成的文件不见了："
