@@ -68,7 +68,12 @@ struct OutputWriter {
 
     /// Writes every file to staging, then swaps.
     /// `marker`: what the marker file holds (the build's fingerprint).
-    func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil) throws(Failure) -> Written {
+    /// `beforeSwap`: runs once the new site is complete in staging, just
+    /// before it replaces the old one; a diagnostic from it cancels the swap
+    /// (the integrity ledger is appended there, so a published page never
+    /// shows a ledger entry that was not recorded).
+    func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil,
+               beforeSwap: () -> Diagnostic? = { nil }) throws(Failure) -> Written {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
@@ -147,6 +152,10 @@ struct OutputWriter {
             throw Failure(diagnostic: first, previousMissing: first.message.contains(Self.previousMissingNote))
         }
         _ = Self.writeFile(staging + "/" + Self.marker, Array(marker.utf8))
+        if let problem = beforeSwap() {
+            Self.removeTree(staging)
+            throw Failure(diagnostic: problem)
+        }
         try swap(staging: staging, into: out)
         return Written(files: files.count, unchanged: results.count { $0.1 },
                        survey: (files.count + 1, results.reduce(marker.utf8.count) { $0 + $1.2 }))

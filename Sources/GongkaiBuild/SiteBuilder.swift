@@ -258,7 +258,9 @@ public struct SiteBuilder: Sendable {
                         detail: { "\(($0.count - files.count - (searchResult?.files.count ?? 0)).grouped) 个 .gz 文件" })
             let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
                 do throws(OutputWriter.Failure) {
-                    return .success(try writer.write(allFiles, marker: fingerprint ?? "", meter: meter))
+                    return .success(try writer.write(allFiles, marker: fingerprint ?? "", meter: meter, beforeSwap: {
+                        options.recordLedger ? LedgerStage.append(ledger, siteRoot: options.siteRoot) : nil
+                    }))
                 } catch { return .failure(error) }
             }, detail: { result in
                 if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }
@@ -281,10 +283,6 @@ public struct SiteBuilder: Sendable {
             report.filesWritten = n.files
             report.filesUnchanged = n.unchanged
             report.output = writer.output
-            if options.recordLedger, let problem = LedgerStage.append(ledger, siteRoot: options.siteRoot) {
-                report.diagnostics.append(problem)
-                return report
-            }
             LedgerStage.saveCache(ledger, recorded: options.recordLedger, siteRoot: options.siteRoot)
             if let fingerprint { saveCache(fingerprint, report, written: n, output: writer.output, siteRoot: options.siteRoot) }
             noticeMemo?.save(sources)

@@ -160,7 +160,8 @@ extension SiteRenderer {
             supersededBy: supersededBy[notice.id].map { link($0, root: root) },
             previous: previous, next: next, communityHref: root + URLPaths.community(notice.id.community),
             contactPhone: community?.phone, contactAddress: community?.address,
-            status: statusView(notice, community: community, category: category, root: root),
+            // A withdrawn notice invites no objections: its banner says what happened.
+            status: notice.withdrawal == nil ? statusView(notice, community: community, category: category, root: root) : nil,
             process: notice.process.enumerated().map { i, step in
                 ProcessStepView(step: i + 1, stage: step.stage.name, date: step.date.chinese, dateISO: step.date.iso,
                                 outcome: step.outcome)

@@ -75,7 +75,11 @@ struct SafetyTests {
         #expect(after["xinhua/2025/tingche/index.html"] != nil)
         for (i, snapshot) in seen.enumerated() {
             // Either the previous site or the new one, never a mixture.
-            #expect(snapshot == before || snapshot == after, "after kill \(i) the output is neither the old nor the new site")
+            let differs = { (other: [String: Data]) in
+                Set(snapshot.keys).union(other.keys).filter { snapshot[$0] != other[$0] }.sorted()
+            }
+            #expect(snapshot == before || snapshot == after,
+                    "after kill \(i) the output is neither the old nor the new site: \(differs(before).prefix(5)) / \(differs(after).prefix(5))")
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty, "\(leftovers)")
