@@ -95,7 +95,7 @@
       });
     });
     found.sort(function (a, b) { return a.at - b.at || (b.end - b.at) - (a.end - a.at); });
-    var result = [], cursor = 0;
+    var result = [], cursor = 0, seams = {};
     function plain(part) {
       tokens(part).forEach(function (t) { result.push({ alts: [[t]], weights: [1], words: [t] }); });
     }
@@ -106,8 +106,14 @@
       plain(text.slice(cursor, f.at));
       /* Where a synonym phrase meets the typed text ("2025年|财务"), the pair
          across the seam is a bonus: titles saying it (almost) together rank first. */
-      if (cjkAt(f.at - 1) && cjkAt(f.at)) result.push({ alts: [[text.charAt(f.at - 1) + text.charAt(f.at)]], weights: [1], words: [], seam: true });
-      if (cjkAt(f.end - 1) && cjkAt(f.end)) result.push({ alts: [[text.charAt(f.end - 1) + text.charAt(f.end)]], weights: [1], words: [], seam: true });
+      /* Two phrases side by side share their seam: count it once. */
+      function seam(i) {
+        if (seams[i] || !cjkAt(i) || !cjkAt(i + 1)) return;
+        seams[i] = true;
+        result.push({ alts: [[text.charAt(i) + text.charAt(i + 1)]], weights: [1], words: [], seam: true });
+      }
+      seam(f.at - 1);
+      seam(f.end - 1);
       var alts = [], weights = [], words = [], typed = text.slice(f.at, f.end);
       f.group.forEach(function (phrase) {
         var t = tokens(phrase);
