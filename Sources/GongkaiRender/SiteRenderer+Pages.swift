@@ -82,7 +82,8 @@ extension SiteRenderer {
                            description: community.description),
             name: community.name, disclosureName: community.disclosureName, description: community.description,
             committee: community.committee, address: community.address, phone: community.phone,
-            count: notices.count, sections: sections, hasSections: !sections.isEmpty, feedHref: root + "\(community.slug)/feed.xml")
+            count: notices.count, sections: sections, hasSections: !sections.isEmpty, feedHref: root + "\(community.slug)/feed.xml",
+            overviewHref: root + URLPaths.overview(community.slug))
     }
 
     /// One listing, split into pages of `perPage`, grouped by year.

@@ -282,6 +282,7 @@ extension CommunityPage: MustacheParent {
         case "sections": return self.sections.map(MustacheBox.init)
         case "hasSections": return self.hasSections
         case "feedHref": return self.feedHref
+        case "overviewHref": return self.overviewHref
         default: return nil
         }
     }
@@ -300,6 +301,7 @@ extension CommunityPage: StableHashable {
         h.add(self.sections)
         h.add(self.hasSections)
         h.add(self.feedHref)
+        h.add(self.overviewHref)
     }
 }
 

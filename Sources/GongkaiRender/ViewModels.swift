@@ -113,6 +113,8 @@ struct CommunityPage {
     var sections: [CategorySection]
     var hasSections: Bool
     var feedHref: String
+    /// This community's page of the compliance overview (what was due, when).
+    var overviewHref: String
 }
 
 struct CategorySection {
