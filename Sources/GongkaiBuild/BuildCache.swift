@@ -37,6 +37,7 @@ struct BuildCache: Codable {
         h.add(defaultThemeHash)
         h.add(options.baseURL ?? "-")
         h.add(options.strict ? "strict" : "lenient")
+        h.add(options.preview ? "preview" : "publish")
         if let site = sources.siteFile { h.add(site.path); h.add(site.bytes) }
         for (path, bytes) in overrides.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
         h.add(synonyms ?? [])

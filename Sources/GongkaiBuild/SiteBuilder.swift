@@ -34,10 +34,15 @@ public struct SiteBuilder: Sendable {
         /// (tests) leave it off and are still checked against the ledger.
         /// `check` (no output) never records.
         public var recordLedger: Bool
+        /// A preview (`serve`): what only stops a notice from being
+        /// *published* (`previewOnlyWarnings`: no review yet, an edit of a
+        /// published notice without its revision entry) is a warning, so the
+        /// clerk can see the draft; `build` keeps them errors.
+        public var preview: Bool
 
         public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false,
                     meter: ProgressMeter? = nil, asOf: CalendarDate? = nil, reportOverdue: Bool = false,
-                    recordLedger: Bool = false) {
+                    recordLedger: Bool = false, preview: Bool = false) {
             self.siteRoot = siteRoot
             self.output = output
             self.baseURL = baseURL
@@ -46,6 +51,23 @@ public struct SiteBuilder: Sendable {
             self.asOf = asOf
             self.reportOverdue = reportOverdue
             self.recordLedger = recordLedger
+            self.preview = preview
+        }
+    }
+
+    /// Errors that a preview reports as warnings (see `Options.preview`).
+    public static let previewOnlyWarnings: Set<String> = ["GK141", "GK162", "GK163"]
+
+    /// In a preview, the errors of `previewOnlyWarnings` become warnings that
+    /// say they stop `gongkai build`.
+    static func forPreview(_ diagnostics: [Diagnostic], _ preview: Bool) -> [Diagnostic] {
+        guard preview else { return diagnostics }
+        return diagnostics.map { d in
+            guard d.severity == .error, previewOnlyWarnings.contains(d.code) else { return d }
+            var w = d
+            w.severity = .warning
+            w.fix += "（预览时只作提醒；正式生成网站 gongkai build 时这是错误，改好之前不会发布。）"
+            return w
         }
     }
 
@@ -176,7 +198,7 @@ public struct SiteBuilder: Sendable {
             return "\(n.grouped) 篇公告（\(noticeMemo.parsedCount.grouped) 篇有改动，其余用上次的结果）"
         })
         report.noticesParsed = noticeMemo?.parsedCount ?? noticeFiles
-        report.diagnostics = parsed.diagnostics
+        report.diagnostics = Self.forPreview(parsed.diagnostics, options.preview)
         report.drafts = parsed.draftCount
         report.notices = parsed.content?.notices.count ?? 0
         report.communities = parsed.content?.communities.count ?? 0
@@ -199,7 +221,7 @@ public struct SiteBuilder: Sendable {
                                return options.recordLedger && options.output != nil
                                    ? "\(total) 条记录，本次新增 \(new) 条" : "\(total) 条记录，\(new) 条待记入（不写账本）"
                            })
-        report.diagnostics += ledger.diagnostics
+        report.diagnostics += Self.forPreview(ledger.diagnostics, options.preview)
         guard report.succeeded else {
             report.diagnostics.sort()
             return report

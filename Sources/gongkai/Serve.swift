@@ -14,7 +14,7 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "端口，默认 8080。")
     var port: Int = 8080
 
-    @Option(name: .long, help: "输出文件夹，默认 <站点>/public。")
+    @Option(name: .long, help: "预览用的输出文件夹，默认 <站点>/.gongkai-preview（不是 public/：预览里可能有还没审核的公告）。")
     var output: String?
 
     func validate() throws {
@@ -22,11 +22,14 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let out = output ?? (options.site == "." ? "public" : options.site + "/public")
+        // Not public/: a preview may show what is not ready to publish (a
+        // draft before its review), and public/ is what gets copied to the
+        // server.
+        let out = output ?? (options.site == "." ? ".gongkai-preview" : options.site + "/.gongkai-preview")
         // The server prints the preview address once it listens.
         let console = Console(options: options, openHint: { _ in "" })
         // A preview records nothing in the integrity ledger (DESIGN.md §8).
-        let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out)
+        let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out, preview: true)
         let rebuild: @Sendable () -> PreviewServer.Outcome = {
             let report = console.build(buildOptions)
             return PreviewServer.Outcome(problems: report.diagnostics.map(\.rendered), succeeded: report.succeeded)

@@ -54,7 +54,10 @@ struct ServeTests {
         #expect(home.status == 200)
         #expect(home.type == "text/html; charset=utf-8")
         #expect(home.body.contains("/__gongkai/status"))
-        let onDisk = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
+        // The preview is built beside the site, never into public/.
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        let preview = site.root.appendingPathComponent(".gongkai-preview")
+        let onDisk = try String(contentsOf: preview.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(!onDisk.contains("__gongkai"))
         #expect(get(base + "/%2e%2e/%2e%2e/etc/passwd")?.status == 403)
 
@@ -63,5 +66,13 @@ struct ServeTests {
         try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业费\ndate: 2025-02-30\ncategory: juwu\n---\n")
         #expect(eventually { get(base + "/__gongkai/status")?.body.contains("GK103") == true })
         #expect(get(base + "/xinhua/2025/wuye/")?.body.contains("物业费新标题") == true, "the last good site stays")
+        // Not yet reviewed is no reason to hide a draft from its author: a
+        // warning in the preview (an error for `gongkai build`).
+        try site.write("content/site.yml", try String(contentsOf: site.root.appendingPathComponent("content/site.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - slug: juwu\n", with: "  - slug: juwu\n    review_required: true\n"))
+        try site.write("content/xinhua/2025/wuye.md", "---\ntitle: 物业费待审稿\ndate: 2025-02-08\ncategory: juwu\n---\n正文\n")
+        #expect(eventually { get(base + "/xinhua/2025/wuye/")?.body.contains("物业费待审稿") == true })
+        #expect(get(base + "/__gongkai/status")?.body.contains("GK141") == true)
+        #expect(try CommandLineTests().run(["build", "--site", site.root.path]).status == 1, "build refuses what the preview shows")
     }
 }
