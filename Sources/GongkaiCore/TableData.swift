@@ -3,7 +3,7 @@
 /// check can name `caiwu-10.csv:14:3` or `10月!D14`.
 public struct TableData: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
-        /// The text residents see, formatted as in the source (`12,000.00`, `2026-10-03`).
+        /// The text residents see, formatted as in the source (`12,000.00`, `2026年10月3日`).
         public var text: String
         /// The number behind the text when the source stored one (an xlsx
         /// number cell); nil for text cells and for every CSV cell.

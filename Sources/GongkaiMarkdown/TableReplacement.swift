@@ -67,8 +67,8 @@ struct TableReplacement {
         let classes = (0..<header.count).map { column -> String in
             let cells = body.map { $0[column].text }
             if NumberCell.isNumericColumn(cells) { return " class=\"num\"" }
-            // Dates from a sheet (2026-10-08) never break across lines.
-            if cells.contains(where: { !$0.isEmpty }), cells.allSatisfy({ $0.isEmpty || Self.isISODate($0) }) {
+            // Dates from a sheet (2026年10月8日) never break across lines.
+            if cells.contains(where: { !$0.isEmpty }), cells.allSatisfy({ $0.isEmpty || Self.isDate($0) }) {
                 return " class=\"date\""
             }
             // A column of sentences (摘要, 项目) gets room on a phone instead of one word a line.
@@ -92,10 +92,13 @@ struct TableReplacement {
         self.plainText = text + made.text
     }
 
-    static func isISODate(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count == 10 || b.count == 16, b[4] == 45, b[7] == 45 else { return false }
-        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { b[$0] >= 48 && b[$0] <= 57 }
+    /// `2026年10月8日`, optionally followed by a time (`2026年10月8日 12:00`),
+    /// as dates from a sheet are shown.
+    static func isDate(_ s: String) -> Bool {
+        let day = s.split(separator: " ", maxSplits: 1).first.map(String.init) ?? s
+        let parts = day.split(whereSeparator: { "年月日".contains($0) })
+        guard parts.count == 3, day.hasSuffix("日"), parts[0].count == 4 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     /// The markup shared by both kinds of table: a scrollable region (a wide

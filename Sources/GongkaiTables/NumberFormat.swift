@@ -2,7 +2,8 @@ import GongkaiCore
 
 /// An Excel number format, reduced to what changes the displayed text of a
 /// finance table: decimals, thousands separators, percent, a currency sign or
-/// unit around the number, dates (always shown `yyyy-mm-dd`) and times.
+/// unit around the number, dates (always shown as people read them,
+/// `2026年10月8日`) and times.
 struct NumberFormat: Sendable, Hashable {
     enum Kind: Sendable, Hashable { case general, number, date, dateTime, time, text }
     var kind: Kind
@@ -183,7 +184,7 @@ struct NumberFormat: Sendable, Hashable {
         return s
     }
 
-    /// Excel's serial day → `yyyy-mm-dd` (1900 system: day 1 is 1900-01-01,
+    /// Excel's serial day → `2026年10月8日` (1900 system: day 1 is 1900-01-01,
     /// with Excel's phantom 1900-02-29; 1904 system: day 0 is 1904-01-01).
     static func date(_ serial: Double, date1904: Bool) -> String {
         let days = Int(serial.rounded(.down))
@@ -199,8 +200,7 @@ struct NumberFormat: Sendable, Hashable {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         if m <= 2 { y += 1 }
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))"
+        return "\(y)年\(m)月\(d)日"
     }
 
     static func time(_ serial: Double) -> String {

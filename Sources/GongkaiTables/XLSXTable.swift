@@ -10,7 +10,7 @@ import ZIPFoundation
 /// parts read with Foundation's XMLParser. Cell text is what the sheet
 /// displays: shared and inline strings as written, numbers through their
 /// number format (decimals, thousands separators, percent, ¥), dates as
-/// `yyyy-mm-dd`, formulas as their saved result. Hidden rows are left out.
+/// `2026年10月8日`, formulas as their saved result. Hidden rows are left out.
 public enum XLSXTable {
     public enum Failure: Error, Sendable, Hashable {
         /// Not a zip package or not a workbook; the reason, for the clerk.

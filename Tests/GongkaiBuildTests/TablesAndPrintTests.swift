@@ -18,7 +18,7 @@ struct TablesAndPrintTests {
         let snapshot = FixtureSite.snapshot(site.output)
         let html = String(decoding: try #require(snapshot[page]), as: UTF8.self)
         #expect(html.contains("<caption>马庄村道路硬化工程结算明细<span class=\"table-source\">数据来源：结算明细.xlsx，工作表“明细”</span></caption>"))
-        #expect(html.contains("<td class=\"date\">2025-01-20</td>"))
+        #expect(html.contains("<td class=\"date\">2025年1月20日</td>"))
         #expect(html.contains("<td class=\"wide\">水泥混凝土路面（C30，厚 18 厘米）</td>"))
         #expect(html.contains("<td class=\"num\">402,650.00</td>"))
         #expect(html.contains("<tr class=\"total\">\n<td class=\"narrow\">合计</td>"))

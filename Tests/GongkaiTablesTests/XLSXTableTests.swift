@@ -31,8 +31,8 @@ struct XLSXTableTests {
         #expect(t.caption == "新华社区2026年10月经费收支明细")
         #expect(t.header.map(\.text) == ["日期", "摘要", "收入(元)", "支出(元)"])
         #expect(t.rows.map { $0.map(\.text) } == [
-            ["2026-10-08", "收镇拨付办公经费", "45,000.00", ""],
-            ["2026-10-10", "支付水电费", "", "1,386.45"],
+            ["2026年10月8日", "收镇拨付办公经费", "45,000.00", ""],
+            ["2026年10月10日", "支付水电费", "", "1,386.45"],
             ["合计", "", "45,000.00", "1,387.45"],
         ])
         #expect(t.rows[0][2].value == 45000)
@@ -75,8 +75,8 @@ struct XLSXTableTests {
         ("#,##0.00\"元\"", 88.0, "88.00元"),
         ("_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ", 0.0, "-"),
         ("_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * \"-\"??_ ;_ @_ ", -1500.0, "-1,500.00"),
-        ("yyyy\"年\"m\"月\"d\"日\"", 46303.0, "2026-10-08"),
-        ("yyyy/m/d h:mm", 46303.5, "2026-10-08 12:00"),
+        ("yyyy\"年\"m\"月\"d\"日\"", 46303.0, "2026年10月8日"),
+        ("yyyy/m/d h:mm", 46303.5, "2026年10月8日 12:00"),
         ("General", 0.1 + 0.2, "0.3"),
         ("0.00E+00", 12345.0, "12345"),
     ])
@@ -86,8 +86,8 @@ struct XLSXTableTests {
 
     @Test func builtInFormatsAndThe1904System() {
         #expect(NumberFormat.builtIn(4).display(2665.5, date1904: false) == "2,665.50")
-        #expect(NumberFormat.builtIn(14).display(45658, date1904: false) == "2025-01-01")
-        #expect(NumberFormat.builtIn(14).display(0, date1904: true) == "1904-01-01")
+        #expect(NumberFormat.builtIn(14).display(45658, date1904: false) == "2025年1月1日")
+        #expect(NumberFormat.builtIn(14).display(0, date1904: true) == "1904年1月1日")
         #expect(NumberFormat.builtIn(10).display(0.05, date1904: false) == "5.00%")
         #expect(NumberFormat.builtIn(0).display(12000, date1904: false) == "12000")
     }
