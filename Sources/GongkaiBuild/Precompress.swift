@@ -14,8 +14,10 @@ enum Precompress {
     /// Text files that compress well. Attachments (PDF, images, zip) are
     /// already compressed and are left alone.
     static let extensions: Set<String> = ["html", "css", "js", "json", "xml"]
-    /// Below this size the gzip header and trailer eat the gain.
-    static let minimumSize = 256
+    /// Below this size a response fits in one network packet compressed or
+    /// not, so a `.gz` saves the reader nothing (and 10,000 notices' search
+    /// fragments, ~700 bytes each, would double the files to write).
+    static let minimumSize = 1024
 
     /// `files` plus a `.gz` sibling for each text file worth compressing,
     /// compressed in parallel. `previous`: the output folder of the previous
