@@ -143,9 +143,10 @@ def nu_gate(rep, public):
         return
     errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
     warnings = [m for m in messages if m.get("subType") == "warning"]
-    for m in errors[:15]:
-        rep.note("%s:%s: %s" % (os.path.relpath(urlsplit(m.get("url", "")).path, public),
-                                m.get("lastLine", "?"), m.get("message", "")))
+    for kind, found, most in (("error", errors, 15), ("warning", warnings, 5)):
+        for m in found[:most]:
+            rep.note("%s %s:%s: %s" % (kind, os.path.relpath(urlsplit(m.get("url", "")).path, public),
+                                       m.get("lastLine", "?"), m.get("message", "")))
     rep.check("Nu HTML validator: %d HTML pages + %d CSS, 0 errors" % (len(pages), len(css)), not errors,
               "%d errors, %d warnings (%.1f s)" % (len(errors), len(warnings), time.monotonic() - start))
 
