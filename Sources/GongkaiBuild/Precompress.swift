@@ -22,10 +22,13 @@ enum Precompress {
     /// `files` plus a `.gz` sibling for each text file worth compressing,
     /// compressed in parallel. `previous`: the output folder of the previous
     /// build, if any; a file whose bytes are unchanged (or an unchanged page,
-    /// `.previous`) keeps that build's `.gz` instead of being compressed again.
+    /// `.previous`) keeps that build's `.gz` instead of being compressed again,
+    /// and is itself handed on as `.previous`, so the writer links it without
+    /// reading the old file a second time.
     static func addingSiblings(_ files: [OutputFile], previous: String? = nil) -> [OutputFile] {
         let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
-        let candidates = files.filter { file in
+        let candidates = files.indices.filter { i in
+            let file = files[i]
             guard let dot = file.path.lastIndex(of: "."),
                   extensions.contains(String(file.path[file.path.index(after: dot)...])) else { return false }
             switch file.content {
@@ -34,28 +37,31 @@ enum Precompress {
             case .copy: return false
             }
         }
-        let siblings = candidates.parallelMap { file -> OutputFile? in
+        let results = candidates.parallelMap { i -> (sibling: OutputFile?, same: Bool) in
+            let file = files[i]
             let path = file.path + ".gz"
             let old = previous.map { $0 + "/" + file.path }
             let oldGz = old.flatMap { access($0 + ".gz", F_OK) == 0 ? $0 + ".gz" : nil }
             var bytes: [UInt8]
             switch file.content {
             case .bytes(let b):
-                if let old, oldGz != nil, OutputWriter.sameBytes(old, b) { return OutputFile(path: path, content: .previous) }
+                if let old, oldGz != nil, OutputWriter.sameBytes(old, b) { return (OutputFile(path: path, content: .previous), true) }
                 bytes = b
             case .previous:
-                if oldGz != nil { return OutputFile(path: path, content: .previous) }
+                if oldGz != nil { return (OutputFile(path: path, content: .previous), false) }
                 // The previous build had no .gz for it (too small, or made by an
                 // older gongkai): compress the page it kept.
-                guard let old, let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return nil }
+                guard let old, let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }
                 bytes = [UInt8](data)
             case .copy:
-                return nil
+                return (nil, false)
             }
-            guard let gz = gzip(bytes), gz.count < bytes.count else { return nil }
-            return OutputFile(path: path, content: .bytes(gz))
+            guard let gz = gzip(bytes), gz.count < bytes.count else { return (nil, false) }
+            return (OutputFile(path: path, content: .bytes(gz)), false)
         }
-        return files + siblings.compactMap { $0 }
+        var kept = files
+        for (i, result) in zip(candidates, results) where result.same { kept[i].content = .previous }
+        return kept + results.compactMap(\.sibling)
     }
 
     /// `input` as a gzip member (RFC 1952) with a fixed header; nil if zlib fails.
