@@ -146,10 +146,12 @@ struct OutputWriter {
                 }
             }
         }
-        let errors = results.map(\.0)
-        if let first = errors.compactMap({ $0 }).first {
-            try? fm.removeItem(atPath: staging)
-            throw Failure(diagnostic: first, previousMissing: first.message.contains(Self.previousMissingNote))
+        if let first = results.lazy.compactMap(\.0).first {
+            Self.removeTree(staging)
+            // A page the renderer took from the previous build is gone:
+            // the caller can build again without reusing anything.
+            let previousMissing = zip(files, results).contains { $0.0.content == .previous && $0.1.0 != nil }
+            throw Failure(diagnostic: first, previousMissing: previousMissing)
         }
         _ = Self.writeFile(staging + "/" + Self.marker, Array(marker.utf8))
         if let problem = beforeSwap() {
@@ -254,7 +256,7 @@ struct OutputWriter {
         if rmdir(root) != 0 { try? FileManager.default.removeItem(atPath: root) }
     }
 
-    static let previousMissingNote = "上次生成的文件不见了："
+    private static let previousMissingNote = "上次生成的文件不见了："
 
     static func ioProblem(_ path: String, _ reason: String) -> Diagnostic {
         Diagnostic(file: path, code: "GK041", message: "写入输出时出错（\(reason)），已发布的站点没有改变。",

@@ -91,6 +91,27 @@ struct IncrementalBuildTests {
         #expect(third.succeeded && third.upToDate)
     }
 
+    /// Files the cache says are unchanged but that were deleted from the
+    /// output by hand: a page is rendered again; a search file (which the
+    /// index update takes on trust) makes the writer fail, and the build is
+    /// done again without the cache rather than failing.
+    @Test func filesDeletedFromTheOutputAreRebuilt() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let page = site.output.appendingPathComponent("mazhuang/2024/caiwu-12/index.html")
+        let fragment = site.output.appendingPathComponent("search/d/0.json")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.removeItem(at: fragment)
+        try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.rendered))")
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        #expect(FileManager.default.fileExists(atPath: fragment.path))
+        #expect(!report.indexUpdated, "the second attempt builds the index anew")
+        #expect(Self.site(site.output) == (try clean(site)))
+    }
+
     @Test func aDamagedCacheOnlyMeansMoreWork() throws {
         let site = try FixtureSite()
         defer { site.remove() }
