@@ -38,16 +38,16 @@ struct BuildCache: Codable {
         h.add(options.baseURL ?? "-")
         h.add(options.strict ? "strict" : "lenient")
         h.add(options.preview ? "preview" : "publish")
-        if let site = sources.siteFile { h.add(site.path); h.add(site.bytes) }
+        if let site = sources.siteFile { h.add(site.path); h.add(site.digest) }
         for (path, bytes) in overrides.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
         h.add(synonyms ?? [])
         var folders = Set<String>()
         for community in sources.communities {
             h.add(community.slug)
-            if let config = community.config { h.add(config.path); h.add(config.bytes) }
+            if let config = community.config { h.add(config.path); h.add(config.digest) }
             for notice in community.notices {
                 h.add(notice.file.path)
-                h.add(notice.file.bytes)
+                h.add(notice.file.digest)
                 guard folders.insert(notice.folder).inserted else { continue }
                 for (name, kind) in notice.siblings.sorted(by: { $0.key < $1.key }) {
                     guard case .file(let size) = kind, !name.hasSuffix(".md") else { continue }

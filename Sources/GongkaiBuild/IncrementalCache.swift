@@ -58,12 +58,12 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         var site = StableHasher()
         site.add(BuildCache.executableIdentity)
         site.add(baseURL ?? "-")
-        site.add(sources.siteFile?.bytes ?? [])
+        site.add(sources.siteFile?.digest ?? 0)
         var contexts: [String: UInt64] = [:]
         for c in sources.communities {
             var h = site
             h.add(c.slug)
-            h.add(c.config?.bytes ?? [])
+            h.add(c.config?.digest ?? 0)
             contexts[c.slug] = h.value
         }
         self.contexts = contexts
@@ -85,7 +85,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         h.add(contexts[source.id.community] ?? 0)
         h.add(source.id.value)
         h.add(source.file.path)
-        h.add(source.file.bytes)
+        h.add(source.file.digest)
         // The files beside it (attachments: their names and sizes). Other
         // notices in the same folder count by name only, or editing one
         // notice would parse its whole folder again: a .md file is a notice,
@@ -94,7 +94,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         // since an edit that keeps the size (7,586.40 → 7,856.40) changes the page.
         for (name, file) in source.dataFiles.sorted(by: { $0.key < $1.key }) {
             h.add(name)
-            h.add(file.bytes)
+            h.add(file.digest)
         }
         for (name, kind) in source.siblings.sorted(by: { $0.key < $1.key }) {
             h.add(name)

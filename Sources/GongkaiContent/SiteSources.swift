@@ -10,7 +10,18 @@ public struct SiteSources: Sendable {
 public struct SourceFile: Sendable, Hashable {
     /// Relative to the site folder, e.g. `content/mazhuang/2024/caiwu-10.md`.
     public var path: String
-    public var bytes: [UInt8]
+    public let bytes: [UInt8]
+    /// `StableHasher` digest of `bytes`, computed once when the file is read
+    /// (the build fingerprint and the parse cache's keys both use it).
+    public let digest: UInt64
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var h = StableHasher()
+        h.add(bytes)
+        digest = h.value
+    }
 }
 
 public struct CommunitySource: Sendable {
