@@ -83,7 +83,7 @@ struct OutputWriter {
         // is held, so no other build is using one).
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
         where entry.hasPrefix("." + name + ".staging-") {
-            try? fm.removeItem(atPath: parent + "/" + entry)
+            Self.removeTree(parent + "/" + entry)
         }
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
