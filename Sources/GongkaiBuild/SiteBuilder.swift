@@ -227,7 +227,8 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot)
+        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot,
+                                    inputs: noticeMemo.map { Self.renderInputs(sources, memo: $0, options: options) })
         let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
         let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
         let searchMemo = out.map { SearchStateStore(siteRoot: options.siteRoot, output: $0) }
@@ -314,6 +315,23 @@ public struct SiteBuilder: Sendable {
             report.diagnostics.append(failure.diagnostic)
         }
         return report
+    }
+
+    /// What the pages are made from, for their keys (`RenderInputs`).
+    static func renderInputs(_ sources: SiteSources, memo: NoticeMemoStore, options: Options) -> RenderInputs {
+        var config = StableHasher()
+        config.add(BuildCache.executableIdentity)
+        config.add(options.baseURL ?? "-")
+        config.add(options.preview ? "preview" : "publish")
+        config.add(sources.siteFile?.digest ?? 0)
+        var notices: [NoticeID: UInt64] = [:]
+        notices.reserveCapacity(sources.communities.reduce(0) { $0 + $1.notices.count })
+        for community in sources.communities {
+            config.add(community.slug)
+            config.add(community.config?.digest ?? 0)
+            for source in community.notices { notices[source.id] = memo.key(source) }
+        }
+        return RenderInputs(config: config.value, notices: notices)
     }
 
     /// Records this build for the next no-op check; a cache that cannot be

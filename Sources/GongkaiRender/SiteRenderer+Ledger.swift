@@ -15,10 +15,11 @@ extension SiteRenderer {
     static func ledgerCommunity(_ slug: String) -> String { "ledger/\(slug)/index.html" }
     static func ledgerAnchor(_ id: NoticeID) -> String { "\(id.year)-\(id.name)" }
 
-    func noticeText(_ notice: Notice) -> [OutputFile] {
-        guard let text = ledger?.texts[notice.id] else { return [] }
+    /// `key`: the notice's input key (the text is made from its source).
+    func noticeText(_ notice: Notice, key: UInt64?, _ reuse: (any PageReuse)?) -> [OutputFile] {
+        guard let ledger, ledger.versions[notice.id] != nil else { return [] }
         let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
-        return [OutputFile(path: folder + "notice.txt", content: .bytes(text))]
+        return [file(folder + "notice.txt", key: key, reuse) { ledger.texts[notice.id] ?? [] }]
     }
 
     func ledgerLink(_ notice: Notice, root: String) -> NoticeLedgerLink? {
@@ -31,11 +32,26 @@ extension SiteRenderer {
 
     func ledgerFiles(_ reuse: (any PageReuse)?) throws -> [OutputFile] {
         guard let ledger else { return [] }
-        var files = [OutputFile(path: "ledger.json", content: .bytes(ledgerJSON(ledger.ledger)))]
-        files.append(try file("ledger/index.html", "ledger", ledgerIndexPage(ledger.ledger), reuse))
+        // The head names the whole chain (each entry's hash covers the one before).
+        let chain = keys?.key("ledger") { $0.add(ledger.ledger.head); $0.add(ledger.ledger.entries.count) }
+        var files = [file("ledger.json", key: chain, reuse) { ledgerJSON(ledger.ledger) }]
+        files.append(try file("ledger/index.html", "ledger", key: keys.map { keys in
+            keys.key("ledger-index") { $0.add(chain ?? 0); $0.add(keys.all) }
+        }, reuse) { ledgerIndexPage(ledger.ledger) })
         for community in content.communities {
             let path = Self.ledgerCommunity(community.slug)
-            files.append(try file(path, "ledger-community", ledgerCommunityPage(community), reuse))
+            let notices = byCommunity[community.slug] ?? []
+            let key = keys.map { keys in
+                keys.key("ledger-community") { h in
+                    h.add(community.slug)
+                    h.add(links: notices, keys)
+                    for n in notices {
+                        h.add(ledger.versions[n.id] ?? "-")
+                        for e in ledgerEntries[n.id.value] ?? [] { h.add(e.hash) }
+                    }
+                }
+            }
+            files.append(try file(path, "ledger-community", key: key, reuse) { ledgerCommunityPage(community) })
         }
         return files
     }

@@ -87,31 +87,64 @@ extension SiteRenderer {
     }
 
     /// One listing, split into pages of `perPage`, grouped by year.
-    func listingPages(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
-                      pathFor: (Int) -> String) -> [(String, ListingPage)] {
+    func listingFiles(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
+                      reuse: (any PageReuse)?, pathFor: (Int) -> String) throws -> [OutputFile] {
         let total = max(1, (notices.count + Self.perPage - 1) / Self.perPage)
-        return (1...total).map { number in
+        return try (1...total).map { number in
             let path = pathFor(number)
-            let root = URLPaths.root(of: path)
             let slice = notices.dropFirst((number - 1) * Self.perPage).prefix(Self.perPage)
-            var groups: [YearGroup] = []
-            for notice in slice {
-                let year = String(notice.date.day.year)
-                if groups.last?.year != year { groups.append(YearGroup(year: year, notices: [])) }
-                groups[groups.count - 1].notices.append(link(notice, root: root))
+            // Heading, intro and crumbs come from the configuration (in every key).
+            let key = keys.map { keys in
+                keys.key("listing") { h in h.add(notices.count); h.add(number); h.add(links: slice, keys) }
             }
-            var pager: Pager?
-            if total > 1 {
-                pager = Pager(
-                    current: number, total: total,
-                    previousHref: number > 1 ? root + pathFor(number - 1) : nil,
-                    nextHref: number < total ? root + pathFor(number + 1) : nil,
-                    pages: (1...total).map { PageLink(number: $0, href: root + pathFor($0), current: $0 == number) })
+            return try file(path, "listing", key: key, reuse) {
+                listingPage(slice, count: notices.count, number: number, total: total, path: path, heading: heading,
+                            intro: intro, crumbs: crumbs, pathFor: pathFor)
             }
-            let title = number > 1 ? "\(heading)（第 \(number) 页）" : heading
-            return (path, ListingPage(layout: layout(path, title: title, crumbs: crumbs, description: intro),
-                                      heading: heading, intro: intro, count: notices.count, groups: groups,
-                                      pager: pager))
+        }
+    }
+
+    /// Page `number` of `total` of a listing of `count` notices; `slice`: the notices on it.
+    func listingPage(_ slice: ArraySlice<Notice>, count: Int, number: Int, total: Int, path: String, heading: String,
+                     intro: String?, crumbs: [(String, String?)], pathFor: (Int) -> String) -> ListingPage {
+        let root = URLPaths.root(of: path)
+        var groups: [YearGroup] = []
+        for notice in slice {
+            let year = String(notice.date.day.year)
+            if groups.last?.year != year { groups.append(YearGroup(year: year, notices: [])) }
+            groups[groups.count - 1].notices.append(link(notice, root: root))
+        }
+        var pager: Pager?
+        if total > 1 {
+            pager = Pager(
+                current: number, total: total,
+                previousHref: number > 1 ? root + pathFor(number - 1) : nil,
+                nextHref: number < total ? root + pathFor(number + 1) : nil,
+                pages: (1...total).map { PageLink(number: $0, href: root + pathFor($0), current: $0 == number) })
+        }
+        let title = number > 1 ? "\(heading)（第 \(number) 页）" : heading
+        return ListingPage(layout: layout(path, title: title, crumbs: crumbs, description: intro),
+                           heading: heading, intro: intro, count: count, groups: groups, pager: pager)
+    }
+
+    /// The notices before and after `notice` in its community's list.
+    func neighbours(_ notice: Notice) -> (previous: Notice?, next: Notice?) {
+        let siblings = byCommunity[notice.id.community] ?? []
+        guard let index = communityIndex[notice.id] else { return (nil, nil) }
+        return (index + 1 < siblings.count ? siblings[index + 1] : nil, index > 0 ? siblings[index - 1] : nil)
+    }
+
+    /// What the notice page shows: the notice, its neighbours' and its
+    /// corrections' links, its ledger record.
+    func noticePageKey(_ notice: Notice) -> UInt64? {
+        guard let keys else { return nil }
+        let (previous, next) = neighbours(notice)
+        let related = [previous, next, notice.supersedes.flatMap { noticesByID[$0] }, supersededBy[notice.id]]
+        return keys.key("notice") { h in
+            h.add(keys.notice[notice.id] ?? 0)
+            for n in related { h.add(n.map { keys.link[$0.id] ?? 0 } ?? 0) }
+            h.add(ledger?.versions[notice.id] ?? "-")
+            h.add(ledgerEntries[notice.id.value]?.count ?? 0)
         }
     }
 
@@ -123,12 +156,8 @@ extension SiteRenderer {
         let category = categories[notice.categorySlug]
         let communityName = community?.name ?? notice.id.community
         let categoryName = category?.name ?? notice.categorySlug
-        let siblings = byCommunity[notice.id.community] ?? []
-        var previous: NoticeLink?, next: NoticeLink?
-        if let index = siblings.firstIndex(where: { $0.id == notice.id }) {
-            if index + 1 < siblings.count { previous = link(siblings[index + 1], root: root) }
-            if index > 0 { next = link(siblings[index - 1], root: root) }
-        }
+        let (previousNotice, nextNotice) = neighbours(notice)
+        let previous = previousNotice.map { link($0, root: root) }, next = nextNotice.map { link($0, root: root) }
         let canonical = site.absoluteBase.map { $0 + URLPaths.noticeFolder(notice.id) }
         let communityCategory = URLPaths.communityCategory(notice.id.community, notice.categorySlug)
         return NoticePage(
@@ -157,7 +186,7 @@ extension SiteRenderer {
             hasAttachments: !published.isEmpty,
             hasFileList: published.contains { !$0.inline },
             tags: notice.tags, hasTags: !notice.tags.isEmpty,
-            supersedes: notice.supersedes.flatMap { id in content.notices.first { $0.id == id } }.map { link($0, root: root) },
+            supersedes: notice.supersedes.flatMap { noticesByID[$0] }.map { link($0, root: root) },
             supersededBy: supersededBy[notice.id].map { link($0, root: root) },
             previous: previous, next: next, communityHref: root + URLPaths.community(notice.id.community),
             contactPhone: community?.phone, contactAddress: community?.address,

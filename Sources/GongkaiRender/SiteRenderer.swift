@@ -23,6 +23,9 @@ public struct SiteRenderer: Sendable {
     let byCommunity: [String: [Notice]]
     let byCategory: [String: [Notice]]
     let supersededBy: [NoticeID: Notice]
+    let noticesByID: [NoticeID: Notice]
+    /// Each notice's position in its community's list (`byCommunity`).
+    let communityIndex: [NoticeID: Int]
     let utcOffset: Int
     /// The day the compliance overview is computed for.
     let today: CalendarDate
@@ -31,13 +34,16 @@ public struct SiteRenderer: Sendable {
     /// Nil when the caller built no ledger: then no ledger files are published.
     let ledger: LedgerSnapshot?
     let ledgerEntries: [String: [LedgerEntry]]
-
+    /// Keys from the inputs (nil: every page is rendered).
+    let keys: RenderKeys?
 
     /// - Parameter today: the build's "today" in the site timezone (the
     ///   overview depends on it); nil: the newest notice's day, so output
     ///   depends on the content alone.
+    /// - Parameter inputs: what the content was made from, for the keys of
+    ///   an incremental build (`render(reuse:)`); nil: no keys.
     public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil,
-                ledger: LedgerSnapshot? = nil) {
+                ledger: LedgerSnapshot? = nil, inputs: RenderInputs? = nil) {
         self.content = content
         let day = today ?? content.notices.first?.date.day ?? CalendarDate(year: 1970, month: 1, day: 1)!
         self.today = day
@@ -64,23 +70,34 @@ public struct SiteRenderer: Sendable {
             if let old = notice.supersedes { corrections[old] = notice }
         }
         supersededBy = corrections
+        noticesByID = Dictionary(content.notices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var positions: [NoticeID: Int] = [:]
+        for list in byCommunity.values { for (i, n) in list.enumerated() where positions[n.id] == nil { positions[n.id] = i } }
+        communityIndex = positions
         let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
         utcOffset = tz.secondsFromGMT(for: newest)
+        keys = RenderKeys(inputs, content: content, supersededBy: corrections, theme: theme.digest, generator: generator,
+                          today: day, utcOffset: utcOffset, hasLedger: ledger != nil)
     }
 
     /// One page: rendered, or `.previous` when the previous build made it
-    /// from the same key.
-    func file<Model: MustacheParent & StableHashable>(_ path: String, _ template: String, _ model: Model,
-                                                      _ reuse: (any PageReuse)?) throws -> OutputFile {
-        var h = StableHasher()
-        h.add(theme.digest)
-        h.add(generator)
-        h.add(template)
-        h.add(model)
-        let key = h.value
-        if let reuse, reuse.canReuse(path, key: key) { return OutputFile(path: path, content: .previous, key: key) }
-        return OutputFile(path: path, text: try theme.render(model, template), key: key)
+    /// from the same key (then its view model is not even built).
+    func file<Model: MustacheParent>(_ path: String, _ template: String, key: UInt64?, _ reuse: (any PageReuse)?,
+                                     _ model: () -> Model) throws -> OutputFile {
+        if let key, let reuse, reuse.canReuse(path, key: key) { return OutputFile(path: path, content: .previous, key: key) }
+        return OutputFile(path: path, text: try theme.render(model(), template), key: key)
+    }
+
+    /// A file's key (`RenderKeys.key`), or nil without keys.
+    func pageKey(_ kind: String, _ add: (inout StableHasher) -> Void = { _ in }) -> UInt64? {
+        keys?.key(kind, add)
+    }
+
+    /// One file that is not a page (JSON, text), the same way.
+    func file(_ path: String, key: UInt64?, _ reuse: (any PageReuse)?, _ bytes: () -> [UInt8]) -> OutputFile {
+        if let key, let reuse, reuse.canReuse(path, key: key) { return OutputFile(path: path, content: .previous, key: key) }
+        return OutputFile(path: path, content: .bytes(bytes()), key: key)
     }
 
     /// A notice page's path from the site root (for the search index).
@@ -89,67 +106,80 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, in a deterministic order. Each page (or small
     /// group of pages) is one job; jobs run on all cores and their files are
     /// collected in job order.
-    /// `reuse`: what the previous build rendered; a page whose key (the
-    /// stable hash of its view model, template and theme) is unchanged is
-    /// not rendered again but marked `.previous`.
+    /// `reuse`: what the previous build wrote; a file whose key (`RenderKeys`:
+    /// a hash of what it is made from) is unchanged is not rendered again
+    /// but marked `.previous`.
     public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil) -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
-        func page<Model: MustacheParent & StableHashable>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) -> Job {
-            { [self] in [try file(path, template, model(), reuse)] }
+        let reuse = keys == nil ? nil : reuse
+        func page<Model: MustacheParent>(_ path: String, _ template: String, key: UInt64?,
+                                         _ model: @escaping @Sendable () -> Model) -> Job {
+            { [self] in [try file(path, template, key: key, reuse, model)] }
         }
         var jobs: [Job] = []
         jobs.append { [self] in
             theme.assets.sorted(by: { $0.key < $1.key }).map { path, bytes in
-                OutputFile(path: assetPaths[path] ?? path, content: .bytes(bytes))
+                // The theme's digest is in every key: the path is enough.
+                file(assetPaths[path] ?? path, key: pageKey("asset") { $0.add(path) }, reuse) { bytes }
             }
         }
-        jobs.append(page("index.html", "home") { self.homePage() })
-        jobs.append(page(URLPaths.search(), "search") { self.searchPage() })
-        jobs.append(page(URLPaths.overview(), "overview") { self.overviewPage() })
+        let all = keys?.all ?? 0
+        jobs.append(page("index.html", "home", key: pageKey("home") { $0.add(all) }) { self.homePage() })
+        jobs.append(page(URLPaths.search(), "search", key: pageKey("search") { $0.add(all) }) { self.searchPage() })
+        jobs.append(page(URLPaths.overview(), "overview", key: pageKey("overview") { $0.add(all) }) { self.overviewPage() })
         for community in content.communities {
-            jobs.append(page(URLPaths.community(community.slug), "community") { self.communityPage(community) })
-            jobs.append(page(URLPaths.overview(community.slug), "overview-community") { self.communityOverviewPage(community) })
+            let notices = byCommunity[community.slug] ?? []
+            jobs.append(page(URLPaths.community(community.slug), "community",
+                             key: pageKey("community") { $0.add(community.slug); $0.add(links: notices, keys!) }) {
+                self.communityPage(community)
+            })
+            jobs.append(page(URLPaths.overview(community.slug), "overview-community", key: pageKey("overview-community") {
+                // The window of the calendars starts at the site's oldest notice.
+                $0.add(community.slug); $0.add(compliance.from.iso); $0.add(contents: notices, keys!)
+            }) { self.communityOverviewPage(community) })
             jobs.append { [self] in
-                let notices = byCommunity[community.slug] ?? []
                 var files: [OutputFile] = []
                 for category in site.categories {
                     let inCategory = notices.filter { $0.categorySlug == category.slug }
                     guard !inCategory.isEmpty else { continue }
-                    for (path, model) in listingPages(
+                    files += try listingFiles(
                         inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
                         crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
-                        pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) }) {
-                        files.append(try file(path, "listing", model, reuse))
-                    }
+                        reuse: reuse, pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) })
                 }
                 return files
             }
-            jobs.append(page("\(community.slug)/feed.xml", "feed") {
-                self.feed(self.byCommunity[community.slug] ?? [], title: "\(community.name)\(community.disclosureName)",
+            jobs.append(page("\(community.slug)/feed.xml", "feed", key: pageKey("feed") {
+                $0.add(community.slug); $0.add(contents: notices.prefix(Self.feedEntries), keys!)
+            }) {
+                self.feed(notices, title: "\(community.name)\(community.disclosureName)",
                           path: "\(community.slug)/feed.xml", alternate: URLPaths.community(community.slug))
             })
         }
         for category in content.site.categories {
             jobs.append { [self] in
-                try listingPages(
+                try listingFiles(
                     byCategory[category.slug] ?? [], heading: category.name, intro: category.description,
-                    crumbs: [(category.name, nil)],
-                    pathFor: { URLPaths.category(category.slug, page: $0) }
-                ).map { path, model in try file(path, "listing", model, reuse) }
+                    crumbs: [(category.name, nil)], reuse: reuse,
+                    pathFor: { URLPaths.category(category.slug, page: $0) })
             }
         }
-        jobs.append(page("feed.xml", "feed") {
+        jobs.append(page("feed.xml", "feed", key: pageKey("feed") { $0.add(contents: content.notices.prefix(Self.feedEntries), keys!) }) {
             self.feed(self.content.notices, title: self.site.title, path: "feed.xml", alternate: "index.html")
         })
-        jobs.append(page("sitemap.xml", "sitemap") { self.sitemap() })
-        jobs.append { [self] in [OutputFile(path: "api/notices.json", content: .bytes(apiJSON()))] }
+        jobs.append(page("sitemap.xml", "sitemap", key: pageKey("sitemap") { h in
+            for n in content.notices { h.add(n.id.value); h.add(n.date.day.iso) }
+        }) { self.sitemap() })
+        jobs.append { [self] in [file("api/notices.json", key: pageKey("api") { $0.add(all) }, reuse) { apiJSON() }] }
         jobs.append { [self] in try ledgerFiles(reuse) }
         for notice in content.notices {
             jobs.append { [self] in
-                var files = [try file(URLPaths.filePath(notice.id), "notice", noticePage(notice), reuse)]
+                var files = [try file(URLPaths.filePath(notice.id), "notice", key: noticePageKey(notice), reuse) {
+                    noticePage(notice)
+                }]
                 let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
                 let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-                files += noticeText(notice)
+                files += noticeText(notice, key: pageKey("notice.txt") { $0.add(keys!.notice[notice.id] ?? 0) }, reuse)
                 for attachment in notice.attachments where notice.withdrawal == nil {
                     files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
                 }

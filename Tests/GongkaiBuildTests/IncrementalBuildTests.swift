@@ -37,6 +37,13 @@ struct IncrementalBuildTests {
         ("new notice", { try $0.write("content/xinhua/2025/tingche.md",
                                       "---\ntitle: 停车位分配方案公示\ndate: 2025-05-06\ncategory: juwu\n---\n方案如下。\n") }),
         ("date moves a notice", { try $0.replace("content/xinhua/2025/tingche.md", "2025-05-06", "2025-01-02") }),
+        // Pages that show other notices: the corrected notice's banner, the neighbours' links, listings.
+        ("correction added", { try $0.write("content/xinhua/2025/wuye-gengzheng.md",
+                                            "---\ntitle: 物业服务费收支公示的更正\ndate: 2025-02-10\ncategory: juwu\nsupersedes: xinhua/2025/wuye\n---\n更正如下。\n") }),
+        ("corrected notice's title", { try $0.replace("content/xinhua/2025/wuye.md", "新华社区物业服务费收支情况公示", "新华社区物业服务费收支公示（一）") }),
+        ("category changed", { try $0.replace("content/xinhua/2025/tingche.md", "category: juwu", "category: gongcheng") }),
+        ("withdrawn", { try $0.replace("content/xinhua/2025/tingche.md", "category: gongcheng", "category: gongcheng\n撤回: {date: 2025-03-01, reason: 方案需重新讨论}") }),
+        ("correction removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("content/xinhua/2025/wuye-gengzheng.md")) }),
         ("community.yml", { try $0.replace("content/xinhua/community.yml", "新华社区", "新华街社区") }),
         ("site.yml", { try $0.replace("content/site.yml", "title: 测试镇", "title: 测试镇人民政府") }),
         ("attachment replaced", { try $0.write("content/mazhuang/2025/jiesuan/jiesuan.pdf", "%PDF-1.4 另一份结算单") }),
