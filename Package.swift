@@ -97,7 +97,7 @@ let package = Package(
             dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"]),
-        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch"]),
+        .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
         .testTarget(
             name: "GongkaiTablesTests",
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -56,20 +56,32 @@ extension SiteRenderer {
         return files
     }
 
-    struct PublishedLedger: Codable {
-        var format: String
-        var site: String
-        var head: String
-        var count: Int
-        var entries: [LedgerEntry]
-    }
-
+    /// `ledger.json` (docs/ledger.md): the whole chain, keys sorted; written
+    /// by hand like `apiJSON` (every recorded edit rewrites it).
     func ledgerJSON(_ ledger: Ledger) -> [UInt8] {
-        let published = PublishedLedger(format: "gongkai-ledger-1", site: site.title, head: ledger.head,
-                                        count: ledger.entries.count, entries: ledger.entries)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(published)) ?? Data("{}".utf8))
+        var entries: [UInt8] = [0x5B]
+        entries.reserveCapacity(ledger.entries.count * 330)
+        for (i, e) in ledger.entries.enumerated() {
+            if i > 0 { entries.append(0x2C) }
+            var o = JSONText.Object()
+            o.add("event", e.event.rawValue)
+            o.add("hash", e.hash)
+            o.add("id", e.id)
+            o.add("prev", e.prev)
+            o.add("revisions", e.revisions)
+            o.add("seq", e.seq)
+            o.add("time", e.time)
+            o.add("version", e.version)
+            entries += o.finished()
+        }
+        entries.append(0x5D)
+        var o = JSONText.Object()
+        o.add("count", ledger.entries.count)
+        o.add("entries", json: entries)
+        o.add("format", "gongkai-ledger-1")
+        o.add("head", ledger.head)
+        o.add("site", site.title)
+        return o.finished()
     }
 
     func ledgerIndexPage(_ ledger: Ledger) -> LedgerIndexPage {

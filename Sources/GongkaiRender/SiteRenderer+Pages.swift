@@ -316,58 +316,52 @@ extension SiteRenderer {
         return SitemapView(urls: urls)
     }
 
-    struct APINotice: Codable {
-        var id: String
-        var title: String
-        var date: String
-        var category: String
-        var category_name: String
-        var community: String
-        var community_name: String
-        var url: String
-        var number: String?
-        var summary: String
-        var period: APIPeriod?
-        var supersedes: String?
-        var superseded_by: String?
-        /// current, corrected (a newer notice supersedes it) or withdrawn.
-        var status: String
-        var withdrawn: APIWithdrawal?
-        var revisions: Int
-        /// SHA-256 of `<url>notice.txt`, as recorded in ledger.json.
-        var version: String?
-    }
-
-    struct APIWithdrawal: Codable {
-        var date: String
-        var reason: String
-    }
-
-    struct APIPeriod: Codable {
-        var from: String
-        var to: String
-    }
-
-    struct API: Codable {
-        var site: String
-        var count: Int
-        var notices: [APINotice]
-    }
-
+    /// `api/notices.json` (DESIGN.md §4): every notice, newest first, keys
+    /// sorted. Written by hand: a one-notice edit rewrites it, and
+    /// JSONEncoder took a tenth of a second on 10,000 notices.
     func apiJSON() -> [UInt8] {
-        let api = API(site: site.title, count: content.notices.count, notices: content.notices.map { n in
-            APINotice(id: n.id.value, title: n.title, date: n.date.day.iso, category: n.categorySlug,
-                      category_name: categories[n.categorySlug]?.name ?? n.categorySlug, community: n.id.community,
-                      community_name: communities[n.id.community]?.name ?? n.id.community,
-                      url: URLPaths.noticeFolder(n.id), number: n.number, summary: n.summary,
-                      period: n.period.map { APIPeriod(from: $0.from.iso, to: $0.to.iso) },
-                      supersedes: n.supersedes?.value, superseded_by: supersededBy[n.id]?.id.value,
-                      status: n.withdrawal != nil ? "withdrawn" : supersededBy[n.id] != nil ? "corrected" : "current",
-                      withdrawn: n.withdrawal.map { APIWithdrawal(date: $0.date.iso, reason: $0.reason) },
-                      revisions: n.revisions.count, version: ledger?.versions[n.id])
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(api)) ?? Data("{}".utf8))
+        var list: [UInt8] = [0x5B]
+        list.reserveCapacity(content.notices.count * 400)
+        for (i, n) in content.notices.enumerated() {
+            if i > 0 { list.append(0x2C) }
+            let correction = supersededBy[n.id]
+            var o = JSONText.Object()
+            o.add("category", n.categorySlug)
+            o.add("category_name", categories[n.categorySlug]?.name ?? n.categorySlug)
+            o.add("community", n.id.community)
+            o.add("community_name", communities[n.id.community]?.name ?? n.id.community)
+            o.add("date", n.date.day.iso)
+            o.add("id", n.id.value)
+            o.add("number", n.number)
+            if let p = n.period {
+                var period = JSONText.Object()
+                period.add("from", p.from.iso)
+                period.add("to", p.to.iso)
+                o.add("period", json: period.finished())
+            }
+            o.add("revisions", n.revisions.count)
+            // current, corrected (a newer notice supersedes it) or withdrawn.
+            o.add("status", n.withdrawal != nil ? "withdrawn" : correction != nil ? "corrected" : "current")
+            o.add("summary", n.summary)
+            o.add("superseded_by", correction?.id.value)
+            o.add("supersedes", n.supersedes?.value)
+            o.add("title", n.title)
+            o.add("url", URLPaths.noticeFolder(n.id))
+            // SHA-256 of `<url>notice.txt`, as recorded in ledger.json.
+            o.add("version", ledger?.versions[n.id])
+            if let w = n.withdrawal {
+                var withdrawn = JSONText.Object()
+                withdrawn.add("date", w.date.iso)
+                withdrawn.add("reason", w.reason)
+                o.add("withdrawn", json: withdrawn.finished())
+            }
+            list += o.finished()
+        }
+        list.append(0x5D)
+        var api = JSONText.Object()
+        api.add("count", content.notices.count)
+        api.add("notices", json: list)
+        api.add("site", site.title)
+        return api.finished()
     }
 }

@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// Postings as a short JSON-safe string: for each document in ascending
 /// order, the gap to the previous one as a base-32 varint (low digits first;
 /// a character's value + 32 means "more digits follow"), then one character
@@ -60,42 +62,8 @@ public enum PostingsCodec {
     }
 }
 
-/// Minimal JSON writing for the index: keys and values escaped, no spaces.
-enum JSONText {
-    static func string(_ s: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count + 2)
-        out.append(0x22)
-        var utf8 = Array(s.utf8)
-        utf8.append(0)   // sentinel for the look-ahead below
-        var i = 0
-        while i < utf8.count - 1 {
-            let b = utf8[i]
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0..<0x20:
-                out += Array("\\u00".utf8)
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 15))
-            case 0xE2 where i + 2 < utf8.count - 1 && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                // U+2028, U+2029: valid JSON, but not valid in older JavaScript strings.
-                out += Array("\\u202".utf8)
-                out.append(utf8[i + 2] == 0xA8 ? 0x38 : 0x39)
-                i += 2
-            default: out.append(b)
-            }
-            i += 1
-        }
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
-
+/// JSON writing for the index (strings: GongkaiCore's `JSONText`).
+extension JSONText {
     static func object(_ pairs: [(String, String)], sorted: Bool = true) -> String {
         let items = sorted ? pairs.sorted { $0.0 < $1.0 } : pairs
         return "{" + items.map { string($0.0) + ":" + string($0.1) }.joined(separator: ",") + "}"

@@ -132,6 +132,13 @@ struct BuildOutputTests {
         #expect((first["period"] as? [String: String])?["to"] == "2025-03-17")
         #expect(first["category"] as? String == "gongcheng")
         #expect(first["community_name"] as? String == "马庄村")
+        // Written by hand: keys sorted and no spaces, exactly as JSONSerialization
+        // (the same as JSONEncoder with sorted keys) writes the same value.
+        for path in ["api/notices.json", "ledger.json"] where snapshot[path] != nil {
+            let value = try JSONSerialization.jsonObject(with: snapshot[path]!)
+            let again = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
+            #expect(again == snapshot[path]!, "\(path) is not sorted, compact JSON")
+        }
     }
 
     @Test func attachmentsAreCopiedByteForByte() throws {

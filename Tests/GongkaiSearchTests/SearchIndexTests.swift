@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GongkaiCore
 @testable import GongkaiSearch
 
 struct TokenizerTests {
@@ -139,6 +140,18 @@ struct JSONTextTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         #expect(parsed == [text])
         #expect(!json.contains("\u{2028}") && !json.contains("\n"))
+    }
+
+    @Test func objectsKeepTheOrderGivenAndLeaveOutNil() throws {
+        var inner = JSONText.Object()
+        inner.add("from", "2025-01-01")
+        var o = JSONText.Object()
+        o.add("a", "引号\"")
+        o.add("b", 42)
+        o.add("c", nil as String?)
+        o.add("d", json: inner.finished())
+        #expect(String(decoding: o.finished(), as: UTF8.self) == #"{"a":"引号\"","b":42,"d":{"from":"2025-01-01"}}"#)
+        #expect(String(decoding: JSONText.Object().finished(), as: UTF8.self) == "{}")
     }
 }
 
