@@ -104,7 +104,8 @@ public enum SearchIndexBuilder {
                               categories: categories, synonyms: synonyms))
         let state = SearchIndexState(
             urls: docs.map(\.url), hashes: docs.map(\.stableHash), shardCount: shardCount, total: total,
-            ownFiles: ownFiles, shards: filled, facets: facets.map(\.token))
+            ownFiles: ownFiles, shards: filled, facets: facets.map(\.token),
+            facetPostings: facets.map(\.postings))
         return (files.sorted { $0.path < $1.path }, state)
     }
 

@@ -16,6 +16,9 @@ public struct SearchIndexState: Codable, Sendable, Equatable {
     public var shards: [Int]
     /// The filter pseudo-tokens (`@c:…`, `@k:…`) in the index.
     public var facets: [String]
+    /// Their encoded postings, in the same order (nil in a state from an
+    /// older gongkai: then every filter list is read and compared).
+    public var facetPostings: [String]?
 }
 
 extension SearchDocument {
@@ -60,22 +63,32 @@ extension SearchIndexBuilder {
         // Old and new tokens of the changed notices, with their impacts.
         var oldTokens: [Int: [String: Int]] = [:]
         var newTokens: [Int: [String: Int]] = [:]
+        // Tokens whose postings change: a token an edited notice keeps
+        // with the same impact keeps its list (most of them, for an edit
+        // of a few lines), and its shard is not even read.
         var affected: Set<String> = []
         for i in changed {
             if i < previous.urls.count {
                 guard let old = previousDoc(i), old.stableHash == previous.hashes[i] else { return nil }
                 oldTokens[i] = impacts(old)
-                affected.formUnion(oldTokens[i]!.keys)
             }
-            if i < docs.count {
-                newTokens[i] = impacts(docs[i])
-                affected.formUnion(newTokens[i]!.keys)
-            }
+            if i < docs.count { newTokens[i] = impacts(docs[i]) }
+            let old = oldTokens[i] ?? [:], new = newTokens[i] ?? [:]
+            for (token, q) in old where new[token] != q { affected.insert(token) }
+            for (token, q) in new where old[token] != q { affected.insert(token) }
         }
         let facets = facetEntries(docs, communities: communities, categories: categories)
         let facetPostings = Dictionary(facets.map { ($0.token, $0.postings) }, uniquingKeysWith: { a, _ in a })
-        affected.formUnion(previous.facets)
-        affected.formUnion(facetPostings.keys)
+        // Filter lists (community, category) change only when notices are
+        // added, removed or moved; the state remembers them.
+        let previousFacets = previous.facetPostings.flatMap { lists in
+            lists.count == previous.facets.count
+                ? Dictionary(zip(previous.facets, lists).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }) : nil
+        }
+        for token in Set(previous.facets).union(facetPostings.keys)
+        where previousFacets == nil || previousFacets?[token] != facetPostings[token] {
+            affected.insert(token)
+        }
 
         // The last build's shards and large lists that hold those tokens.
         var shardTables: [Int: [String: String]] = [:]
@@ -164,7 +177,7 @@ extension SearchIndexBuilder {
         for i in 0..<docs.count where !changedSet.contains(i) { unchanged.append("d/\(i).json") }
         let state = SearchIndexState(urls: docs.map(\.url), hashes: hashes, shardCount: previous.shardCount,
                                      total: total, ownFiles: ownFiles, shards: shards.sorted(),
-                                     facets: facets.map(\.token))
+                                     facets: facets.map(\.token), facetPostings: facets.map(\.postings))
         return (files.sorted { $0.path < $1.path }, unchanged, state)
     }
 
