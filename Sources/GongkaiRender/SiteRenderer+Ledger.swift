@@ -16,9 +16,8 @@ extension SiteRenderer {
     static func ledgerAnchor(_ id: NoticeID) -> String { "\(id.year)-\(id.name)" }
 
     /// `key`: the notice's input key (the text is made from its source).
-    func noticeText(_ notice: Notice, key: UInt64?, _ reuse: (any PageReuse)?) -> [OutputFile] {
+    func noticeText(_ notice: Notice, folder: String, key: UInt64?, _ reuse: (any PageReuse)?) -> [OutputFile] {
         guard let ledger, ledger.versions[notice.id] != nil else { return [] }
-        let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
         return [file(folder + "notice.txt", key: key, reuse) { ledger.texts[notice.id] ?? [] }]
     }
 
@@ -88,10 +87,15 @@ extension SiteRenderer {
         let path = "ledger/index.html"
         let root = URLPaths.root(of: path)
         let noticesByID = Dictionary(content.notices.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        var counts: [String: (notices: Int, entries: Int)] = [:]
+        for (id, entries) in ledgerEntries {
+            let slug = String(id.prefix { $0 != "/" })
+            counts[slug, default: (0, 0)].notices += 1
+            counts[slug, default: (0, 0)].entries += entries.count
+        }
         let communities = content.communities.map { c in
-            let ids = ledgerEntries.keys.filter { $0.hasPrefix(c.slug + "/") }
-            return LedgerCommunityLink(name: c.name, href: root + Self.ledgerCommunity(c.slug), notices: ids.count,
-                                       entries: ids.reduce(0) { $0 + (ledgerEntries[$1]?.count ?? 0) })
+            LedgerCommunityLink(name: c.name, href: root + Self.ledgerCommunity(c.slug), notices: counts[c.slug]?.notices ?? 0,
+                                entries: counts[c.slug]?.entries ?? 0)
         }
         let recent = ledger.entries.suffix(20).reversed().map { e -> LedgerVersionView in
             var view = versionView(e, notice: noticesByID[e.id])

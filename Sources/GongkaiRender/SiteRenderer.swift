@@ -174,14 +174,15 @@ public struct SiteRenderer: Sendable {
         jobs.append { [self] in try ledgerFiles(reuse) }
         for notice in content.notices {
             jobs.append { [self] in
-                var files = [try file(URLPaths.filePath(notice.id), "notice", key: noticePageKey(notice), reuse) {
-                    noticePage(notice)
-                }]
-                let folder = String(URLPaths.filePath(notice.id).dropLast("index.html".count))
-                let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-                files += noticeText(notice, key: pageKey("notice.txt") { $0.add(keys!.notice[notice.id] ?? 0) }, reuse)
-                for attachment in notice.attachments where notice.withdrawal == nil {
-                    files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
+                let page = URLPaths.filePath(notice.id)
+                var files = [try file(page, "notice", key: noticePageKey(notice), reuse) { noticePage(notice) }]
+                let folder = String(page.dropLast("index.html".count))
+                files += noticeText(notice, folder: folder, key: pageKey("notice.txt") { $0.add(keys!.notice[notice.id] ?? 0) }, reuse)
+                if notice.withdrawal == nil && !notice.attachments.isEmpty {
+                    let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+                    for attachment in notice.attachments {
+                        files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
+                    }
                 }
                 return files
             }
