@@ -23,6 +23,9 @@ struct BuildCache: Codable {
     /// changed by hand (then the site is built again).
     var outputFiles: Int
     var outputBytes: Int
+    /// `quickFingerprint` of the same build, taken before its sources were
+    /// read (nil from an older gongkai).
+    var quick: UInt64?
 
     static let path = ".gongkai-cache/build.json"
 
@@ -60,10 +63,95 @@ struct BuildCache: Codable {
         return String(h.value, radix: 16)
     }
 
+    /// The quick no-op check: a hash of what the file system says about every
+    /// file under content/ and templates/ (name, type, size, modification and
+    /// change times, inode), like git's index, without reading any file;
+    /// together with what else the fingerprint covers. Equal to the last
+    /// build's (taken before it read its sources) means nothing changed since.
+    /// A file's change time (ctime) cannot be set back by any tool, so an
+    /// edit that keeps size and modification time still counts. Nil when the
+    /// folders cannot be read.
+    static func quickFingerprint(siteRoot: String, options: SiteBuilder.Options, today: CalendarDate) -> UInt64? {
+        var h = StableHasher()
+        h.add("gongkai-quick-1")
+        h.add(today.iso)
+        h.add(options.reportOverdue ? "overdue" : "-")
+        h.add(executableIdentity)
+        h.add(defaultThemeHash)
+        h.add(options.baseURL ?? "-")
+        h.add(options.strict ? "strict" : "lenient")
+        h.add(options.preview ? "preview" : "publish")
+        for top in ["content", "templates"] {
+            h.add(top)
+            let fd = open(siteRoot + "/" + top, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if fd < 0 {
+                guard errno == ENOENT else { return nil }
+                h.add("-")
+                continue
+            }
+            guard let tree = statTree(fd) else { return nil }
+            h.add(tree)
+        }
+        return h.value
+    }
+
+    /// The stat hash of one folder (its descriptor is taken over): entries
+    /// sorted by name, subfolders hashed recursively, the folders directly
+    /// under it in parallel.
+    private static func statTree(_ fd: Int32, parallel: Bool = true) -> UInt64? {
+        guard let dir = fdopendir(fd) else { close(fd); return nil }
+        defer { closedir(dir) }
+        var entries: [(name: String, st: stat)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var st = stat()
+            guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            entries.append((name, st))
+        }
+        entries.sort { $0.name < $1.name }
+        let folders = entries.indices.filter { (entries[$0].st.st_mode & S_IFMT) == S_IFDIR }
+        let base = dirfd(dir)
+        let work: @Sendable (Int32) -> UInt64? = { sub in statTree(sub, parallel: false) }
+        let descriptors = folders.map { openat(base, entries[$0].name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard !descriptors.contains(where: { $0 < 0 }) else {
+            for d in descriptors where d >= 0 { close(d) }
+            return nil
+        }
+        let inner = parallel ? descriptors.parallelMap(work) : descriptors.map(work)
+        var subtrees: [Int: UInt64] = [:]
+        for (i, value) in zip(folders, inner) {
+            guard let value else { return nil }
+            subtrees[i] = value
+        }
+        var h = StableHasher()
+        for (i, e) in entries.enumerated() {
+            h.add(e.name)
+            h.add(UInt64(e.st.st_mode))
+            h.add(UInt64(e.st.st_ino))
+            if let sub = subtrees[i] {
+                h.add(sub)
+            } else {
+                h.add(UInt64(bitPattern: Int64(e.st.st_size)))
+                h.add(UInt64(bitPattern: Int64(e.st.st_mtim.tv_sec)))
+                h.add(UInt64(bitPattern: Int64(e.st.st_mtim.tv_nsec)))
+                h.add(UInt64(bitPattern: Int64(e.st.st_ctim.tv_sec)))
+                h.add(UInt64(bitPattern: Int64(e.st.st_ctim.tv_nsec)))
+            }
+        }
+        return h.value
+    }
+
     /// The site's timezone as written in site.yml, read without parsing it
     /// (the no-op check runs before the parse stage).
     static func timezoneHint(_ sources: SiteSources) -> String {
-        guard let bytes = sources.siteFile?.bytes else { return "Asia/Shanghai" }
+        timezoneHint(siteFile: sources.siteFile?.bytes)
+    }
+
+    static func timezoneHint(siteFile: [UInt8]?) -> String {
+        guard let bytes = siteFile else { return "Asia/Shanghai" }
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("timezone:") {
             let value = line.dropFirst("timezone:".count).split(separator: "#").first?
                 .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) ?? ""

@@ -148,46 +148,62 @@ public struct SiteBuilder: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        // What the output holds is surveyed while the sources are read; the
-        // no-op check below needs both.
-        let survey = Handoff((files: -1, bytes: -1))
-        let noSurvey = Handoff(false)
-        let surveyed = DispatchGroup()
-        if let writer {
-            let out = OutputWriter.absolute(writer.output)
-            DispatchQueue.global().async(group: surveyed) { survey.set(BuildCache.survey(out, cancelled: noSurvey)) }
+        // The no-op rebuild. First without reading a single source: when the
+        // file system says nothing under content/ and templates/ changed
+        // since the last build (`quickFingerprint`), and the output still
+        // holds what that build wrote, there is nothing to do.
+        let out = writer.map { OutputWriter.absolute($0.output) }
+        let cache: BuildCache? = out == nil ? nil : (try? fs.read(BuildCache.path)).flatMap {
+            try? JSONDecoder().decode(BuildCache.self, from: Data($0))
         }
+        /// Whether the output is as the last build left it and the ledger
+        /// allows skipping the build.
+        func outputUnchanged(_ cache: BuildCache, _ out: String) -> Bool {
+            cache.output == out && LedgerStage.allowsNoOp(fs: fs, recording: options.recordLedger)
+                && (try? String(contentsOfFile: out + "/" + OutputWriter.marker, encoding: .utf8)) == cache.fingerprint
+                && BuildCache.survey(out) == (cache.outputFiles, cache.outputBytes)
+        }
+        func upToDate(_ cache: BuildCache) -> Report {
+            report.upToDate = true
+            report.notices = cache.notices
+            report.communities = cache.communities
+            report.drafts = cache.drafts
+            report.diagnostics = cache.warnings
+            report.output = writer?.output
+            return report
+        }
+        var quick: UInt64?
+        if let out, fs is LocalFileSystem {
+            let checked = stage("检查", { () -> UInt64? in
+                let day = options.asOf ?? CalendarDate.today(in: BuildCache.timezoneHint(siteFile: try? fs.read("content/site.yml")),
+                                                             now: clock.now())
+                return BuildCache.quickFingerprint(siteRoot: OutputWriter.absolute(options.siteRoot), options: options, today: day)
+            }, detail: { (value: UInt64?) -> String in value.map { $0 == cache?.quick } == true ? "文件没有改动" : "有文件改动" })
+            quick = checked
+            if let cache, let checked, cache.quick == checked, outputUnchanged(cache, out) { return upToDate(cache) }
+        }
+
         let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
             (SiteLoader(fs: fs).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
         }, detail: { "\(($0.0.communities.reduce(0) { $0 + $1.notices.count }).grouped) 个公告文件" })
 
+        // Then by content: files touched but not changed (a copy, a checkout).
         var fingerprint: String?
-        if let writer {
-            let out = OutputWriter.absolute(writer.output)
+        if let writer, let out {
             let day = options.asOf ?? CalendarDate.today(in: BuildCache.timezoneHint(sources), now: clock.now())
             let fp = BuildCache.fingerprint(sources: sources, overrides: overrides, synonyms: siteSynonyms,
                                             options: options, fs: fs, today: day)
             fingerprint = fp
-            if let cached = try? fs.read(BuildCache.path),
-               let cache = try? JSONDecoder().decode(BuildCache.self, from: Data(cached)),
-               cache.fingerprint == fp, cache.output == out,
-               LedgerStage.allowsNoOp(fs: fs, recording: options.recordLedger),
-               (try? String(contentsOfFile: out + "/" + OutputWriter.marker, encoding: .utf8)) == fp,
-               { surveyed.wait(); return survey.value == (cache.outputFiles, cache.outputBytes) }() {
-                report.upToDate = true
-                report.notices = cache.notices
-                report.communities = cache.communities
-                report.drafts = cache.drafts
-                report.diagnostics = cache.warnings
-                report.output = writer.output
-                return report
+            if var cache, cache.fingerprint == fp, outputUnchanged(cache, out) {
+                // The next build can tell from the file system alone.
+                cache.quick = quick
+                Self.saveCache(cache, siteRoot: options.siteRoot)
+                return upToDate(cache)
             }
         }
-        noSurvey.set(true)   // the output is not as the cache says: no need to finish surveying it
 
         // An incremental build: notices and pages unchanged since the last
         // build are taken from .gongkai-cache/ (only when writing a site).
-        let out = writer.map { OutputWriter.absolute($0.output) }
         let noticeMemo = out.map { _ in NoticeMemoStore(siteRoot: options.siteRoot, sources: sources, baseURL: options.baseURL) }
         let noticeFiles = sources.communities.reduce(0) { $0 + $1.notices.count }
         let parsed = stage("解析", total: noticeFiles, {
@@ -307,7 +323,13 @@ public struct SiteBuilder: Sendable {
             report.filesUnchanged = n.unchanged
             report.output = writer.output
             LedgerStage.saveCache(ledger, recorded: options.recordLedger, siteRoot: options.siteRoot)
-            if let fingerprint { saveCache(fingerprint, report, written: n, output: writer.output, siteRoot: options.siteRoot) }
+            if let fingerprint {
+                Self.saveCache(BuildCache(fingerprint: fingerprint, output: OutputWriter.absolute(writer.output),
+                                          notices: report.notices, communities: report.communities, drafts: report.drafts,
+                                          warnings: report.diagnostics, outputFiles: n.survey.files, outputBytes: n.survey.bytes,
+                                          quick: quick),
+                               siteRoot: options.siteRoot)
+            }
             noticeMemo?.save(sources)
             pageMemo?.save(files, siteRoot: options.siteRoot, build: fingerprint ?? "")
             if let searchResult { searchMemo?.save(searchResult.state, siteRoot: options.siteRoot, build: fingerprint ?? "") }
@@ -336,11 +358,7 @@ public struct SiteBuilder: Sendable {
 
     /// Records this build for the next no-op check; a cache that cannot be
     /// written only means the next build does the work again.
-    private func saveCache(_ fingerprint: String, _ report: Report, written: OutputWriter.Written, output: String,
-                           siteRoot: String) {
-        let cache = BuildCache(fingerprint: fingerprint, output: OutputWriter.absolute(output), notices: report.notices, communities: report.communities,
-                               drafts: report.drafts, warnings: report.diagnostics, outputFiles: written.survey.files,
-                               outputBytes: written.survey.bytes)
+    private static func saveCache(_ cache: BuildCache, siteRoot: String) {
         let folder = siteRoot + "/.gongkai-cache"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()

@@ -45,6 +45,31 @@ struct BuildCacheTests {
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
 
+    /// The first no-op check reads no source: it compares what the file
+    /// system says (sizes, times, inodes). A file touched but not changed
+    /// is read and found unchanged; an edit that keeps the size and puts the
+    /// modification time back is still seen (its change time moved).
+    @Test func quickCheckByFileSystemThenByContent() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        build(site)
+        let quick = build(site)
+        #expect(quick.upToDate && quick.stages.map(\.name) == ["检查"])
+        let path = site.root.appendingPathComponent("content/xinhua/2025/wuye.md").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 120)], ofItemAtPath: path)
+        let touched = build(site)
+        #expect(touched.upToDate && touched.stages.map(\.name) == ["检查", "读取"])
+        #expect(build(site).stages.map(\.name) == ["检查"])
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "物业服务费", with: "物业管理费").write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: path)
+        let edited = build(site)
+        #expect(!edited.upToDate && edited.succeeded)
+        #expect(try String(contentsOf: site.output.appendingPathComponent("xinhua/2025/wuye/index.html"), encoding: .utf8)
+                    .contains("物业管理费"))
+    }
+
     @Test func warningsAreStillReportedAndStrictStillFails() throws {
         let site = try FixtureSite()
         defer { site.remove() }
