@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiTheme", "GongkaiZlib"],
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiTheme", "GongkaiZlib"],
             exclude: ["Fixtures"]
         ),
     ],

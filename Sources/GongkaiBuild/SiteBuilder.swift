@@ -183,9 +183,17 @@ public struct SiteBuilder: Sendable {
             if let cache, let checked, cache.quick == checked, outputUnchanged(cache, out) { return upToDate(cache) }
         }
 
+        // A build that writes a site reads only the sources that changed
+        // since the last one (by what the file system says of them).
+        let known = out == nil ? [:] : KnownFiles.load(siteRoot: options.siteRoot)
         let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
-            (SiteLoader(fs: fs).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
-        }, detail: { "\(($0.0.communities.reduce(0) { $0 + $1.notices.count }).grouped) 个公告文件" })
+            (SiteLoader(fs: fs, known: known).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
+        }, detail: { sources in
+            let files = sources.0.communities.reduce(0) { $0 + $1.notices.count }
+            let read = sources.0.communities.reduce(0) { $0 + $1.notices.count(where: \.file.wasRead) }
+            return read < files ? "\(files.grouped) 个公告文件（\(read.grouped) 个有改动）" : "\(files.grouped) 个公告文件"
+        })
+        if out != nil { KnownFiles.save(sources.knownFiles, loaded: known, siteRoot: options.siteRoot) }
 
         // Then by content: files touched but not changed (a copy, a checkout).
         var fingerprint: String?

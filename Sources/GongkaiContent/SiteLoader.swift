@@ -6,9 +6,13 @@ import GongkaiCore
 /// the contract becomes a diagnostic, never a silent skip.
 public struct SiteLoader: Sendable {
     public let fs: any SiteFileSystem
+    /// Files the last build read: one the file system says is unchanged is
+    /// not read now (its bytes are read if something asks for them).
+    public let known: [String: KnownFile]
 
-    public init(fs: any SiteFileSystem) {
+    public init(fs: any SiteFileSystem, known: [String: KnownFile] = [:]) {
         self.fs = fs
+        self.known = known
     }
 
     public func load() -> SiteSources {
@@ -169,6 +173,12 @@ public struct SiteLoader: Sendable {
     }
 
     private func readFile(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        // Before reading: a file changed after this moment shows as changed next time.
+        let identity = fs.identity(of: path)
+        if let identity, let file = known[path], file.identity == identity {
+            let fs = self.fs
+            return SourceFile(path: path, digest: file.digest, identity: identity, read: { try? fs.read(path) })
+        }
         switch fs.kind(of: path) {
         case .symlink:
             diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink, fix: Messages.symlinkFix))
@@ -177,7 +187,7 @@ public struct SiteLoader: Sendable {
             return nil
         default:
             do {
-                return SourceFile(path: path, bytes: try fs.read(path))
+                return SourceFile(path: path, bytes: try fs.read(path), identity: identity)
             } catch {
                 diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.unreadable("\(error)"),
                                               fix: Messages.unreadableFix))

@@ -18,9 +18,31 @@ public protocol SiteFileSystem: Sendable {
     func modificationTime(of path: String) -> Int64?
     /// At most the first `count` bytes (image headers).
     func readPrefix(_ path: String, count: Int) throws -> [UInt8]
+    /// What the file system says about a file, to tell it unchanged without
+    /// reading it; nil where unknown (then files are always read).
+    func identity(of path: String) -> FileIdentity?
+}
+
+/// Size, modification and change times and inode of a file: all equal means
+/// the same bytes (as git's index assumes). The change time cannot be set
+/// back by any tool, so an edit that restores size and modification time
+/// still shows.
+public struct FileIdentity: Sendable, Hashable {
+    public var size: Int64
+    public var mtime: Int64
+    public var ctime: Int64
+    public var inode: UInt64
+
+    public init(size: Int64, mtime: Int64, ctime: Int64, inode: UInt64) {
+        self.size = size
+        self.mtime = mtime
+        self.ctime = ctime
+        self.inode = inode
+    }
 }
 
 extension SiteFileSystem {
+    public func identity(of path: String) -> FileIdentity? { nil }
     public func modificationTime(of path: String) -> Int64? { nil }
     public func readPrefix(_ path: String, count: Int) throws -> [UInt8] { Array(try read(path).prefix(count)) }
 }
@@ -64,6 +86,15 @@ public struct LocalFileSystem: SiteFileSystem {
         case S_IFREG: return .file(size: Int(st.st_size))
         default: return nil
         }
+    }
+
+    public func identity(of path: String) -> FileIdentity? {
+        var st = stat()
+        guard lstat(full(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileIdentity(size: Int64(st.st_size),
+                            mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                            ctime: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec),
+                            inode: UInt64(st.st_ino))
     }
 
     public func modificationTime(of path: String) -> Int64? {

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiBuild
+import GongkaiContent
 import GongkaiCore
 import Testing
 
@@ -74,6 +75,27 @@ struct IncrementalBuildTests {
                 Issue.record("\(name): \(path) differs from a clean build")
             }
         }
+    }
+
+    /// The load stage reads only files whose size, times or inode changed;
+    /// the others are read on first use, with the same bytes.
+    @Test func unchangedSourcesAreNotRead() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let fs = LocalFileSystem(root: site.root.path)
+        let first = SiteLoader(fs: fs).load()
+        let known = first.knownFiles
+        #expect(known.count >= 6)
+        try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
+        let second = SiteLoader(fs: fs, known: known).load()
+        let notices = second.communities.flatMap(\.notices)
+        #expect(notices.filter(\.file.wasRead).map(\.file.path) == ["content/xinhua/2025/wuye.md"])
+        #expect(second.siteFile?.wasRead == false)
+        for (old, new) in zip(first.communities.flatMap(\.notices), notices) where !new.file.wasRead {
+            #expect(new.file.digest == old.file.digest)
+            #expect(new.file.bytes == old.file.bytes)
+        }
+        #expect(second.knownFiles["content/xinhua/2025/wuye.md"] != known["content/xinhua/2025/wuye.md"])
     }
 
     @Test func onlyWhatChangedIsParsedAndRendered() throws {
