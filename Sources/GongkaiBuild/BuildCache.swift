@@ -89,7 +89,9 @@ struct BuildCache: Codable {
                 h.add("-")
                 continue
             }
-            guard let tree = statTree(fd) else { return nil }
+            // The ledger is appended by the build itself and has a no-op
+            // check of its own (`LedgerStage.allowsNoOp`).
+            guard let tree = statTree(fd, skipping: top == "content" ? "ledger.jsonl" : nil) else { return nil }
             h.add(tree)
         }
         return h.value
@@ -98,7 +100,7 @@ struct BuildCache: Codable {
     /// The stat hash of one folder (its descriptor is taken over): entries
     /// sorted by name, subfolders hashed recursively, the folders directly
     /// under it in parallel.
-    private static func statTree(_ fd: Int32, parallel: Bool = true) -> UInt64? {
+    private static func statTree(_ fd: Int32, parallel: Bool = true, skipping: String? = nil) -> UInt64? {
         guard let dir = fdopendir(fd) else { close(fd); return nil }
         defer { closedir(dir) }
         var entries: [(name: String, st: stat)] = []
@@ -106,7 +108,7 @@ struct BuildCache: Codable {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            if name == "." || name == ".." { continue }
+            if name == "." || name == ".." || name == skipping { continue }
             var st = stat()
             guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             entries.append((name, st))

@@ -70,6 +70,18 @@ struct BuildCacheTests {
                     .contains("物业管理费"))
     }
 
+    /// A build that appends to the ledger (content/ledger.jsonl) is
+    /// followed by a quick no-op too: the ledger has its own check.
+    @Test func recordingTheLedgerStillAllowsAQuickNoOp() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(SiteBuilder(fs: LocalFileSystem(root: site.root.path))
+            .run(.init(siteRoot: site.root.path, output: site.output.path, recordLedger: true)).succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/ledger.jsonl").path))
+        let quick = build(site)
+        #expect(quick.upToDate && quick.stages.map(\.name) == ["检查"])
+    }
+
     @Test func warningsAreStillReportedAndStrictStillFails() throws {
         let site = try FixtureSite()
         defer { site.remove() }
