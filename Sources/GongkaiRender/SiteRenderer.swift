@@ -100,6 +100,23 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: path, content: .bytes(bytes()), key: key)
     }
 
+    /// A notice's page, its canonical text and its attachments.
+    func noticeFiles(_ notice: Notice, _ reuse: (any PageReuse)?) throws -> [OutputFile] {
+        let page = URLPaths.filePath(notice.id)
+        var files = [try file(page, "notice", key: noticePageKey(notice), reuse) { noticePage(notice) }]
+        let folder = String(page.dropLast("index.html".count))
+        files += noticeText(notice, folder: folder, key: keys.map { keys in
+            keys.key("notice.txt") { $0.add(keys.notice[notice.id] ?? 0) }
+        }, reuse)
+        if notice.withdrawal == nil && !notice.attachments.isEmpty {
+            let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+            for attachment in notice.attachments {
+                files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
+            }
+        }
+        return files
+    }
+
     /// A notice page's path from the site root (for the search index).
     public static func noticeHref(_ id: NoticeID) -> String { URLPaths.notice(id) }
 
@@ -172,20 +189,11 @@ public struct SiteRenderer: Sendable {
         }) { self.sitemap() })
         jobs.append { [self] in [file("api/notices.json", key: pageKey("api") { $0.add(all) }, reuse) { apiJSON() }] }
         jobs.append { [self] in try ledgerFiles(reuse) }
-        for notice in content.notices {
-            jobs.append { [self] in
-                let page = URLPaths.filePath(notice.id)
-                var files = [try file(page, "notice", key: noticePageKey(notice), reuse) { noticePage(notice) }]
-                let folder = String(page.dropLast("index.html".count))
-                files += noticeText(notice, folder: folder, key: pageKey("notice.txt") { $0.add(keys!.notice[notice.id] ?? 0) }, reuse)
-                if notice.withdrawal == nil && !notice.attachments.isEmpty {
-                    let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
-                    for attachment in notice.attachments {
-                        files.append(OutputFile(path: folder + attachment.file, content: .copy(from: source + "/" + attachment.file)))
-                    }
-                }
-                return files
-            }
+        // Notices in jobs of 64: one job per notice spent more time making
+        // and running jobs than an incremental build spends on the notices.
+        for start in stride(from: 0, to: content.notices.count, by: 64) {
+            let notices = content.notices[start..<min(start + 64, content.notices.count)]
+            jobs.append { [self] in try notices.flatMap { try noticeFiles($0, reuse) } }
         }
 
         meter?.setTotal(jobs.count)
