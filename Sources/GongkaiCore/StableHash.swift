@@ -1,8 +1,7 @@
 /// A hash that is the same in every process and on every run (Swift's own
 /// `Hasher` is seeded afresh per process): FNV-1a 64 over a value's fields,
 /// each prefixed with its length so that ("ab", "c") and ("a", "bc") differ.
-/// The incremental build keys each page by the stable hash of its view
-/// model: same model, same template, same bytes.
+/// The incremental build keys caches and pages with it (`RenderKeys`).
 public struct StableHasher: Sendable {
     public private(set) var value: UInt64 = 0xcbf29ce484222325
 
@@ -38,8 +37,7 @@ public struct StableHasher: Sendable {
     public mutating func add<T: StableHashable>(_ v: T) { v.stableHash(into: &self) }
 }
 
-/// A value with a `StableHasher` digest; view models get theirs generated
-/// (scripts/gen-viewmodel-lookups.py), from every stored property.
+/// A value with a `StableHasher` digest.
 public protocol StableHashable {
     func stableHash(into h: inout StableHasher)
 }

@@ -3,12 +3,10 @@ import GongkaiCore
 import Mustache
 
 /// The printed sheet's QR code in a notice page's view model. Only the URL
-/// is stored: it is what the page's cache key hashes (the SVG is a pure
-/// function of it), and the SVG is encoded when the template asks for it,
-/// so a build that skips an unchanged page never encodes its QR code
-/// (libqrencode takes ~0.1–0.2 ms a code; 10,000 pages would pay it on
-/// every rebuild). Written by hand, outside ViewModels.swift, for that reason.
-struct QRView: MustacheParent, StableHashable {
+/// is stored (the SVG is a pure function of it), and the SVG is encoded when
+/// the template asks for it (libqrencode takes ~0.1–0.2 ms a code). Written
+/// by hand, outside ViewModels.swift, for that reason.
+struct QRView: MustacheParent {
     /// The canonical URL, encoded and printed beside the code.
     var url: String
 
@@ -19,8 +17,6 @@ struct QRView: MustacheParent, StableHashable {
         default: return nil
         }
     }
-
-    func stableHash(into h: inout StableHasher) { h.add(url) }
 }
 
 /// A QR code as inline SVG, through libqrencode (system library, Debian

@@ -1,4 +1,3 @@
-import GongkaiCore
 import Mustache
 
 // Lookups by name instead of Mirror: swift-mustache reads a `MustacheParent`
@@ -9,8 +8,6 @@ import Mustache
 // Nested view models are returned in a `MustacheBox` (a class): the
 // engine casts every context object it looks into, and casting a large
 // struct inside `Any` copies it, while a class reference is only retained.
-// Each view model also gets a `StableHashable` digest of all its stored
-// properties: the incremental build's key for the page it renders.
 
 extension Layout: MustacheParent {
     func child(named key: String) -> Any? {
@@ -37,28 +34,6 @@ extension Layout: MustacheParent {
     }
 }
 
-extension Layout: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.root)
-        h.add(self.siteTitle)
-        h.add(self.town)
-        h.add(self.documentTitle)
-        h.add(self.description)
-        h.add(self.css)
-        h.add(self.siteScript)
-        h.add(self.script)
-        h.add(self.isSearch)
-        h.add(self.homeHref)
-        h.add(self.searchHref)
-        h.add(self.feedHref)
-        h.add(self.crumbs)
-        h.add(self.hasCrumbs)
-        h.add(self.canonical)
-        h.add(self.og)
-        h.add(self.generator)
-    }
-}
-
 extension Crumb: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -67,14 +42,6 @@ extension Crumb: MustacheParent {
         case "last": return self.last
         default: return nil
         }
-    }
-}
-
-extension Crumb: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.name)
-        h.add(self.href)
-        h.add(self.last)
     }
 }
 
@@ -87,15 +54,6 @@ extension OpenGraph: MustacheParent {
         case "url": return self.url
         default: return nil
         }
-    }
-}
-
-extension OpenGraph: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.title)
-        h.add(self.description)
-        h.add(self.siteName)
-        h.add(self.url)
     }
 }
 
@@ -117,21 +75,6 @@ extension NoticeLink: MustacheParent {
     }
 }
 
-extension NoticeLink: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.href)
-        h.add(self.title)
-        h.add(self.date)
-        h.add(self.dateISO)
-        h.add(self.category)
-        h.add(self.community)
-        h.add(self.number)
-        h.add(self.summary)
-        h.add(self.corrected)
-        h.add(self.withdrawn)
-    }
-}
-
 extension YearGroup: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -139,13 +82,6 @@ extension YearGroup: MustacheParent {
         case "notices": return self.notices.map(MustacheBox.init)
         default: return nil
         }
-    }
-}
-
-extension YearGroup: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.year)
-        h.add(self.notices)
     }
 }
 
@@ -162,16 +98,6 @@ extension Pager: MustacheParent {
     }
 }
 
-extension Pager: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.current)
-        h.add(self.total)
-        h.add(self.previousHref)
-        h.add(self.nextHref)
-        h.add(self.pages)
-    }
-}
-
 extension PageLink: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -180,14 +106,6 @@ extension PageLink: MustacheParent {
         case "current": return self.current
         default: return nil
         }
-    }
-}
-
-extension PageLink: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.number)
-        h.add(self.href)
-        h.add(self.current)
     }
 }
 
@@ -207,19 +125,6 @@ extension HomePage: MustacheParent {
     }
 }
 
-extension HomePage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.title)
-        h.add(self.intro)
-        h.add(self.latest)
-        h.add(self.communities)
-        h.add(self.categories)
-        h.add(self.noticeCount)
-        h.add(self.overviewHref)
-    }
-}
-
 extension CommunityCard: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -234,17 +139,6 @@ extension CommunityCard: MustacheParent {
     }
 }
 
-extension CommunityCard: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.slug)
-        h.add(self.href)
-        h.add(self.name)
-        h.add(self.kind)
-        h.add(self.count)
-        h.add(self.latest)
-    }
-}
-
 extension CategoryLink: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -255,16 +149,6 @@ extension CategoryLink: MustacheParent {
         case "description": return self.description
         default: return nil
         }
-    }
-}
-
-extension CategoryLink: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.slug)
-        h.add(self.href)
-        h.add(self.name)
-        h.add(self.count)
-        h.add(self.description)
     }
 }
 
@@ -288,23 +172,6 @@ extension CommunityPage: MustacheParent {
     }
 }
 
-extension CommunityPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.name)
-        h.add(self.disclosureName)
-        h.add(self.description)
-        h.add(self.committee)
-        h.add(self.address)
-        h.add(self.phone)
-        h.add(self.count)
-        h.add(self.sections)
-        h.add(self.hasSections)
-        h.add(self.feedHref)
-        h.add(self.overviewHref)
-    }
-}
-
 extension CategorySection: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -319,17 +186,6 @@ extension CategorySection: MustacheParent {
     }
 }
 
-extension CategorySection: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.name)
-        h.add(self.anchor)
-        h.add(self.count)
-        h.add(self.notices)
-        h.add(self.allHref)
-        h.add(self.more)
-    }
-}
-
 extension ListingPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -341,17 +197,6 @@ extension ListingPage: MustacheParent {
         case "pager": return self.pager.map(MustacheBox.init)
         default: return nil
         }
-    }
-}
-
-extension ListingPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.heading)
-        h.add(self.intro)
-        h.add(self.count)
-        h.add(self.groups)
-        h.add(self.pager)
     }
 }
 
@@ -400,48 +245,6 @@ extension NoticePage: MustacheParent {
     }
 }
 
-extension NoticePage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.title)
-        h.add(self.community)
-        h.add(self.disclosureName)
-        h.add(self.category)
-        h.add(self.categoryHref)
-        h.add(self.number)
-        h.add(self.issuer)
-        h.add(self.date)
-        h.add(self.dateISO)
-        h.add(self.period)
-        h.add(self.reviewed)
-        h.add(self.body)
-        h.add(self.outline)
-        h.add(self.hasOutline)
-        h.add(self.attachments)
-        h.add(self.images)
-        h.add(self.hasAttachments)
-        h.add(self.hasFileList)
-        h.add(self.tags)
-        h.add(self.hasTags)
-        h.add(self.supersedes)
-        h.add(self.supersededBy)
-        h.add(self.previous)
-        h.add(self.next)
-        h.add(self.communityHref)
-        h.add(self.contactPhone)
-        h.add(self.contactAddress)
-        h.add(self.status)
-        h.add(self.process)
-        h.add(self.hasProcess)
-        h.add(self.qr)
-        h.add(self.printSignature)
-        h.add(self.revisions)
-        h.add(self.hasRevisions)
-        h.add(self.withdrawal)
-        h.add(self.ledger)
-    }
-}
-
 extension NoticeStatusView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -464,25 +267,6 @@ extension NoticeStatusView: MustacheParent {
     }
 }
 
-extension NoticeStatusView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.hasPeriod)
-        h.add(self.from)
-        h.add(self.fromISO)
-        h.add(self.to)
-        h.add(self.toISO)
-        h.add(self.days)
-        h.add(self.objectionBy)
-        h.add(self.objectionISO)
-        h.add(self.supervisionName)
-        h.add(self.contact)
-        h.add(self.phone)
-        h.add(self.address)
-        h.add(self.timezone)
-        h.add(self.script)
-    }
-}
-
 extension ProcessStepView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -493,16 +277,6 @@ extension ProcessStepView: MustacheParent {
         case "outcome": return self.outcome
         default: return nil
         }
-    }
-}
-
-extension ProcessStepView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.step)
-        h.add(self.stage)
-        h.add(self.date)
-        h.add(self.dateISO)
-        h.add(self.outcome)
     }
 }
 
@@ -527,24 +301,6 @@ extension OverviewPage: MustacheParent {
     }
 }
 
-extension OverviewPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.title)
-        h.add(self.today)
-        h.add(self.todayISO)
-        h.add(self.from)
-        h.add(self.fromISO)
-        h.add(self.columns)
-        h.add(self.communities)
-        h.add(self.behind)
-        h.add(self.hasBehind)
-        h.add(self.hasColumns)
-        h.add(self.missingTotal)
-        h.add(self.lateTotal)
-    }
-}
-
 extension OverviewColumn: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -552,13 +308,6 @@ extension OverviewColumn: MustacheParent {
         case "cadence": return self.cadence
         default: return nil
         }
-    }
-}
-
-extension OverviewColumn: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.name)
-        h.add(self.cadence)
     }
 }
 
@@ -572,16 +321,6 @@ extension OverviewCommunity: MustacheParent {
         case "late": return self.late
         default: return nil
         }
-    }
-}
-
-extension OverviewCommunity: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.name)
-        h.add(self.href)
-        h.add(self.cells)
-        h.add(self.missing)
-        h.add(self.late)
     }
 }
 
@@ -601,19 +340,6 @@ extension OverviewSummary: MustacheParent {
     }
 }
 
-extension OverviewSummary: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.applies)
-        h.add(self.state)
-        h.add(self.text)
-        h.add(self.periods)
-        h.add(self.onTime)
-        h.add(self.late)
-        h.add(self.missing)
-        h.add(self.pending)
-    }
-}
-
 extension OverviewGap: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -624,16 +350,6 @@ extension OverviewGap: MustacheParent {
         case "count": return self.count
         default: return nil
         }
-    }
-}
-
-extension OverviewGap: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.community)
-        h.add(self.href)
-        h.add(self.category)
-        h.add(self.periods)
-        h.add(self.count)
     }
 }
 
@@ -652,18 +368,6 @@ extension CommunityOverviewPage: MustacheParent {
     }
 }
 
-extension CommunityOverviewPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.name)
-        h.add(self.today)
-        h.add(self.calendars)
-        h.add(self.hasCalendars)
-        h.add(self.communityHref)
-        h.add(self.overviewHref)
-    }
-}
-
 extension OverviewCalendar: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -677,16 +381,6 @@ extension OverviewCalendar: MustacheParent {
     }
 }
 
-extension OverviewCalendar: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.category)
-        h.add(self.anchor)
-        h.add(self.cadence)
-        h.add(self.summary)
-        h.add(self.years)
-    }
-}
-
 extension OverviewYear: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -694,13 +388,6 @@ extension OverviewYear: MustacheParent {
         case "cells": return self.cells.map(MustacheBox.init)
         default: return nil
         }
-    }
-}
-
-extension OverviewYear: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.year)
-        h.add(self.cells)
     }
 }
 
@@ -719,18 +406,6 @@ extension OverviewCell: MustacheParent {
     }
 }
 
-extension OverviewCell: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.label)
-        h.add(self.period)
-        h.add(self.state)
-        h.add(self.statusText)
-        h.add(self.detail)
-        h.add(self.href)
-        h.add(self.title)
-    }
-}
-
 extension PeriodView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -744,16 +419,6 @@ extension PeriodView: MustacheParent {
     }
 }
 
-extension PeriodView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.from)
-        h.add(self.fromISO)
-        h.add(self.to)
-        h.add(self.toISO)
-        h.add(self.days)
-    }
-}
-
 extension OutlineEntry: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -761,13 +426,6 @@ extension OutlineEntry: MustacheParent {
         case "anchor": return self.anchor
         default: return nil
         }
-    }
-}
-
-extension OutlineEntry: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.text)
-        h.add(self.anchor)
     }
 }
 
@@ -786,18 +444,6 @@ extension AttachmentView: MustacheParent {
     }
 }
 
-extension AttachmentView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.href)
-        h.add(self.title)
-        h.add(self.file)
-        h.add(self.type)
-        h.add(self.size)
-        h.add(self.width)
-        h.add(self.height)
-    }
-}
-
 extension SearchPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -806,14 +452,6 @@ extension SearchPage: MustacheParent {
         case "categories": return self.categories.map(MustacheBox.init)
         default: return nil
         }
-    }
-}
-
-extension SearchPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.communities)
-        h.add(self.categories)
     }
 }
 
@@ -833,19 +471,6 @@ extension FeedView: MustacheParent {
     }
 }
 
-extension FeedView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.title)
-        h.add(self.subtitle)
-        h.add(self.id)
-        h.add(self.selfHref)
-        h.add(self.alternateHref)
-        h.add(self.base)
-        h.add(self.updated)
-        h.add(self.entries)
-    }
-}
-
 extension FeedEntry: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -862,31 +487,12 @@ extension FeedEntry: MustacheParent {
     }
 }
 
-extension FeedEntry: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.id)
-        h.add(self.title)
-        h.add(self.href)
-        h.add(self.updated)
-        h.add(self.summary)
-        h.add(self.content)
-        h.add(self.category)
-        h.add(self.author)
-    }
-}
-
 extension SitemapView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
         case "urls": return self.urls.map(MustacheBox.init)
         default: return nil
         }
-    }
-}
-
-extension SitemapView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.urls)
     }
 }
 
@@ -897,13 +503,6 @@ extension SitemapURL: MustacheParent {
         case "lastmod": return self.lastmod
         default: return nil
         }
-    }
-}
-
-extension SitemapURL: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.loc)
-        h.add(self.lastmod)
     }
 }
 
@@ -919,15 +518,6 @@ extension RevisionView: MustacheParent {
     }
 }
 
-extension RevisionView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.date)
-        h.add(self.dateISO)
-        h.add(self.what)
-        h.add(self.why)
-    }
-}
-
 extension WithdrawalView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -936,14 +526,6 @@ extension WithdrawalView: MustacheParent {
         case "reason": return self.reason
         default: return nil
         }
-    }
-}
-
-extension WithdrawalView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.date)
-        h.add(self.dateISO)
-        h.add(self.reason)
     }
 }
 
@@ -957,16 +539,6 @@ extension NoticeLedgerLink: MustacheParent {
         case "count": return self.count
         default: return nil
         }
-    }
-}
-
-extension NoticeLedgerLink: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.version)
-        h.add(self.shortVersion)
-        h.add(self.textHref)
-        h.add(self.historyHref)
-        h.add(self.count)
     }
 }
 
@@ -985,18 +557,6 @@ extension LedgerIndexPage: MustacheParent {
     }
 }
 
-extension LedgerIndexPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.entries)
-        h.add(self.notices)
-        h.add(self.head)
-        h.add(self.jsonHref)
-        h.add(self.communities)
-        h.add(self.recent)
-    }
-}
-
 extension LedgerCommunityLink: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -1009,15 +569,6 @@ extension LedgerCommunityLink: MustacheParent {
     }
 }
 
-extension LedgerCommunityLink: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.name)
-        h.add(self.href)
-        h.add(self.notices)
-        h.add(self.entries)
-    }
-}
-
 extension LedgerCommunityPage: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -1027,15 +578,6 @@ extension LedgerCommunityPage: MustacheParent {
         case "notices": return self.notices.map(MustacheBox.init)
         default: return nil
         }
-    }
-}
-
-extension LedgerCommunityPage: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.layout)
-        h.add(self.name)
-        h.add(self.indexHref)
-        h.add(self.notices)
     }
 }
 
@@ -1054,18 +596,6 @@ extension LedgerNoticeView: MustacheParent {
     }
 }
 
-extension LedgerNoticeView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.anchor)
-        h.add(self.title)
-        h.add(self.href)
-        h.add(self.date)
-        h.add(self.corrected)
-        h.add(self.withdrawn)
-        h.add(self.versions)
-    }
-}
-
 extension LedgerVersionView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -1080,19 +610,5 @@ extension LedgerVersionView: MustacheParent {
         case "href": return self.href
         default: return nil
         }
-    }
-}
-
-extension LedgerVersionView: StableHashable {
-    func stableHash(into h: inout StableHasher) {
-        h.add(self.seq)
-        h.add(self.time)
-        h.add(self.timeISO)
-        h.add(self.event)
-        h.add(self.version)
-        h.add(self.current)
-        h.add(self.note)
-        h.add(self.title)
-        h.add(self.href)
     }
 }
