@@ -25,7 +25,9 @@ enum Precompress {
     /// `.previous`) keeps that build's `.gz` instead of being compressed again,
     /// and is itself handed on as `.previous`, so the writer links it without
     /// reading the old file a second time.
-    static func addingSiblings(_ files: [OutputFile], previous: String? = nil) -> [OutputFile] {
+    /// `siteRoot`: where `.gongkai-cache/` keeps the compressed chunks of large
+    /// files (`ChunkedGzip`); nil: no cache (the same bytes, more work).
+    static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil) -> [OutputFile] {
         let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
         let candidates = files.indices.filter { i in
             let file = files[i]
@@ -56,12 +58,23 @@ enum Precompress {
             case .copy:
                 return (nil, false)
             }
-            guard let gz = gzip(bytes), gz.count < bytes.count else { return (nil, false) }
+            guard let gz = compress(bytes, path: file.path, siteRoot: siteRoot), gz.count < bytes.count else { return (nil, false) }
             return (OutputFile(path: path, content: .bytes(gz)), false)
         }
         var kept = files
         for (i, result) in zip(candidates, results) where result.same { kept[i].content = .previous }
         return kept + results.compactMap(\.sibling)
+    }
+
+    /// A file's `.gz`: large files in chunks (`ChunkedGzip`, with the cache
+    /// under `siteRoot` if given), the others whole.
+    static func compress(_ bytes: [UInt8], path: String, siteRoot: String?) -> [UInt8]? {
+        guard bytes.count >= ChunkedGzip.minimumSize else { return gzip(bytes) }
+        let cache = siteRoot.map { ChunkedGzip.cachePath(siteRoot: $0, file: path) }
+        var chunked = ChunkedGzip(cached: cache.map(ChunkedGzip.load) ?? [:])
+        let gz = chunked.gzip(bytes)
+        if let cache, gz != nil { chunked.save(cache) }
+        return gz
     }
 
     /// `input` as a gzip member (RFC 1952) with a fixed header; nil if zlib fails.

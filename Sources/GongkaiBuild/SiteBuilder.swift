@@ -301,7 +301,8 @@ public struct SiteBuilder: Sendable {
             report.diagnostics.sort()
             guard report.succeeded, let writer else { return nil }
             let allFiles = !content.site.precompress ? files + (searchResult?.files ?? [])
-                : stage("压缩", { Precompress.addingSiblings(files + (searchResult?.files ?? []), previous: out) },
+                : stage("压缩", { Precompress.addingSiblings(files + (searchResult?.files ?? []), previous: out,
+                                                                  siteRoot: options.siteRoot) },
                         detail: { "\(($0.count - files.count - (searchResult?.files.count ?? 0)).grouped) 个 .gz 文件" })
             let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
                 do throws(OutputWriter.Failure) {

@@ -1,0 +1,60 @@
+import Foundation
+@testable import GongkaiBuild
+import Testing
+
+/// Large files are compressed in content-defined chunks (`ChunkedGzip`): a
+/// valid gzip whatever the cache holds, and an edit recompresses only its chunk.
+struct ChunkedGzipTests {
+    /// JSON-like text, 2 MB, deterministic.
+    static let input: [UInt8] = {
+        var text = "{\"notices\":["
+        var i = 0
+        while text.utf8.count < 2_000_000 {
+            text += "{\"id\":\"c\(i % 97)/2025/n\(i)\",\"title\":\"第\(i)期财务收支公开\",\"summary\":\"本月收入\(i * 37 % 10_000).00元，支出\(i * 53 % 9_000).50元。\"},"
+            i += 1
+        }
+        return Array((text + "{}]}").utf8)
+    }()
+
+    static func edited(_ bytes: [UInt8], at offset: Int, insert: String) -> [UInt8] {
+        var copy = bytes
+        copy.insert(contentsOf: Array(insert.utf8), at: offset)
+        return copy
+    }
+
+    @Test func gunzipsToTheInputWithOrWithoutTheCache() throws {
+        var fresh = ChunkedGzip()
+        let made = fresh.gzip(Self.input)
+        let gz = try #require(made)
+        #expect(PrecompressTests.gunzip(Data(gz)) == Data(Self.input))
+        #expect(gz.count < Self.input.count / 3)
+        #expect(fresh.used.count > 20, "\(fresh.used.count) chunks")
+        // The same bytes from a cache of another version, of itself, or none.
+        let other = Self.edited(Self.input, at: 700_000, insert: "修订")
+        var warm = ChunkedGzip()
+        _ = warm.gzip(other)
+        var reused = ChunkedGzip(cached: warm.chunks)
+        #expect(reused.gzip(Self.input) == gz)
+        var again = ChunkedGzip(cached: fresh.chunks)
+        #expect(again.gzip(Self.input) == gz)
+    }
+
+    @Test func anEditChangesOnlyTheChunksAroundIt() throws {
+        let before = ChunkedGzip.boundaries(Self.input)
+        for (offset, insert) in [(1_000_000, "补充说明一行。"), (10, "{\"id\":\"new\"},")] {
+            let after = ChunkedGzip.boundaries(Self.edited(Self.input, at: offset, insert: insert))
+            let shift = insert.utf8.count
+            let same = Set(before.map { $0 > offset ? $0 + shift : $0 }).intersection(after)
+            #expect(same.count >= before.count - 3, "\(same.count) of \(before.count) boundaries kept")
+        }
+    }
+
+    @Test func smallAndEmptyInputs() throws {
+        for input in [[UInt8](), Array("x".utf8), Array(repeating: 65, count: 300_000)] {
+            var chunked = ChunkedGzip()
+            let made = chunked.gzip(input)
+            let gz = try #require(made)
+            #expect(PrecompressTests.gunzip(Data(gz)) == Data(input))
+        }
+    }
+}
