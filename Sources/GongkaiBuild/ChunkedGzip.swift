@@ -10,11 +10,14 @@ import GongkaiZlib
 /// The file is cut into chunks at content-defined places (a rolling hash of
 /// the last 48 bytes, as `gzip --rsyncable` does), so an edit changes only
 /// its own chunk and an insertion moves no other boundary. Each chunk is
-/// compressed on its own (a fresh deflate stream ending in a full flush, the
-/// last one in a final block), so the compressed chunks simply follow each
-/// other in one valid gzip member; a chunk seen before (same length and
-/// CRC-32, and same position: last or not) is taken from
-/// `.gongkai-cache/gzip/<name>` instead of being compressed again.
+/// compressed by a fresh deflate stream primed with the 32 KB of input
+/// before it (`deflateSetDictionary`: back-references reach into the chunk
+/// before, as in one stream, so the file is hardly larger than compressed
+/// whole) and ending in a full flush (the last in a final block); the
+/// compressed chunks simply follow each other in one valid gzip member. A
+/// chunk seen before (same length and CRC-32, same dictionary, same position:
+/// last or not) is taken from `.gongkai-cache/gzip/<name>` instead of being
+/// compressed again: an edit recompresses its chunk and at most the next.
 ///
 /// Deterministic: the output depends on the input bytes alone, cache or no
 /// cache (ChunkedGzipTests).
@@ -31,8 +34,13 @@ struct ChunkedGzip {
     struct Key: Hashable {
         var length: Int
         var crc: UInt32
+        var dictionaryLength: Int
+        var dictionaryCRC: UInt32
         var last: Bool
     }
+
+    /// deflate's window: how far back a chunk's dictionary reaches.
+    static let dictionarySize = 32 * 1024
 
     /// Compressed chunks by key (from the cache, and those made now).
     var chunks: [Key: [UInt8]] = [:]
@@ -89,15 +97,18 @@ struct ChunkedGzip {
         for (index, end) in ends.enumerated() {
             let ok: Bool = input.withUnsafeBufferPointer { all in
                 let chunk = UnsafeBufferPointer(rebasing: all[start..<end])
+                let dictionary = UnsafeBufferPointer(rebasing: all[max(0, start - Self.dictionarySize)..<start])
                 let chunkCRC = UInt32(truncatingIfNeeded: crc32(0, chunk.baseAddress, uInt(chunk.count)))
                 crc = crc32_combine(crc, uLong(chunkCRC), off_t(chunk.count))
-                let key = Key(length: chunk.count, crc: chunkCRC, last: index == ends.count - 1)
+                let key = Key(length: chunk.count, crc: chunkCRC, dictionaryLength: dictionary.count,
+                              dictionaryCRC: UInt32(truncatingIfNeeded: crc32(0, dictionary.baseAddress, uInt(dictionary.count))),
+                              last: index == ends.count - 1)
                 used.append(key)
                 if let done = chunks[key] {
                     out += done
                     return true
                 }
-                guard let compressed = Self.deflateChunk(chunk, last: key.last, level: level) else { return false }
+                guard let compressed = Self.deflateChunk(chunk, dictionary: dictionary, last: key.last, level: level) else { return false }
                 chunks[key] = compressed
                 out += compressed
                 return true
@@ -115,11 +126,14 @@ struct ChunkedGzip {
     /// One chunk as raw deflate from a fresh stream: ending in a full flush
     /// (byte-aligned, the next chunk's blocks follow) or, for the last, a
     /// final block.
-    static func deflateChunk(_ chunk: UnsafeBufferPointer<UInt8>, last: Bool, level: Int32) -> [UInt8]? {
+    static func deflateChunk(_ chunk: UnsafeBufferPointer<UInt8>, dictionary: UnsafeBufferPointer<UInt8>, last: Bool,
+                             level: Int32) -> [UInt8]? {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY,
                             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
+        if dictionary.count > 0,
+           deflateSetDictionary(&stream, dictionary.baseAddress, uInt(dictionary.count)) != Z_OK { return nil }
         let bound = Int(deflateBound(&stream, uLong(chunk.count))) + 16
         var out = [UInt8](repeating: 0, count: bound)
         let status: Int32 = out.withUnsafeMutableBufferPointer { o in
@@ -142,7 +156,7 @@ struct ChunkedGzip {
         return siteRoot + "/" + IncrementalCache.folder + "/gzip/" + String(h.value, radix: 16)
     }
 
-    static let magic = Array("gongkai-gzip-chunks-1\n".utf8)
+    static let magic = Array("gongkai-gzip-chunks-2\n".utf8)
 
     static func load(_ path: String) -> [Key: [UInt8]] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
@@ -158,9 +172,12 @@ struct ChunkedGzip {
             return v
         }
         while at < bytes.count {
-            guard let length = next(), let crc = next(), let last = next(), let size = next(),
-                  size <= UInt64(bytes.count - at) else { return [:] }
-            chunks[Key(length: Int(length), crc: UInt32(truncatingIfNeeded: crc), last: last == 1)] = Array(bytes[at..<at + Int(size)])
+            guard let length = next(), let crc = next(), let dictionaryLength = next(), let dictionaryCRC = next(),
+                  let last = next(), let size = next(), size <= UInt64(bytes.count - at),
+                  length <= UInt64(Int.max), dictionaryLength <= UInt64(dictionarySize) else { return [:] }
+            let key = Key(length: Int(length), crc: UInt32(truncatingIfNeeded: crc), dictionaryLength: Int(dictionaryLength),
+                          dictionaryCRC: UInt32(truncatingIfNeeded: dictionaryCRC), last: last == 1)
+            chunks[key] = Array(bytes[at..<at + Int(size)])
             at += Int(size)
         }
         return chunks
@@ -173,7 +190,8 @@ struct ChunkedGzip {
         func add(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) } }
         for key in used {
             guard let bytes = chunks[key] else { continue }
-            add(UInt64(key.length)); add(UInt64(key.crc)); add(key.last ? 1 : 0); add(UInt64(bytes.count))
+            add(UInt64(key.length)); add(UInt64(key.crc)); add(UInt64(key.dictionaryLength)); add(UInt64(key.dictionaryCRC))
+            add(key.last ? 1 : 0); add(UInt64(bytes.count))
             out += bytes
         }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
