@@ -251,8 +251,9 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
+        let renderInputs = noticeMemo.map { Self.renderInputs(sources, memo: $0, options: options) }
         let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot,
-                                    inputs: noticeMemo.map { Self.renderInputs(sources, memo: $0, options: options) })
+                                    inputs: renderInputs)
         let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
         let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
         let searchMemo = out.map { SearchStateStore(siteRoot: options.siteRoot, output: $0) }
@@ -274,7 +275,7 @@ public struct SiteBuilder: Sendable {
                 } : nil
                 DispatchQueue.global().async(group: group) {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    let result = SearchIndex.files(content, synonyms: synonyms, previous: previous)
+                    let result = SearchIndex.files(content, synonyms: synonyms, previous: previous, inputs: renderInputs)
                     index.set((result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
                 }
             }

@@ -35,7 +35,7 @@ public enum SearchIndexBuilder {
     /// (`update`, SearchIndexUpdate.swift).
     public static func buildWithState(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
                                       categories: [(slug: String, name: String)],
-                                      synonyms: [[String]]) -> (files: [File], state: SearchIndexState) {
+                                      synonyms: [[String]], inputKeys: [UInt64]? = nil) -> (files: [File], state: SearchIndexState) {
         // Pass 1, per notice in parallel: token → weighted short-field tf and body tf.
         let terms = docs.parallelMap(analyse)
         var words: [UInt64: String] = [:]
@@ -105,7 +105,7 @@ public enum SearchIndexBuilder {
         let state = SearchIndexState(
             urls: docs.map(\.url), hashes: docs.map(\.stableHash), shardCount: shardCount, total: total,
             ownFiles: ownFiles, shards: filled, facets: facets.map(\.token),
-            facetPostings: facets.map(\.postings))
+            facetPostings: facets.map(\.postings), inputKeys: inputKeys?.count == docs.count ? inputKeys : nil)
         return (files.sorted { $0.path < $1.path }, state)
     }
 

@@ -19,6 +19,10 @@ public struct SearchIndexState: Codable, Sendable, Equatable {
     /// Their encoded postings, in the same order (nil in a state from an
     /// older gongkai: then every filter list is read and compared).
     public var facetPostings: [String]?
+    /// Each notice's input key (what its document is made from), by number,
+    /// when the caller gave them: a notice whose key is unchanged keeps its
+    /// hash without its text being hashed again.
+    public var inputKeys: [UInt64]?
 }
 
 extension SearchDocument {
@@ -47,12 +51,18 @@ extension SearchIndexBuilder {
     public static func update(
         _ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (Int) -> SearchDocument?,
         communities: [(slug: String, name: String)], categories: [(slug: String, name: String)],
-        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64
+        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64, inputKeys: [UInt64]? = nil
     ) -> (files: [File], unchanged: [String], state: SearchIndexState)? {
         let common = min(previous.urls.count, docs.count)
         guard previous.hashes.count == previous.urls.count,
               Array(previous.urls[..<common]) == docs[..<common].map(\.url) else { return nil }
-        let hashes = docs.map(\.stableHash)
+        let known = inputKeys.flatMap { keys in
+            previous.inputKeys.map { old in (keys.count == docs.count && old.count == previous.urls.count) ? (keys, old) : nil } ?? nil
+        }
+        let hashes = docs.indices.map { i in
+            if let (keys, old) = known, i < common, keys[i] == old[i] { return previous.hashes[i] }
+            return docs[i].stableHash
+        }
         var changed: [Int] = []
         for i in 0..<max(previous.urls.count, docs.count)
         where i >= common || hashes[i] != previous.hashes[i] {
@@ -177,7 +187,8 @@ extension SearchIndexBuilder {
         for i in 0..<docs.count where !changedSet.contains(i) { unchanged.append("d/\(i).json") }
         let state = SearchIndexState(urls: docs.map(\.url), hashes: hashes, shardCount: previous.shardCount,
                                      total: total, ownFiles: ownFiles, shards: shards.sorted(),
-                                     facets: facets.map(\.token), facetPostings: facets.map(\.postings))
+                                     facets: facets.map(\.token), facetPostings: facets.map(\.postings),
+                                     inputKeys: inputKeys)
         return (files.sorted { $0.path < $1.path }, unchanged, state)
     }
 

@@ -221,6 +221,33 @@ struct SearchIndexUpdateTests {
         if edit == "body" { #expect(updated.files.count < 100, "\(updated.files.count) files rewritten") }
     }
 
+    /// With input keys, a notice whose key is unchanged is not hashed again;
+    /// the result is still a full build's.
+    @Test func inputKeysGiveTheSameUpdate() throws {
+        let before = Self.before
+        var after = before
+        after[7] = Self.doc(7, extra: "另有鱼塘发包收入 1,200 元。")
+        after[1499].tags = ["停车"]
+        var keys = before.indices.map { UInt64($0) }
+        let built = SearchIndexBuilder.buildWithState(before, communities: Self.communities, categories: Self.categories,
+                                                      synonyms: [["低保", "最低生活保障"]], inputKeys: keys)
+        let old = Dictionary(uniqueKeysWithValues: built.files.map { ($0.path, $0.bytes) })
+        keys[7] = 100_007
+        keys[1499] = 101_499
+        let updated = try #require(SearchIndexBuilder.update(
+            built.state, docs: after, previousDoc: { before[$0] },
+            communities: Self.communities, categories: Self.categories, synonyms: [["低保", "最低生活保障"]],
+            read: { old[$0] }, inputKeys: keys))
+        let expected = Self.full(after)
+        var files = Dictionary(uniqueKeysWithValues: updated.files.map { ($0.path, $0.bytes) })
+        for path in updated.unchanged { files[path] = old[path] }
+        #expect(files == expected.files)
+        var state = updated.state
+        #expect(state.inputKeys == keys)
+        state.inputKeys = nil
+        #expect(state == expected.state)
+    }
+
     @Test func renumberedOrUnreadableMeansBuildAnew() {
         let before = (0..<50).map { Self.doc($0) }
         let old = Self.full(before)
