@@ -20,9 +20,11 @@ struct LedgerStage {
         var diagnostics: [Diagnostic]
         /// The ledger file as read (nil when there is none yet).
         var recorded: [UInt8]?
-        /// Source path → (stable hash of its canonical text, SHA-256), for
-        /// the next build (`VersionCache`).
-        var versionCache: [String: VersionCache.Entry] = [:]
+        /// `recorded` had no unreadable line and an unbroken chain.
+        var sound: Bool = true
+        /// Source path → (digest of its source, SHA-256 of its canonical
+        /// text), for the next build (`VersionCache`).
+        var versionCache = VersionCache.Update(known: .init())
     }
 
     let fs: any SiteFileSystem
@@ -35,47 +37,60 @@ struct LedgerStage {
         let recorded = try? fs.read(Ledger.path)
         var diagnostics: [Diagnostic] = []
         var ledger = Ledger()
+        var sound = true
         if let recorded {
-            let (parsed, problems) = Ledger.parse(jsonLines: recorded)
+            // The bytes the last build verified need not be hashed again
+            // (recomputing every entry's SHA-256 was most of this stage on
+            // 10,000 notices); anything after them, or a file that differs
+            // within them, is checked in full. `gongkai verify` always is.
+            let (parsed, problems) = Ledger.parse(jsonLines: recorded, verified: Self.verifiedPrefix(fs: fs, recorded))
             ledger = parsed
+            sound = problems.isEmpty
             diagnostics += problems.map { Self.diagnostic($0, file: Ledger.path) }
         }
-        var bytesByPath: [String: [UInt8]] = [:]
+        var byPath: [String: SourceFile] = [:]
+        byPath.reserveCapacity(content.notices.count)
         for community in sources.communities {
-            for notice in community.notices { bytesByPath[notice.file.path] = notice.file.bytes }
+            for notice in community.notices { byPath[notice.file.path] = notice.file }
         }
-        let sourceBytes = bytesByPath
-        // SHA-256 of every notice was most of this stage on 10,000 notices:
-        // a notice whose canonical text has the same stable hash as in the
-        // last build keeps its SHA-256. (`gongkai verify` always re-hashes.)
+        let sourceByPath = byPath
+        // A notice whose source file has the same digest (computed when it
+        // was read) as in the last build keeps its SHA-256 without its
+        // canonical text being made. (`gongkai verify` always re-hashes.)
         let known = VersionCache.load(fs)
-        let hashed = content.notices.parallelMap { notice -> (NoticeID, String, [UInt8], VersionCache.Entry) in
-            let text = NoticeText.canonical(sourceBytes[notice.sourcePath] ?? [], withdrawn: notice.withdrawal != nil)
-            var h = StableHasher()
-            h.add(text)
-            if let entry = known[notice.sourcePath], entry.key == h.value, entry.size == text.count {
-                return (notice.id, notice.sourcePath, text, entry)
-            }
-            return (notice.id, notice.sourcePath, text, VersionCache.Entry(key: h.value, size: text.count, sha256: SHA256.hex(text)))
+        let hashed = content.notices.parallelMap { notice -> (String, VersionCache.Entry, Bool) in
+            let file = sourceByPath[notice.sourcePath]
+            let key = VersionCache.Key(digest: file?.digest ?? 0, withdrawn: notice.withdrawal != nil)
+            if let entry = known.entries[notice.sourcePath], entry.key == key { return (notice.sourcePath, entry, false) }
+            let text = NoticeText.canonical(file?.bytes ?? [], withdrawn: key.withdrawn)
+            return (notice.sourcePath, VersionCache.Entry(key: key, sha256: SHA256.hex(text)), true)
         }
-        var texts: [NoticeID: [UInt8]] = [:]
         var versions: [NoticeID: String] = [:]
-        var versionCache: [String: VersionCache.Entry] = [:]
-        for (id, path, text, entry) in hashed {
-            texts[id] = text
-            versions[id] = entry.sha256
-            versionCache[path] = entry
+        versions.reserveCapacity(hashed.count)
+        var versionCache = VersionCache.Update(known: known)
+        let latest = ledger.latest
+        var candidates: [(id: String, index: Int)] = []
+        var matched = 0
+        for (index, notice) in content.notices.enumerated() {
+            let (path, entry, new) = hashed[index]
+            versions[notice.id] = entry.sha256
+            versionCache.set(path, entry, new: new)
+            let id = notice.id.value
+            if let last = latest[id] {
+                matched += 1
+                if last.version == entry.sha256 { continue }
+            }
+            candidates.append((id, index))
         }
 
-        let latest = ledger.latest
         let time = Ledger.timestamp(now)
         let today = Ledger.localDay(now, timezone: content.site.timezone).iso
         var pending: [LedgerEntry] = []
-        for notice in content.notices.sorted(by: { $0.id < $1.id }) {
-            let version = versions[notice.id]!
+        for (id, index) in candidates.sorted(by: { $0.id < $1.id }) {
+            let notice = content.notices[index]
+            let version = hashed[index].1.sha256
             let event: LedgerEntry.Event
-            if let last = latest[notice.id.value] {
-                if last.version == version { continue }
+            if let last = latest[id] {
                 if notice.withdrawal != nil && last.event != .withdrawn {
                     event = .withdrawn
                 } else if notice.revisions.count > last.revisions {
@@ -83,7 +98,7 @@ struct LedgerStage {
                 } else {
                     let at = notice.positions["revisions"] ?? SourcePosition(line: 1, column: 1)
                     diagnostics.append(Diagnostic(file: notice.sourcePath, line: at.line, column: at.column, code: "GK162",
-                                                  message: LedgerMessages.silentEdit(notice.id.value, Ledger.localTime(last.time, timezone: content.site.timezone)),
+                                                  message: LedgerMessages.silentEdit(id, Ledger.localTime(last.time, timezone: content.site.timezone)),
                                                   fix: LedgerMessages.silentEditFix(today)))
                     continue
                 }
@@ -93,14 +108,20 @@ struct LedgerStage {
             pending.append(ledger.append(id: notice.id, event: event, version: version,
                                          revisions: notice.revisions.count, time: time))
         }
-        let present = Set(content.notices.map(\.id.value))
-        for id in latest.keys.sorted() where !present.contains(id) {
-            diagnostics.append(Diagnostic(file: "content/\(id).md", code: "GK163", message: LedgerMessages.vanished(id),
-                                          fix: LedgerMessages.vanishedFix))
+        if matched < latest.count {
+            let present = Set(content.notices.map(\.id.value))
+            for id in latest.keys.sorted() where !present.contains(id) {
+                diagnostics.append(Diagnostic(file: "content/\(id).md", code: "GK163", message: LedgerMessages.vanished(id),
+                                              fix: LedgerMessages.vanishedFix))
+            }
         }
         let published = recording ? ledger : Ledger(entries: Array(ledger.entries.dropLast(pending.count)))
-        return Outcome(snapshot: LedgerSnapshot(ledger: published, texts: texts, versions: versions), pending: pending,
-                       diagnostics: diagnostics, recorded: recorded, versionCache: versionCache)
+        // notice.txt is made only for the notices the renderer asks for.
+        let snapshot = LedgerSnapshot(ledger: published, versions: versions, text: { notice in
+            sourceByPath[notice.sourcePath].map { NoticeText.canonical($0.bytes, withdrawn: notice.withdrawal != nil) }
+        })
+        return Outcome(snapshot: snapshot, pending: pending, diagnostics: diagnostics, recorded: recorded,
+                       sound: sound, versionCache: versionCache)
     }
 
     static func diagnostic(_ problem: Ledger.Problem, file: String) -> Diagnostic {
@@ -122,6 +143,15 @@ struct LedgerStage {
                    message: LedgerMessages.brokenChain(problem.seq, what), fix: LedgerMessages.brokenChainFix)
     }
 
+    /// The ledger file once this build's entries are appended.
+    static func appended(_ outcome: Outcome) -> [UInt8] {
+        var bytes = outcome.recorded ?? []
+        guard !outcome.pending.isEmpty else { return bytes }
+        if let last = bytes.last, last != 10 { bytes.append(10) }
+        for entry in outcome.pending { bytes += entry.jsonLine; bytes.append(10) }
+        return bytes
+    }
+
     /// Appends this build's entries to content/ledger.jsonl (a whole new file
     /// renamed into place, so a crash never leaves half a line).
     static func append(_ outcome: Outcome, siteRoot: String) -> Diagnostic? {
@@ -135,11 +165,8 @@ struct LedgerStage {
             return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(LedgerMessages.changedMeanwhile),
                               fix: LedgerMessages.notWrittenFix)
         }
-        var bytes = outcome.recorded ?? []
-        if let last = bytes.last, last != 10 { bytes.append(10) }
-        for entry in outcome.pending { bytes += entry.jsonLine; bytes.append(10) }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(appended(outcome)).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten("\(error.localizedDescription)"),
                               fix: LedgerMessages.notWrittenFix)
@@ -147,41 +174,65 @@ struct LedgerStage {
         return nil
     }
 
-    // MARK: the no-op cache
+    // MARK: the no-op cache and the verified ledger
     //
     // BuildCache's fingerprint leaves the ledger out: the build that appends
     // to it would otherwise make the next build a full one. Instead the
     // ledger as it stands after a build is remembered here; a no-op needs the
     // file unchanged since, and, for a build that records, nothing left
     // unrecorded (a `serve` preview builds the same site but records nothing).
+    //
+    // The same record says how much of the file the build verified: the
+    // next build recomputes the hashes of only the entries after that (or
+    // of all, when the file differs within it). The digest is a fast one,
+    // not a cryptographic one: the cache saves the build work, and
+    // `gongkai verify` (and anyone's own script) checks every hash.
 
     static let cachePath = ".gongkai-cache/ledger.json"
 
     struct CacheRecord: Codable, Equatable {
+        /// `digest` of the ledger file after the build.
         var ledger: String
         var unrecorded: Int
+        /// How many bytes at the start of that file (whole lines) hold a
+        /// verified chain, and their `digest`; nil when it did not verify.
+        var verified: Int?
+        var verifiedDigest: String?
     }
 
     static func digest(_ bytes: [UInt8]?) -> String {
         guard let bytes else { return "none" }
-        var h = StableHasher()
-        h.add(bytes)
-        return String(h.value, radix: 16)
+        return FileDigest.hex(bytes[...])
+    }
+
+    static func record(_ fs: any SiteFileSystem) -> CacheRecord? {
+        guard let data = try? fs.read(cachePath) else { return nil }
+        return try? JSONDecoder().decode(CacheRecord.self, from: Data(data))
     }
 
     static func allowsNoOp(fs: any SiteFileSystem, recording: Bool) -> Bool {
-        guard let data = try? fs.read(cachePath),
-              let record = try? JSONDecoder().decode(CacheRecord.self, from: Data(data)) else { return false }
+        guard let record = record(fs) else { return false }
         return record.ledger == digest(try? fs.read(Ledger.path)) && (!recording || record.unrecorded == 0)
     }
 
+    /// How many leading bytes of `recorded` the last build verified (0 when
+    /// there is no record, or the file differs within them).
+    static func verifiedPrefix(fs: any SiteFileSystem, _ recorded: [UInt8]) -> Int {
+        guard let record = record(fs), let count = record.verified, let expected = record.verifiedDigest,
+              count > 0, count <= recorded.count, FileDigest.hex(recorded[..<count]) == expected else { return 0 }
+        return count
+    }
+
     static func saveCache(_ outcome: Outcome, recorded: Bool, siteRoot: String) {
-        VersionCache.save(outcome.versionCache, siteRoot: siteRoot)
-        var after = outcome.recorded
-        if recorded && !outcome.pending.isEmpty {
-            after = try? Array(Data(contentsOf: URL(fileURLWithPath: siteRoot + "/" + Ledger.path)))
+        outcome.versionCache.save(siteRoot: siteRoot)
+        let after = recorded && !outcome.pending.isEmpty ? appended(outcome) : outcome.recorded
+        var record = CacheRecord(ledger: digest(after), unrecorded: recorded ? 0 : outcome.pending.count)
+        if outcome.sound, let after {
+            // Whole lines only: bytes added to an unfinished last line change it.
+            let whole = after.last == 10 ? after.count : (after.lastIndex(of: 10).map { $0 + 1 } ?? 0)
+            record.verified = whole
+            record.verifiedDigest = whole == after.count ? record.ledger : FileDigest.hex(after[..<whole])
         }
-        let record = CacheRecord(ledger: digest(after), unrecorded: recorded ? 0 : outcome.pending.count)
         let folder = siteRoot + "/.gongkai-cache"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if let data = try? JSONEncoder().encode(record) {
@@ -190,39 +241,145 @@ struct LedgerStage {
     }
 }
 
-/// `.gongkai-cache/ledger-versions.tsv`: per notice source, the stable hash
-/// and length of its canonical text and its SHA-256, one line each
-/// (`path, key (hex), size, sha256`, tab-separated). Damaged or missing
-/// means hashing everything again.
+/// A fast digest of a file's bytes (xxHash64-style: four lanes of 8-byte
+/// words) and its length, for telling whether the ledger file changed.
+/// Not cryptographic; see `LedgerStage.CacheRecord`.
+enum FileDigest {
+    static func hex(_ bytes: ArraySlice<UInt8>) -> String {
+        String(value(bytes), radix: 16) + "-" + String(bytes.count)
+    }
+
+    static func value(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F, p3: UInt64 = 0x1656_67B1_9E37_79F9
+        @inline(__always) func rotl(_ x: UInt64, _ r: UInt64) -> UInt64 { x &<< r | x &>> (64 &- r) }
+        @inline(__always) func round(_ acc: UInt64, _ word: UInt64) -> UInt64 { rotl(acc &+ word &* p2, 31) &* p1 }
+        return bytes.withUnsafeBytes { raw -> UInt64 in
+            let n = raw.count
+            var a = p1 &+ p2, b = p2, c: UInt64 = 0, d = 0 &- p1
+            var i = 0
+            while i + 32 <= n {
+                a = round(a, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                b = round(b, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+                c = round(c, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+                d = round(d, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+                i += 32
+            }
+            var h = rotl(a, 1) &+ rotl(b, 7) &+ rotl(c, 12) &+ rotl(d, 18) &+ UInt64(n)
+            while i < n {
+                h = (h ^ UInt64(raw[i])) &* p1
+                h = rotl(h, 23)
+                i += 1
+            }
+            h ^= h &>> 33
+            h &*= p2
+            h ^= h &>> 29
+            h &*= p3
+            h ^= h &>> 32
+            return h
+        }
+    }
+}
+
+/// `.gongkai-cache/ledger-versions.tsv`: per notice source, the digest of
+/// its bytes (`SourceFile.digest`, known without reading an unchanged file),
+/// whether it is withdrawn, and the SHA-256 of its canonical text, one line
+/// each (`path, digest (hex), w or -, sha256`, tab-separated). A source
+/// with the same digest and withdrawal keeps its SHA-256 without being read
+/// or its canonical text made.
+///
+/// A build appends the lines of the sources that changed (a later line wins)
+/// and rewrites the file only when it has grown well past one line per
+/// notice. A damaged line is skipped; a missing file means hashing
+/// everything again.
 enum VersionCache {
+    struct Key: Equatable, Sendable {
+        /// `SourceFile.digest` (it covers the length too).
+        var digest: UInt64
+        var withdrawn: Bool
+    }
+
     struct Entry: Equatable, Sendable {
-        var key: UInt64
-        var size: Int
+        var key: Key
         var sha256: String
     }
 
     static let path = ".gongkai-cache/ledger-versions.tsv"
 
-    static func load(_ fs: any SiteFileSystem) -> [String: Entry] {
-        guard let bytes = try? fs.read(path) else { return [:] }
-        var result: [String: Entry] = [:]
-        for line in bytes.split(separator: 10) {
-            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
-            guard fields.count == 4, let key = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16),
-                  let size = Int(String(decoding: fields[2], as: UTF8.self)), fields[3].count == 64 else { continue }
-            result[String(decoding: fields[0], as: UTF8.self)] = Entry(key: key, size: size,
-                                                                    sha256: String(decoding: fields[3], as: UTF8.self))
-        }
-        return result
+    /// The file as read.
+    struct Known: Sendable {
+        var entries: [String: Entry] = [:]
+        /// Lines in the file, readable or not.
+        var lines = 0
+        var exists = false
+        var endsWithNewline = true
     }
 
-    static func save(_ entries: [String: Entry], siteRoot: String) {
-        var out = ""
-        for (path, e) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\t") && !path.contains("\n") {
-            out += "\(path)\t\(String(e.key, radix: 16))\t\(e.size)\t\(e.sha256)\n"
+    static func load(_ fs: any SiteFileSystem) -> Known {
+        guard let bytes = try? fs.read(path) else { return Known() }
+        var known = Known(exists: true, endsWithNewline: bytes.last.map { $0 == 10 } ?? true)
+        known.entries.reserveCapacity(bytes.count / 100)
+        for line in bytes.split(separator: 10) {
+            known.lines += 1
+            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+            guard fields.count == 4, !fields[0].isEmpty, let digest = hexNumber(fields[1]),
+                  fields[2].count == 1, fields[2].first == 119 || fields[2].first == 45,
+                  fields[3].count == 64, fields[3].allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { continue }
+            known.entries[String(decoding: fields[0], as: UTF8.self)] = Entry(
+                key: Key(digest: digest, withdrawn: fields[2].first == 119),
+                sha256: String(decoding: fields[3], as: UTF8.self))
         }
-        let folder = siteRoot + "/.gongkai-cache"
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? Data(out.utf8).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
+        return known
+    }
+
+    private static func hexNumber(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for d in digits {
+            switch d {
+            case 48...57: value = value << 4 | UInt64(d - 48)
+            case 97...102: value = value << 4 | UInt64(d - 87)
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    static func line(_ path: String, _ e: Entry) -> String {
+        "\(path)\t\(String(e.key.digest, radix: 16))\t\(e.key.withdrawn ? "w" : "-")\t\(e.sha256)\n"
+    }
+
+    /// This build's entries, for the next build.
+    struct Update: Sendable {
+        let known: Known
+        private(set) var all: [(path: String, entry: Entry)] = []
+        /// Entries not in the file as read.
+        private(set) var changed: [(path: String, entry: Entry)] = []
+
+        init(known: Known) { self.known = known }
+
+        mutating func set(_ path: String, _ entry: Entry, new: Bool) {
+            all.append((path, entry))
+            if new { changed.append((path, entry)) }
+        }
+
+        func save(siteRoot: String) {
+            let file = siteRoot + "/" + VersionCache.path
+            if known.exists, changed.isEmpty { return }
+            if known.exists, known.lines + changed.count <= all.count + max(all.count / 2, 64),
+               let handle = FileHandle(forWritingAtPath: file) {
+                var out = known.endsWithNewline ? "" : "\n"
+                for (path, e) in changed where !path.contains("\t") && !path.contains("\n") {
+                    out += VersionCache.line(path, e)
+                }
+                defer { try? handle.close() }
+                if (try? handle.seekToEnd()) != nil, (try? handle.write(contentsOf: Data(out.utf8))) != nil { return }
+            }
+            var out = ""
+            for (path, e) in all.sorted(by: { $0.path < $1.path }) where !path.contains("\t") && !path.contains("\n") {
+                out += VersionCache.line(path, e)
+            }
+            try? FileManager.default.createDirectory(atPath: siteRoot + "/.gongkai-cache", withIntermediateDirectories: true)
+            try? Data(out.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+        }
     }
 }

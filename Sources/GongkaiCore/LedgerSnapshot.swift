@@ -1,16 +1,23 @@
 /// What the render stage publishes of the ledger: every entry (those already
 /// in `content/ledger.jsonl` and those this build adds), and each published
-/// notice's canonical text and version hash.
+/// notice's version hash and (on demand) canonical text.
 public struct LedgerSnapshot: Sendable {
     public var ledger: Ledger
-    /// Canonical text of each published notice (`<notice>/notice.txt`).
-    public var texts: [NoticeID: [UInt8]]
+    /// Canonical text of a published notice (`<notice>/notice.txt`).
+    /// Computed when asked for: the renderer asks only for the notices whose
+    /// pages it builds again.
+    public var text: @Sendable (Notice) -> [UInt8]?
     /// SHA-256 hex of each text.
     public var versions: [NoticeID: String]
 
-    public init(ledger: Ledger, texts: [NoticeID: [UInt8]], versions: [NoticeID: String]) {
+    public init(ledger: Ledger, versions: [NoticeID: String], text: @escaping @Sendable (Notice) -> [UInt8]?) {
         self.ledger = ledger
-        self.texts = texts
         self.versions = versions
+        self.text = text
+    }
+
+    /// Texts computed beforehand (tests, small sites).
+    public init(ledger: Ledger, texts: [NoticeID: [UInt8]], versions: [NoticeID: String]) {
+        self.init(ledger: ledger, versions: versions, text: { texts[$0.id] })
     }
 }

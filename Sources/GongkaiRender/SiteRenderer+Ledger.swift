@@ -15,10 +15,11 @@ extension SiteRenderer {
     static func ledgerCommunity(_ slug: String) -> String { "ledger/\(slug)/index.html" }
     static func ledgerAnchor(_ id: NoticeID) -> String { "\(id.year)-\(id.name)" }
 
-    /// `key`: the notice's input key (the text is made from its source).
+    /// `key`: the notice's input key (the text is made from its source, and
+    /// only when the file is written again).
     func noticeText(_ notice: Notice, folder: String, key: UInt64?, _ reuse: (any PageReuse)?) -> [OutputFile] {
         guard let ledger, ledger.versions[notice.id] != nil else { return [] }
-        return [file(folder + "notice.txt", key: key, reuse) { ledger.texts[notice.id] ?? [] }]
+        return [file(folder + "notice.txt", key: key, reuse) { ledger.text(notice) ?? [] }]
     }
 
     func ledgerLink(_ notice: Notice, root: String) -> NoticeLedgerLink? {

@@ -257,11 +257,84 @@ import Testing
         let cache = site.root.appendingPathComponent(".gongkai-cache/ledger-versions.tsv")
         let lines = try String(contentsOf: cache, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 4 && lines.allSatisfy { $0.split(separator: "\t").count == 4 })
+        // A changed notice adds a line (the later line wins); nothing changed, nothing written.
+        try edit(site, Self.notice) {
+            $0.replacingOccurrences(of: "tags: [物业]", with: "tags: [物业]\nrevisions: [{date: 2025-02-10, what: 补充, why: 漏写}]") + "\n补充。\n"
+        }
+        #expect(build(site, clock: Self.day2).succeeded)
+        let appended = try String(contentsOf: cache, encoding: .utf8).split(separator: "\n")
+        #expect(appended.count == 5 && appended.prefix(4) == lines.prefix(4))
+        #expect(appended[4].hasPrefix(Self.notice + "\t") && appended[4].hasSuffix(ledger(site).last!.version))
+        #expect(build(site, clock: Self.day2).upToDate)
+        try site.write("content/mazhuang/2025/extra.md", "---\ntitle: 补充公告\ndate: 2025-05-06\ncategory: caiwu\n---\n正文。\n")
+        #expect(build(site, clock: Self.day2).succeeded)
+        #expect(try String(contentsOf: cache, encoding: .utf8).split(separator: "\n").count == 6)
+        #expect(verify(site).succeeded)
         try "garbage\n\tx\ty\n".write(to: cache, atomically: true, encoding: .utf8)
         try site.write("content/xinhua/2025/tingche.md", "---\ntitle: 停车位分配方案公示\ndate: 2025-05-06\ncategory: juwu\n---\n方案如下。\n")
         #expect(build(site).succeeded)
+        #expect(ledger(site).count == 7)
+        #expect(verify(site).succeeded)
+        // Appended after the damaged lines (which are harmless until the file is rewritten).
+        let after = try String(contentsOf: cache, encoding: .utf8).split(separator: "\n")
+        #expect(after.count == 8 && after.suffix(6).allSatisfy { $0.split(separator: "\t").count == 4 })
+    }
+
+    /// The last build verified the ledger; one byte changed in an old line
+    /// (the line still reads, only its hash no longer matches) is caught all
+    /// the same, with and without new entries after it, and nothing is
+    /// appended.
+    @Test func tamperedOldLineIsCaughtWithTheVerifiedLedgerCached() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(build(site).succeeded)
+        let record = try String(contentsOf: site.root.appendingPathComponent(".gongkai-cache/ledger.json"), encoding: .utf8)
+        let path = site.root.appendingPathComponent(Ledger.path)
+        let original = try Data(contentsOf: path)
+        #expect(record.contains("\"verified\":\(original.count)"))
+        var lines = String(decoding: original, as: UTF8.self).split(separator: "\n").map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: "02:53:20Z", with: "02:53:21Z")
+        let tampered = Data((lines.joined(separator: "\n") + "\n").utf8)
+        #expect(tampered.count == original.count && tampered != original)
+        try tampered.write(to: path)
+        let report = build(site, clock: Self.day2)
+        #expect(report.diagnostics.map { "\($0.code)@\($0.line)" } == ["GK165@2"])
+        #expect(try Data(contentsOf: path) == tampered)
+        // With a new notice to record after it (the file would grow).
+        try site.write("content/mazhuang/2025/extra.md", "---\ntitle: 补充公告\ndate: 2025-05-06\ncategory: caiwu\n---\n正文。\n")
+        #expect(build(site, clock: Self.day2).diagnostics.map { "\($0.code)@\($0.line)" } == ["GK165@2"])
+        #expect(try Data(contentsOf: path) == tampered)
+        // A cache record that cannot be read: everything is checked.
+        try "{".write(to: site.root.appendingPathComponent(".gongkai-cache/ledger.json"), atomically: true, encoding: .utf8)
+        #expect(build(site, clock: Self.day2).diagnostics.map { "\($0.code)@\($0.line)" } == ["GK165@2"])
+        // Put back, the ledger is accepted and the new notice recorded.
+        try original.write(to: path)
+        #expect(build(site, clock: Self.day2).succeeded)
         #expect(ledger(site).count == 5)
         #expect(verify(site).succeeded)
+    }
+
+    /// Entries appended after the bytes the last build verified are checked
+    /// (a hand-made line with a wrong hash is caught), and a ledger that is
+    /// shorter than the verified bytes is checked in full.
+    @Test func entriesAfterTheVerifiedBytesAreChecked() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(build(site).succeeded)
+        let path = site.root.appendingPathComponent(Ledger.path)
+        let original = try Data(contentsOf: path)
+        let entries = ledger(site)
+        let last = entries.last!
+        var forged = LedgerEntry(seq: last.seq + 1, time: last.time, id: last.id, event: .revised, version: last.version,
+                                 revisions: 1, prev: last.hash, hash: "")
+        forged.hash = String(repeating: "a", count: 64)
+        try (original + Data(forged.jsonLine) + Data([10])).write(to: path)
+        #expect(build(site, clock: Self.day2).diagnostics.map { "\($0.code)@\($0.line)" } == ["GK165@5"])
+        // The first three entries only, the second one altered: shorter than what was verified.
+        var lines = String(decoding: original, as: UTF8.self).split(separator: "\n").map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: "02:53:20Z", with: "02:53:21Z")
+        try (lines.prefix(3).joined(separator: "\n") + "\n").write(to: path, atomically: true, encoding: .utf8)
+        #expect(build(site, clock: Self.day2).diagnostics.contains { $0.code == "GK165" && $0.line == 2 })
     }
 
     /// What a second build of the same site sees when the first appends
