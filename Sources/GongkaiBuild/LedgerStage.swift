@@ -22,8 +22,8 @@ struct LedgerStage {
         var recorded: [UInt8]?
         /// `recorded` had no unreadable line and an unbroken chain.
         var sound: Bool = true
-        /// Source path → (digest of its source, SHA-256 of its canonical
-        /// text), for the next build (`VersionCache`).
+        /// (digest of each source, withdrawn) → SHA-256 of its canonical
+        /// text, for the next build (`VersionCache`).
         var versionCache = VersionCache.Update(known: .init())
     }
 
@@ -58,12 +58,11 @@ struct LedgerStage {
         // was read) as in the last build keeps its SHA-256 without its
         // canonical text being made. (`gongkai verify` always re-hashes.)
         let known = VersionCache.load(fs)
-        let hashed = content.notices.parallelMap { notice -> (String, VersionCache.Entry, Bool) in
+        let hashed = content.notices.parallelMap { notice -> (VersionCache.Key, String, Bool) in
             let file = sourceByPath[notice.sourcePath]
             let key = VersionCache.Key(digest: file?.digest ?? 0, withdrawn: notice.withdrawal != nil)
-            if let entry = known.entries[notice.sourcePath], entry.key == key { return (notice.sourcePath, entry, false) }
-            let text = NoticeText.canonical(file?.bytes ?? [], withdrawn: key.withdrawn)
-            return (notice.sourcePath, VersionCache.Entry(key: key, sha256: SHA256.hex(text)), true)
+            if let sha = known.entries[key] { return (key, sha, false) }
+            return (key, SHA256.hex(NoticeText.canonical(file?.bytes ?? [], withdrawn: key.withdrawn)), true)
         }
         var versions: [NoticeID: String] = [:]
         versions.reserveCapacity(hashed.count)
@@ -72,13 +71,13 @@ struct LedgerStage {
         var candidates: [(id: String, index: Int)] = []
         var matched = 0
         for (index, notice) in content.notices.enumerated() {
-            let (path, entry, new) = hashed[index]
-            versions[notice.id] = entry.sha256
-            versionCache.set(path, entry, new: new)
+            let (key, version, new) = hashed[index]
+            versions[notice.id] = version
+            versionCache.set(key, version, new: new)
             let id = notice.id.value
             if let last = latest[id] {
                 matched += 1
-                if last.version == entry.sha256 { continue }
+                if last.version == version { continue }
             }
             candidates.append((id, index))
         }
@@ -88,7 +87,7 @@ struct LedgerStage {
         var pending: [LedgerEntry] = []
         for (id, index) in candidates.sorted(by: { $0.id < $1.id }) {
             let notice = content.notices[index]
-            let version = hashed[index].1.sha256
+            let version = hashed[index].1
             let event: LedgerEntry.Event
             if let last = latest[id] {
                 if notice.withdrawal != nil && last.event != .withdrawn {
@@ -280,34 +279,29 @@ enum FileDigest {
     }
 }
 
-/// `.gongkai-cache/ledger-versions.tsv`: per notice source, the digest of
-/// its bytes (`SourceFile.digest`, known without reading an unchanged file),
-/// whether it is withdrawn, and the SHA-256 of its canonical text, one line
-/// each (`path, digest (hex), w or -, sha256`, tab-separated). A source
-/// with the same digest and withdrawal keeps its SHA-256 without being read
-/// or its canonical text made.
+/// `.gongkai-cache/ledger-versions.tsv`: the SHA-256 of the canonical text
+/// of each notice source by the digest of its bytes (`SourceFile.digest`,
+/// known without reading an unchanged file) and whether it is withdrawn, one
+/// line each (`digest (hex), w or -, sha256`, tab-separated). A source with
+/// the same digest and withdrawal keeps its SHA-256 without being read or
+/// its canonical text made.
 ///
 /// A build appends the lines of the sources that changed (a later line wins)
 /// and rewrites the file only when it has grown well past one line per
 /// notice. A damaged line is skipped; a missing file means hashing
 /// everything again.
 enum VersionCache {
-    struct Key: Equatable, Sendable {
+    struct Key: Hashable, Sendable {
         /// `SourceFile.digest` (it covers the length too).
         var digest: UInt64
         var withdrawn: Bool
-    }
-
-    struct Entry: Equatable, Sendable {
-        var key: Key
-        var sha256: String
     }
 
     static let path = ".gongkai-cache/ledger-versions.tsv"
 
     /// The file as read.
     struct Known: Sendable {
-        var entries: [String: Entry] = [:]
+        var entries: [Key: String] = [:]
         /// Lines in the file, readable or not.
         var lines = 0
         var exists = false
@@ -317,49 +311,54 @@ enum VersionCache {
     static func load(_ fs: any SiteFileSystem) -> Known {
         guard let bytes = try? fs.read(path) else { return Known() }
         var known = Known(exists: true, endsWithNewline: bytes.last.map { $0 == 10 } ?? true)
-        known.entries.reserveCapacity(bytes.count / 100)
-        for line in bytes.split(separator: 10) {
-            known.lines += 1
-            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
-            guard fields.count == 4, !fields[0].isEmpty, let digest = hexNumber(fields[1]),
-                  fields[2].count == 1, fields[2].first == 119 || fields[2].first == 45,
-                  fields[3].count == 64, fields[3].allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { continue }
-            known.entries[String(decoding: fields[0], as: UTF8.self)] = Entry(
-                key: Key(digest: digest, withdrawn: fields[2].first == 119),
-                sha256: String(decoding: fields[3], as: UTF8.self))
+        known.entries.reserveCapacity(bytes.count / 80)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 10 { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                known.lines += 1
+                if let (key, sha) = entry(buffer[start..<end]) { known.entries[key] = sha }
+            }
         }
         return known
     }
 
-    private static func hexNumber(_ digits: ArraySlice<UInt8>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value: UInt64 = 0
-        for d in digits {
+    /// `digest \t w|- \t sha256`, or nil.
+    private static func entry(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (Key, String)? {
+        guard let tab = line.firstIndex(of: 9), tab > line.startIndex, tab - line.startIndex <= 16,
+              line.endIndex - tab == 67, line[tab + 2] == 9, line[tab + 1] == 119 || line[tab + 1] == 45 else { return nil }
+        var digest: UInt64 = 0
+        for d in line[..<tab] {
             switch d {
-            case 48...57: value = value << 4 | UInt64(d - 48)
-            case 97...102: value = value << 4 | UInt64(d - 87)
+            case 48...57: digest = digest << 4 | UInt64(d - 48)
+            case 97...102: digest = digest << 4 | UInt64(d - 87)
             default: return nil
             }
         }
-        return value
+        let sha = line[(tab + 3)...]
+        guard sha.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
+        return (Key(digest: digest, withdrawn: line[tab + 1] == 119), String(decoding: sha, as: UTF8.self))
     }
 
-    static func line(_ path: String, _ e: Entry) -> String {
-        "\(path)\t\(String(e.key.digest, radix: 16))\t\(e.key.withdrawn ? "w" : "-")\t\(e.sha256)\n"
+    static func line(_ key: Key, _ sha256: String) -> String {
+        "\(String(key.digest, radix: 16))\t\(key.withdrawn ? "w" : "-")\t\(sha256)\n"
     }
 
     /// This build's entries, for the next build.
     struct Update: Sendable {
         let known: Known
-        private(set) var all: [(path: String, entry: Entry)] = []
+        private(set) var all: [(key: Key, sha256: String)] = []
         /// Entries not in the file as read.
-        private(set) var changed: [(path: String, entry: Entry)] = []
+        private(set) var changed: [(key: Key, sha256: String)] = []
 
         init(known: Known) { self.known = known }
 
-        mutating func set(_ path: String, _ entry: Entry, new: Bool) {
-            all.append((path, entry))
-            if new { changed.append((path, entry)) }
+        mutating func set(_ key: Key, _ sha256: String, new: Bool) {
+            all.append((key, sha256))
+            if new { changed.append((key, sha256)) }
         }
 
         func save(siteRoot: String) {
@@ -368,15 +367,15 @@ enum VersionCache {
             if known.exists, known.lines + changed.count <= all.count + max(all.count / 2, 64),
                let handle = FileHandle(forWritingAtPath: file) {
                 var out = known.endsWithNewline ? "" : "\n"
-                for (path, e) in changed where !path.contains("\t") && !path.contains("\n") {
-                    out += VersionCache.line(path, e)
-                }
+                for (key, sha) in changed { out += VersionCache.line(key, sha) }
                 defer { try? handle.close() }
                 if (try? handle.seekToEnd()) != nil, (try? handle.write(contentsOf: Data(out.utf8))) != nil { return }
             }
+            var unique: [Key: String] = [:]
+            for (key, sha) in all { unique[key] = sha }
             var out = ""
-            for (path, e) in all.sorted(by: { $0.path < $1.path }) where !path.contains("\t") && !path.contains("\n") {
-                out += VersionCache.line(path, e)
+            for (key, sha) in unique.sorted(by: { ($0.key.digest, $0.key.withdrawn ? 1 : 0) < ($1.key.digest, $1.key.withdrawn ? 1 : 0) }) {
+                out += VersionCache.line(key, sha)
             }
             try? FileManager.default.createDirectory(atPath: siteRoot + "/.gongkai-cache", withIntermediateDirectories: true)
             try? Data(out.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
