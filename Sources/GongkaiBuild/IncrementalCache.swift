@@ -20,6 +20,38 @@ import GongkaiSearch
 /// - `pages.tsv`: path, key and size of each page the last build wrote.
 enum IncrementalCache {
     static let folder = ".gongkai-cache"
+
+    /// A cache file: `magic` (the format), a checksum of the rest (8
+    /// bytes), then the value in `BinaryCoder`'s form.
+    static func encode<T: Encodable>(_ value: T, magic: [UInt8]) -> [UInt8]? {
+        var bytes = magic + [UInt8](repeating: 0, count: 8)
+        guard (try? BinaryCoder.encode(value, appendingTo: &bytes)) != nil else { return nil }
+        let sum = bytes.withUnsafeBytes { BinaryCoder.checksum(UnsafeRawBufferPointer(rebasing: $0[(magic.count + 8)...])) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(magic.count..<magic.count + 8, with: $0) }
+        return bytes
+    }
+
+    /// Nil unless `bytes` are a whole, undamaged file of this format.
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer, magic: [UInt8]) -> T? {
+        let head = magic.count + 8
+        guard bytes.count >= head, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+        let sum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
+        let body = UnsafeRawBufferPointer(rebasing: bytes[head...])
+        guard BinaryCoder.checksum(body) == sum else { return nil }
+        return try? BinaryCoder.decode(type, from: body)
+    }
+
+    static func read<T: Decodable>(_ type: T.Type, path: String, magic: [UInt8]) -> T? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.withUnsafeBytes { decode(type, from: $0, magic: magic) }
+    }
+
+    /// Writes atomically; a cache that cannot be written only means more
+    /// work next time.
+    static func write<T: Encodable>(_ value: T, path: String, magic: [UInt8]) {
+        guard let bytes = encode(value, magic: magic) else { return }
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
 }
 
 /// Parse results by notice path, from the last build and from this one.
@@ -29,10 +61,14 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         var key: UInt64
         var notice: Notice?
         var problems: [Diagnostic]
-        /// UTF-8 lengths of the body's HTML and text in the `.bin` file,
-        /// which holds the bodies one after another in entry order.
-        var html: Int
-        var text: Int
+    }
+
+    /// What one community's file holds (`BinaryCoder`): written for one
+    /// executable and one community.
+    struct Stored: Codable {
+        var identity: String
+        var slug: String
+        var entries: [Entry]
     }
 
     struct Known {
@@ -40,6 +76,10 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         var notice: Notice?
         var problems: [Diagnostic]
     }
+
+    /// The file's first bytes: the format (a change of it changes this).
+    static let magic = Array("gongkai-notices-2\n".utf8)
+    static let fileExtension = "memo"
 
     private let root: String
     /// Community slug → hash of what every notice's parse depends on beside
@@ -50,7 +90,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     private let stored: [String: Set<String>]
     private let lock = NSLock()
     private var fresh: [String: Known] = [:]
-    /// Communities whose stored pair is out of date.
+    /// Communities whose stored file is out of date.
     private var dirty: Set<String> = []
 
     init(siteRoot: String, sources: SiteSources, baseURL: String?) {
@@ -71,10 +111,15 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         let slugs = sources.communities.map(\.slug)
         let loaded = slugs.parallelMap { slug in Self.load(root, slug) }
         var known: [String: Known] = [:]
+        known.reserveCapacity(loaded.reduce(0) { $0 + $1.count })
         var stored: [String: Set<String>] = [:]
         for (slug, entries) in zip(slugs, loaded) {
-            for (path, k) in entries { known[path] = k }
-            stored[slug] = Set(entries.map(\.0))
+            var paths = Set<String>(minimumCapacity: entries.count)
+            for e in entries {
+                known[e.path] = Known(key: e.key, notice: e.notice, problems: e.problems)
+                paths.insert(e.path)
+            }
+            stored[slug] = paths
         }
         self.known = known
         self.stored = stored
@@ -119,16 +164,26 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         return h.value
     }
 
-    private let byURL = Handoff<[String: Notice]?>(nil)
+    /// Notice name (the URL's last folder) → the last build's notices of
+    /// that name, made on first use.
+    private let byName = Handoff<[String: [Notice]]?>(nil)
 
     /// A notice as the last build parsed it, by its page's URL (for the
     /// search index's update).
     func previousNotice(url: String) -> Notice? {
-        if let map = byURL.value { return map[url] }
-        var map: [String: Notice] = [:]
-        for k in known.values { if let n = k.notice { map[SiteRenderer.noticeHref(n.id)] = n } }
-        byURL.set(map)
-        return map[url]
+        let parts = url.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 4, let name = String(parts[2]).removingPercentEncoding else { return nil }
+        let map: [String: [Notice]]
+        if let m = byName.value {
+            map = m
+        } else {
+            var m: [String: [Notice]] = [:]
+            m.reserveCapacity(known.count)
+            for k in known.values { if let n = k.notice { m[n.id.name, default: []].append(n) } }
+            byName.set(m)
+            map = m
+        }
+        return map[name]?.first { SiteRenderer.noticeHref($0.id) == url }
     }
 
     /// Notices parsed in this build (not recalled).
@@ -151,76 +206,75 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Writes the pairs of communities that changed (a notice parsed anew,
+    /// Writes the files of communities that changed (a notice parsed anew,
     /// added or removed) and removes those of communities that are gone.
     func save(_ sources: SiteSources) {
         let fm = FileManager.default
         try? fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-        var slugs: Set<String> = []
+        var names: Set<String> = []
+        var changed: [(String, [String])] = []
         for c in sources.communities {
-            slugs.insert(c.slug)
+            names.insert(c.slug + "." + Self.fileExtension)
             let paths = c.notices.map(\.file.path)
             guard dirty.contains(c.slug) || stored[c.slug] != Set(paths) else { continue }
+            changed.append((c.slug, paths))
+        }
+        let root = self.root
+        _ = changed.parallelMap { slug, paths -> Bool in
             var entries: [Entry] = []
-            var blob: [UInt8] = []
+            entries.reserveCapacity(paths.count)
             for path in paths {
                 guard let k = fresh[path] ?? known[path] else { continue }
-                var notice = k.notice
-                let html = Array((notice?.body.html ?? "").utf8), text = Array((notice?.body.text ?? "").utf8)
-                notice?.body.html = ""
-                notice?.body.text = ""
-                blob += html
-                blob += text
-                entries.append(Entry(path: path, key: k.key, notice: notice, problems: k.problems,
-                                     html: html.count, text: text.count))
+                entries.append(Entry(path: path, key: k.key, notice: k.notice, problems: k.problems))
             }
-            let encoder = JSONEncoder()
-            guard let json = try? encoder.encode(entries) else { continue }
-            // The body file first: a pair whose JSON is new but whose bodies
-            // are old cannot happen, only the other way round, and the JSON
-            // checks the lengths.
-            try? Data(blob).write(to: URL(fileURLWithPath: "\(root)/\(c.slug).bin"), options: .atomic)
-            try? json.write(to: URL(fileURLWithPath: "\(root)/\(c.slug).json"), options: .atomic)
+            let stored = Stored(identity: BuildCache.executableIdentity, slug: slug, entries: entries)
+            guard let bytes = IncrementalCache.encode(stored, magic: Self.magic) else { return false }
+            return (try? Data(bytes).write(to: URL(fileURLWithPath: "\(root)/\(slug).\(Self.fileExtension)"),
+                                           options: .atomic)) != nil
         }
-        for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] {
-            let slug = (name as NSString).deletingPathExtension
-            if !slugs.contains(slug) { try? fm.removeItem(atPath: root + "/" + name) }
+        for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where !names.contains(name) {
+            try? fm.removeItem(atPath: root + "/" + name)
         }
     }
 
-    private static func load(_ root: String, _ slug: String) -> [(String, Known)] {
-        guard let json = FileManager.default.contents(atPath: "\(root)/\(slug).json"),
-              let blob = FileManager.default.contents(atPath: "\(root)/\(slug).bin"),
-              let entries = try? JSONDecoder().decode([Entry].self, from: json) else { return [] }
-        guard entries.reduce(0, { $0 + $1.html + $1.text }) == blob.count else { return [] }
-        var result: [(String, Known)] = []
-        result.reserveCapacity(entries.count)
-        blob.withUnsafeBytes { raw in
-            var at = 0
-            for e in entries {
-                var notice = e.notice
-                let html = raw[at..<at + e.html], text = raw[at + e.html..<at + e.html + e.text]
-                notice?.body.html = String(decoding: html, as: UTF8.self)
-                notice?.body.text = String(decoding: text, as: UTF8.self)
-                at += e.html + e.text
-                result.append((e.path, Known(key: e.key, notice: notice, problems: e.problems)))
-            }
-        }
-        return result
+    /// Nil unless the bytes are a whole file of this format, of this
+    /// executable and for this community.
+    static func decode(_ bytes: UnsafeRawBufferPointer, slug: String) -> [Entry]? {
+        guard let stored = IncrementalCache.decode(Stored.self, from: bytes, magic: magic),
+              stored.identity == BuildCache.executableIdentity, stored.slug == slug else { return nil }
+        return stored.entries
+    }
+
+    private static func load(_ root: String, _ slug: String) -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: "\(root)/\(slug).\(fileExtension)") else { return [] }
+        return data.withUnsafeBytes { decode($0, slug: slug) } ?? []
     }
 }
 
-/// Page keys of the last build (`pages.tsv`), for `SiteRenderer.render(reuse:)`.
+/// Page keys of the last build (`pages.bin`), for `SiteRenderer.render(reuse:)`.
 struct PageMemoStore: PageReuse {
     struct Page {
         var key: UInt64
         var size: Int
     }
 
+    /// What the file holds: the pages in the order written, as three
+    /// columns (quick to read: no struct per page).
+    struct Stored: Codable {
+        var header: String
+        var paths: [String]
+        var keys: [UInt64]
+        var sizes: [Int]
+    }
+
+    static let magic = Array("gongkai-pages-2\n".utf8)
+
     let output: String
     let pages: [String: Page]
 
-    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.tsv" }
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.bin" }
+    /// The file of earlier gongkais (removed when this one saves).
+    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.tsv" }
 
     /// The header names the executable, the output and the build (the
     /// fingerprint in the output's marker file): pages of another gongkai,
@@ -234,17 +288,13 @@ struct PageMemoStore: PageReuse {
     init(siteRoot: String, output: String) {
         self.output = output
         var pages: [String: Page] = [:]
-        if let data = FileManager.default.contents(atPath: Self.path(siteRoot)),
-           let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8) {
-            let text = String(decoding: data, as: UTF8.self)
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-            if lines.first.map(String.init) == Self.header(output: output, build: marker) {
-                lines = lines.dropFirst()
-                for line in lines {
-                    let f = line.split(separator: "\t")
-                    guard f.count == 3, let key = UInt64(f[1], radix: 16), let size = Int(f[2]) else { continue }
-                    pages[String(f[0])] = Page(key: key, size: size)
-                }
+        if let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
+           let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
+           stored.header == Self.header(output: output, build: marker),
+           stored.paths.count == stored.keys.count, stored.paths.count == stored.sizes.count {
+            pages.reserveCapacity(stored.paths.count)
+            for i in stored.paths.indices {
+                pages[stored.paths[i]] = Page(key: stored.keys[i], size: stored.sizes[i])
             }
         }
         self.pages = pages
@@ -258,7 +308,10 @@ struct PageMemoStore: PageReuse {
 
     /// Records the pages this build wrote (`build`: what it put in the marker).
     func save(_ files: [OutputFile], siteRoot: String, build: String) {
-        var text = Self.header(output: output, build: build) + "\n"
+        var stored = Stored(header: Self.header(output: output, build: build), paths: [], keys: [], sizes: [])
+        stored.paths.reserveCapacity(files.count)
+        stored.keys.reserveCapacity(files.count)
+        stored.sizes.reserveCapacity(files.count)
         for file in files {
             guard let key = file.key else { continue }
             let size: Int
@@ -267,33 +320,37 @@ struct PageMemoStore: PageReuse {
             case .previous: size = pages[file.path]?.size ?? -1
             case .copy: continue
             }
-            text += "\(file.path)\t\(String(key, radix: 16))\t\(size)\n"
+            stored.paths.append(file.path)
+            stored.keys.append(key)
+            stored.sizes.append(size)
         }
         try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder,
                                                  withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: Self.path(siteRoot)), options: .atomic)
+        IncrementalCache.write(stored, path: Self.path(siteRoot), magic: Self.magic)
+        unlink(Self.oldPath(siteRoot))
     }
 }
 
-
-/// The state of the last build's search index (`search.json`), trusted only
-/// for the output and build it was written for (as `pages.tsv`).
+/// The state of the last build's search index (`search.bin`), trusted only
+/// for the output and build it was written for (as the pages' file).
 struct SearchStateStore {
     struct Stored: Codable {
         var header: String
         var state: SearchIndexState
     }
 
+    static let magic = Array("gongkai-search-2\n".utf8)
+
     let output: String
     let state: SearchIndexState?
 
-    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.json" }
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.bin" }
+    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.json" }
 
     init(siteRoot: String, output: String) {
         self.output = output
         guard let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
-              let data = FileManager.default.contents(atPath: Self.path(siteRoot)),
-              let stored = try? JSONDecoder().decode(Stored.self, from: data),
+              let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
               stored.header == PageMemoStore.header(output: output, build: marker) else {
             state = nil
             return
@@ -303,7 +360,7 @@ struct SearchStateStore {
 
     func save(_ state: SearchIndexState, siteRoot: String, build: String) {
         let stored = Stored(header: PageMemoStore.header(output: output, build: build), state: state)
-        guard let data = try? JSONEncoder().encode(stored) else { return }
-        try? data.write(to: URL(fileURLWithPath: Self.path(siteRoot)), options: .atomic)
+        IncrementalCache.write(stored, path: Self.path(siteRoot), magic: Self.magic)
+        unlink(Self.oldPath(siteRoot))
     }
 }

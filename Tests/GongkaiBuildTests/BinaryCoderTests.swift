@@ -1,0 +1,141 @@
+import Foundation
+@testable import GongkaiBuild
+import GongkaiCore
+import GongkaiSearch
+import Testing
+
+/// The incremental build's caches in `BinaryCoder`'s form: every field
+/// comes back as it was, and a damaged file is refused, never misread.
+struct BinaryCoderTests {
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> CalendarDate { CalendarDate(year: y, month: m, day: d)! }
+
+    /// A notice with every field set (optional ones to a value, collections
+    /// non-empty), in Chinese and with characters that need care in UTF-8.
+    static let full: Notice = {
+        var n = Notice(
+            id: NoticeID(community: "mazhuang", year: "2024", name: "caiwu-10"),
+            sourcePath: "content/mazhuang/2024/caiwu-10.md", title: "马庄村2024年第三季度财务公开",
+            date: NoticeDate(day: day(2024, 10, 8), secondOfDay: 9 * 3600 + 30 * 60),
+            categorySlug: "caiwu", period: DisplayPeriod(from: day(2024, 10, 8), to: day(2024, 10, 13)),
+            number: "马村财〔2024〕3号", issuer: "马庄村村民委员会",
+            reviewed: Review(by: "镇农经站 王某", date: day(2024, 10, 6)), tags: ["财务", "季度", "🌾"],
+            summary: "本季度收入 12,345.67 元。", attachments: [
+                Attachment(file: "mingxi.pdf", title: "收支明细", size: 12_345),
+                Attachment(file: "xianchang.jpg", title: "现场照片", size: 99, inline: true,
+                           imageSize: ImageSize(width: 640, height: 480)),
+            ],
+            supersedes: NoticeID(community: "mazhuang", year: "2024", name: "caiwu-09"), draft: true,
+            body: NoticeBody(html: "<p>收入 &amp; 支出</p>\n<h2 id=\"a\">一、收入</h2>", text: "收入 & 支出\n一、收入",
+                             headings: [.init(level: 2, text: "一、收入", anchor: "a")]))
+        n.process = [ProcessStep(stage: .proposal, date: day(2024, 9, 1)),
+                     ProcessStep(stage: .resolution, date: day(2024, 9, 20), outcome: "通过")]
+        n.covers = MonthSpan(year: 2024, month: 7, count: 3)
+        n.positions = ["title": SourcePosition(line: 2, column: 8), "date": SourcePosition(line: 3, column: 7),
+                       "编号": SourcePosition(line: 4, column: 1)]
+        n.refusedAttachments = ["run.exe"]
+        n.tableFiles = ["mingxi.csv", "huizong.xlsx"]
+        n.revisions = [Revision(date: day(2024, 10, 9), what: "更正金额", why: "笔误")]
+        n.withdrawal = Withdrawal(date: day(2024, 10, 20), reason: "重复发布")
+        return n
+    }()
+
+    @Test func theTestNoticeSetsEveryField() {
+        // A field added to Notice must be set here too, so its round trip is checked.
+        for child in Mirror(reflecting: Self.full).children {
+            let value = child.value
+            let empty: Bool
+            switch value {
+            case let c as any Collection: empty = c.isEmpty
+            case let o as any OptionalProtocolForTests: empty = o.isNone
+            default: empty = false
+            }
+            #expect(!empty, "Notice.\(child.label ?? "?") is not set in the test notice")
+        }
+    }
+
+    @Test func aNoticeComesBackAsItWas() throws {
+        let bytes = try BinaryCoder.encode(Self.full)
+        #expect(try BinaryCoder.decode(Notice.self, from: bytes) == Self.full)
+        var sparse = Notice(id: NoticeID(community: "a", year: "2025", name: "b"), sourcePath: "", title: "",
+                            date: NoticeDate(day: Self.day(2025, 1, 1)), categorySlug: "",
+                            body: NoticeBody(html: "", text: ""))
+        sparse.positions = [:]
+        #expect(try BinaryCoder.decode(Notice.self, from: try BinaryCoder.encode(sparse)) == sparse)
+        // The same value gives the same bytes (dictionaries aside: their order is the hash's).
+        var noPositions = Self.full
+        noPositions.positions = [:]
+        #expect(try BinaryCoder.encode(noPositions) == (try BinaryCoder.encode(noPositions)))
+    }
+
+    @Test func cacheEntriesAndTheSearchStateComeBack() throws {
+        let diagnostic = Diagnostic(file: "content/a.md", line: 3, column: 4, code: "GK101", severity: .warning,
+                                    message: "日期写错了", fix: "改成 2024-10-08")
+        let stored = NoticeMemoStore.Stored(identity: "x", slug: "mazhuang", entries: [
+            .init(path: "content/mazhuang/2024/caiwu-10.md", key: .max, notice: Self.full, problems: [diagnostic]),
+            .init(path: "content/mazhuang/2024/bad.md", key: 7, notice: nil, problems: [diagnostic, diagnostic]),
+        ])
+        let back = try BinaryCoder.decode(NoticeMemoStore.Stored.self, from: try BinaryCoder.encode(stored))
+        #expect(back.entries.map(\.path) == stored.entries.map(\.path))
+        #expect(back.entries.map(\.key) == [.max, 7])
+        #expect(back.entries.map(\.notice) == [Self.full, nil])
+        #expect(back.entries.map(\.problems) == stored.entries.map(\.problems))
+
+        let json = #"{"urls":["a/2024/b/index.html","c/2025/d/index.html"],"hashes":[1,18446744073709551615],"#
+            + #""shardCount":3,"total":12345,"ownFiles":{"收入":"t/1f","支出":"t/2e"},"shards":[0,2],"#
+            + #""facets":["@c:mazhuang","@k:caiwu"]}"#
+        let state = try JSONDecoder().decode(SearchIndexState.self, from: Data(json.utf8))
+        #expect(state.ownFiles.count == 2)
+        #expect(try BinaryCoder.decode(SearchIndexState.self, from: try BinaryCoder.encode(state)) == state)
+    }
+
+    /// Every truncation and every single-byte change of a community's file
+    /// is refused (the format's lengths and checksum), never a crash.
+    @Test func aDamagedNoticeFileIsRefused() throws {
+        let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
+            .init(path: "content/mazhuang/2024/caiwu-10.md", key: 42, notice: Self.full, problems: []),
+        ])
+        let bytes = try #require(IncrementalCache.encode(stored, magic: NoticeMemoStore.magic))
+        let whole = bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") }
+        #expect(whole?.first?.notice == Self.full)
+        #expect(bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "xinhua") } == nil, "another community's")
+        for n in 0..<bytes.count {
+            #expect(Array(bytes[..<n]).withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil)
+        }
+        for i in stride(from: 0, to: bytes.count, by: 7) {
+            var damaged = bytes
+            damaged[i] ^= 0x20
+            #expect(damaged.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil, "byte \(i)")
+        }
+        let foreign = NoticeMemoStore.Stored(identity: "another gongkai", slug: "mazhuang", entries: stored.entries)
+        let other = try #require(IncrementalCache.encode(foreign, magic: NoticeMemoStore.magic))
+        #expect(other.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil)
+    }
+
+    /// Without the checksum too, truncated or damaged bytes only throw.
+    @Test func theDecoderChecksEveryLength() throws {
+        let bytes = try BinaryCoder.encode([Self.full, Self.full])
+        for n in 0..<bytes.count {
+            #expect(throws: (any Error).self) { try BinaryCoder.decode([Notice].self, from: Array(bytes[..<n])) }
+        }
+        #expect(throws: (any Error).self) { try BinaryCoder.decode([Notice].self, from: bytes + [0]) }
+        for i in 0..<bytes.count {
+            var damaged = bytes
+            damaged[i] = 0xFF
+            _ = try? BinaryCoder.decode([Notice].self, from: damaged)
+        }
+    }
+
+    /// What the form cannot hold fails when written, not when read.
+    @Test func aNilInAnArrayIsNotWritten() throws {
+        #expect(throws: (any Error).self) { try BinaryCoder.encode(["a", nil] as [String?]) }
+        #expect(try BinaryCoder.decode([String?].self, from: try BinaryCoder.encode(["a", "b"] as [String?])) == ["a", "b"])
+    }
+}
+
+protocol OptionalProtocolForTests {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalProtocolForTests {
+    var isNone: Bool { self == nil }
+}
