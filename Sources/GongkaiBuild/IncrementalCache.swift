@@ -11,13 +11,15 @@ import GongkaiSearch
 /// so the result is the same as a clean build's; a cache that is missing,
 /// damaged or from another gongkai only means more work.
 ///
-/// - `notices/<community>.json` + `.bin`: each notice's parse result (the
-///   notice without its body, and its diagnostics) under the hash of its
-///   source, its community's and the site's configuration, the files beside
-///   it and the executable; the bodies (HTML and plain text) are in the
-///   `.bin` beside it, so the JSON stays small and fast to read. One pair per
-///   community: a change rewrites only its community's pair.
-/// - `pages.tsv`: path, key and size of each page the last build wrote.
+/// - `notices/<community>.memo`: each notice's parse result (the notice and
+///   its diagnostics) under the hash of its source, its community's and the
+///   site's configuration, the files beside it and the executable. One file
+///   per community: a change rewrites only its community's file.
+/// - `pages.bin`: path, key and size of each page the last build wrote.
+/// - `search.bin`: the state of the last build's search index.
+///
+/// All three are in `BinaryCoder`'s form after a format line and a checksum
+/// (`IncrementalCache.encode`): JSON took 0.3 s to read for 10k notices.
 enum IncrementalCache {
     static let folder = ".gongkai-cache"
 
@@ -42,8 +44,22 @@ enum IncrementalCache {
     }
 
     static func read<T: Decodable>(_ type: T.Type, path: String, magic: [UInt8]) -> T? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.withUnsafeBytes { decode(type, from: $0, magic: magic) }
+        withContents(of: path) { decode(type, from: $0, magic: magic) }.flatMap { $0 }
+    }
+
+    /// The bytes of a file, mapped (read-only, private) rather than copied;
+    /// nil if it cannot be opened or mapped.
+    static func withContents<R>(of path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), map != MAP_FAILED else { return nil }
+        defer { munmap(map, size) }
+        return body(UnsafeRawBufferPointer(start: map, count: size))
     }
 
     /// Writes atomically; a cache that cannot be written only means more
@@ -56,25 +72,19 @@ enum IncrementalCache {
 
 /// Parse results by notice path, from the last build and from this one.
 final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
-    struct Entry: Codable {
+    struct Entry {
         var path: String
         var key: UInt64
         var notice: Notice?
         var problems: [Diagnostic]
     }
 
-    /// What one community's file holds (`BinaryCoder`): written for one
+    /// What one community's file holds (`NoticeCoding`): written for one
     /// executable and one community.
-    struct Stored: Codable {
+    struct Stored {
         var identity: String
         var slug: String
         var entries: [Entry]
-    }
-
-    struct Known {
-        var key: UInt64
-        var notice: Notice?
-        var problems: [Diagnostic]
     }
 
     /// The file's first bytes: the format (a change of it changes this).
@@ -85,11 +95,14 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     /// Community slug → hash of what every notice's parse depends on beside
     /// its own bytes.
     private let contexts: [String: UInt64]
-    private let known: [String: Known]
-    /// Community slug → the notice paths stored for it.
-    private let stored: [String: Set<String>]
+    /// The last build's entries, by community (in `slugs` order).
+    private let loaded: [[Entry]]
+    private let slugs: [String]
+    /// Notice path → where its entry is in `loaded` (community << 32 | index):
+    /// no copy of the notices.
+    private let known: [String: Int]
     private let lock = NSLock()
-    private var fresh: [String: Known] = [:]
+    private var fresh: [String: Entry] = [:]
     /// Communities whose stored file is out of date.
     private var dirty: Set<String> = []
 
@@ -110,19 +123,19 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         let root = self.root
         let slugs = sources.communities.map(\.slug)
         let loaded = slugs.parallelMap { slug in Self.load(root, slug) }
-        var known: [String: Known] = [:]
+        var known: [String: Int] = [:]
         known.reserveCapacity(loaded.reduce(0) { $0 + $1.count })
-        var stored: [String: Set<String>] = [:]
-        for (slug, entries) in zip(slugs, loaded) {
-            var paths = Set<String>(minimumCapacity: entries.count)
-            for e in entries {
-                known[e.path] = Known(key: e.key, notice: e.notice, problems: e.problems)
-                paths.insert(e.path)
-            }
-            stored[slug] = paths
+        for (c, entries) in loaded.enumerated() {
+            for (i, e) in entries.enumerated() { known[e.path] = c << 32 | i }
         }
+        self.slugs = slugs
+        self.loaded = loaded
         self.known = known
-        self.stored = stored
+    }
+
+    private func previous(_ path: String) -> Entry? {
+        guard let at = known[path] else { return nil }
+        return loaded[at >> 32][at & 0xFFFF_FFFF]
     }
 
     func key(_ source: NoticeSource) -> UInt64 {
@@ -179,7 +192,9 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         } else {
             var m: [String: [Notice]] = [:]
             m.reserveCapacity(known.count)
-            for k in known.values { if let n = k.notice { m[n.id.name, default: []].append(n) } }
+            for entries in loaded {
+                for e in entries { if let n = e.notice { m[n.id.name, default: []].append(n) } }
+            }
             byName.set(m)
             map = m
         }
@@ -194,14 +209,16 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     }
 
     func recall(_ source: NoticeSource) -> (Notice?, [Diagnostic])? {
-        guard let k = known[source.file.path], k.key == key(source) else { return nil }
-        return (k.notice, k.problems)
+        guard let at = known[source.file.path] else { return nil }
+        let e = loaded[at >> 32][at & 0xFFFF_FFFF]
+        guard e.key == key(source) else { return nil }
+        return (e.notice, e.problems)
     }
 
     func remember(_ source: NoticeSource, _ result: (Notice?, [Diagnostic])) {
-        let k = Known(key: key(source), notice: result.0, problems: result.1)
+        let e = Entry(path: source.file.path, key: key(source), notice: result.0, problems: result.1)
         lock.lock()
-        fresh[source.file.path] = k
+        fresh[source.file.path] = e
         dirty.insert(source.id.community)
         lock.unlock()
     }
@@ -213,10 +230,11 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         try? fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         var names: Set<String> = []
         var changed: [(String, [String])] = []
+        let before = Dictionary(zip(slugs, loaded), uniquingKeysWith: { a, _ in a })
         for c in sources.communities {
             names.insert(c.slug + "." + Self.fileExtension)
             let paths = c.notices.map(\.file.path)
-            guard dirty.contains(c.slug) || stored[c.slug] != Set(paths) else { continue }
+            guard dirty.contains(c.slug) || !(before[c.slug] ?? []).map(\.path).elementsEqual(paths) else { continue }
             changed.append((c.slug, paths))
         }
         let root = self.root
@@ -224,11 +242,11 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             var entries: [Entry] = []
             entries.reserveCapacity(paths.count)
             for path in paths {
-                guard let k = fresh[path] ?? known[path] else { continue }
-                entries.append(Entry(path: path, key: k.key, notice: k.notice, problems: k.problems))
+                guard let e = fresh[path] ?? previous(path) else { continue }
+                entries.append(e)
             }
             let stored = Stored(identity: BuildCache.executableIdentity, slug: slug, entries: entries)
-            guard let bytes = IncrementalCache.encode(stored, magic: Self.magic) else { return false }
+            guard let bytes = Self.encode(stored) else { return false }
             return (try? Data(bytes).write(to: URL(fileURLWithPath: "\(root)/\(slug).\(Self.fileExtension)"),
                                            options: .atomic)) != nil
         }
@@ -237,17 +255,59 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         }
     }
 
+    /// magic, checksum of the rest (8 bytes), then the stored value.
+    static func encode(_ stored: Stored) -> [UInt8]? {
+        let e = BinaryEncoder()
+        e.bytes = magic + [UInt8](repeating: 0, count: 8)
+        do {
+            try e.write(stored.identity)
+            try e.write(stored.slug)
+            e.write(UInt32(stored.entries.count))
+            for entry in stored.entries {
+                try e.write(entry.path)
+                e.write(entry.key)
+                e.write(entry.notice != nil)
+                if let notice = entry.notice { try NoticeCoding.write(notice, e) }
+                e.write(UInt32(entry.problems.count))
+                for p in entry.problems { try NoticeCoding.write(p, e) }
+            }
+        } catch { return nil }
+        var bytes = e.bytes
+        let sum = bytes.withUnsafeBytes { BinaryCoder.checksum(UnsafeRawBufferPointer(rebasing: $0[(magic.count + 8)...])) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(magic.count..<magic.count + 8, with: $0) }
+        return bytes
+    }
+
     /// Nil unless the bytes are a whole file of this format, of this
     /// executable and for this community.
     static func decode(_ bytes: UnsafeRawBufferPointer, slug: String) -> [Entry]? {
-        guard let stored = IncrementalCache.decode(Stored.self, from: bytes, magic: magic),
-              stored.identity == BuildCache.executableIdentity, stored.slug == slug else { return nil }
-        return stored.entries
+        let head = magic.count + 8
+        guard bytes.count >= head, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+        let sum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
+        let body = UnsafeRawBufferPointer(rebasing: bytes[head...])
+        guard BinaryCoder.checksum(body) == sum else { return nil }
+        let d = BinaryDecoder(body)
+        do {
+            guard try d.read(String.self) == BuildCache.executableIdentity, try d.read(String.self) == slug else { return nil }
+            let n = try d.count(unit: 8)
+            var entries: [Entry] = []
+            entries.reserveCapacity(n)
+            for _ in 0..<n {
+                let path = try d.read(String.self)
+                let key = try d.read(UInt64.self)
+                let notice = try d.present() ? try NoticeCoding.read(d) : nil
+                let problems = try (0..<d.count()).map { _ in try NoticeCoding.readDiagnostic(d) }
+                entries.append(Entry(path: path, key: key, notice: notice, problems: problems))
+            }
+            guard d.at == body.count else { return nil }
+            return entries
+        } catch {
+            return nil
+        }
     }
 
     private static func load(_ root: String, _ slug: String) -> [Entry] {
-        guard let data = FileManager.default.contents(atPath: "\(root)/\(slug).\(fileExtension)") else { return [] }
-        return data.withUnsafeBytes { decode($0, slug: slug) } ?? []
+        IncrementalCache.withContents(of: "\(root)/\(slug).\(fileExtension)") { decode($0, slug: slug) ?? [] } ?? []
     }
 }
 

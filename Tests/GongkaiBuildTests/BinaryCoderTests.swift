@@ -70,15 +70,24 @@ struct BinaryCoderTests {
     @Test func cacheEntriesAndTheSearchStateComeBack() throws {
         let diagnostic = Diagnostic(file: "content/a.md", line: 3, column: 4, code: "GK101", severity: .warning,
                                     message: "日期写错了", fix: "改成 2024-10-08")
-        let stored = NoticeMemoStore.Stored(identity: "x", slug: "mazhuang", entries: [
+        var error = diagnostic
+        error.severity = .error
+        var sparse = Self.full
+        sparse.period = nil; sparse.number = nil; sparse.reviewed = Review(by: "", date: nil); sparse.covers = nil
+        sparse.attachments[1].imageSize = nil; sparse.supersedes = nil; sparse.withdrawal = nil; sparse.positions = [:]
+        sparse.date.secondOfDay = nil; sparse.process[1].outcome = nil
+        let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: .max, notice: Self.full, problems: [diagnostic]),
-            .init(path: "content/mazhuang/2024/bad.md", key: 7, notice: nil, problems: [diagnostic, diagnostic]),
+            .init(path: "content/mazhuang/2024/bad.md", key: 7, notice: nil, problems: [diagnostic, error]),
+            .init(path: "content/mazhuang/2024/sparse.md", key: 8, notice: sparse, problems: []),
         ])
-        let back = try BinaryCoder.decode(NoticeMemoStore.Stored.self, from: try BinaryCoder.encode(stored))
-        #expect(back.entries.map(\.path) == stored.entries.map(\.path))
-        #expect(back.entries.map(\.key) == [.max, 7])
-        #expect(back.entries.map(\.notice) == [Self.full, nil])
-        #expect(back.entries.map(\.problems) == stored.entries.map(\.problems))
+        let bytes = try #require(NoticeMemoStore.encode(stored))
+        let back = try #require(bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") })
+        #expect(back.map(\.path) == stored.entries.map(\.path))
+        #expect(back.map(\.key) == [.max, 7, 8])
+        #expect(back.map(\.notice) == [Self.full, nil, sparse])
+        #expect(back.map(\.problems) == stored.entries.map(\.problems))
+        #expect(NoticeMemoStore.encode(stored) == bytes, "the same entries give the same bytes")
 
         let json = #"{"urls":["a/2024/b/index.html","c/2025/d/index.html"],"hashes":[1,18446744073709551615],"#
             + #""shardCount":3,"total":12345,"ownFiles":{"收入":"t/1f","支出":"t/2e"},"shards":[0,2],"#
@@ -94,7 +103,7 @@ struct BinaryCoderTests {
         let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: 42, notice: Self.full, problems: []),
         ])
-        let bytes = try #require(IncrementalCache.encode(stored, magic: NoticeMemoStore.magic))
+        let bytes = try #require(NoticeMemoStore.encode(stored))
         let whole = bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") }
         #expect(whole?.first?.notice == Self.full)
         #expect(bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "xinhua") } == nil, "another community's")
@@ -107,8 +116,22 @@ struct BinaryCoderTests {
             #expect(damaged.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil, "byte \(i)")
         }
         let foreign = NoticeMemoStore.Stored(identity: "another gongkai", slug: "mazhuang", entries: stored.entries)
-        let other = try #require(IncrementalCache.encode(foreign, magic: NoticeMemoStore.magic))
+        let other = try #require(NoticeMemoStore.encode(foreign))
         #expect(other.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil)
+    }
+
+    /// The pages' file: refused when cut short or changed.
+    @Test func aDamagedPagesFileIsRefused() throws {
+        let stored = PageMemoStore.Stored(header: "h", paths: ["a/index.html", "b/index.html"], keys: [1, 2], sizes: [10, 20])
+        let bytes = try #require(IncrementalCache.encode(stored, magic: PageMemoStore.magic))
+        let back = bytes.withUnsafeBytes { IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic) }
+        #expect(back?.paths == stored.paths && back?.keys == stored.keys && back?.sizes == stored.sizes)
+        for n in 0..<bytes.count {
+            #expect(Array(bytes[..<n]).withUnsafeBytes {
+                IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic)
+            } == nil)
+        }
+        #expect(bytes.withUnsafeBytes { IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: SearchStateStore.magic) } == nil)
     }
 
     /// Without the checksum too, truncated or damaged bytes only throw.

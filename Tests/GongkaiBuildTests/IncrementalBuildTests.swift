@@ -159,6 +159,31 @@ struct IncrementalBuildTests {
         #expect(report.noticesParsed == 4)
         #expect(Self.site(site.output) == (try clean(site)))
     }
+
+    /// A notice cache file cut short (a full disk, a copy interrupted) is
+    /// ignored: that community's notices are parsed again, the rest recalled.
+    @Test func aTruncatedNoticeCacheIsIgnored() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let folder = site.root.appendingPathComponent(".gongkai-cache/notices")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.contains("mazhuang.memo"), "\(files)")
+        let url = folder.appendingPathComponent("mazhuang.memo")
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count / 2).write(to: url)
+        try site.append("content/xinhua/2025/wuye.md", "\n本月另收取停车费 1,200.00 元。\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        let mazhuang = try FileManager.default.subpathsOfDirectory(atPath: site.root.appendingPathComponent("content/mazhuang").path)
+            .filter { $0.hasSuffix(".md") }.count
+        #expect(mazhuang > 0)
+        #expect(report.noticesParsed == mazhuang + 1, "mazhuang's notices and the edited one")
+        #expect(Self.site(site.output) == (try clean(site)))
+        // Saved whole again: the next build recalls all but the edited notice.
+        try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
+        #expect(site.build().noticesParsed == 1)
+    }
 }
 
 extension FixtureSite {
