@@ -559,9 +559,25 @@ struct BinaryDynamicKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtoco
         end = decoder.at
     }
 
+    /// Where the next lookup starts: keys are usually asked for in
+    /// `allKeys` order (a dictionary's `init(from:)` does), so each lookup
+    /// is one comparison instead of a search through all keys.
+    private final class Cursor {
+        var next = 0
+    }
+    private let cursor = Cursor()
+
     private func value(_ key: Key) -> (name: String, at: Int, length: Int)? {
         let name = key.stringValue
-        return values.first { $0.name == name }
+        let start = cursor.next
+        for i in values.indices {
+            let j = (start + i) % values.count
+            if values[j].name == name {
+                cursor.next = j + 1
+                return values[j]
+            }
+        }
+        return nil
     }
 
     func contains(_ key: Key) -> Bool { value(key) != nil }
