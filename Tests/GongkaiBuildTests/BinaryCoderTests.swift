@@ -41,7 +41,11 @@ struct BinaryCoderTests {
 
     @Test func theTestNoticeSetsEveryField() {
         // A field added to Notice must be set here too, so its round trip is checked.
-        for child in Mirror(reflecting: Self.full).children {
+        // Notice keeps its fields in a box (copy on write): look inside it.
+        var mirror = Mirror(reflecting: Self.full)
+        while mirror.children.count == 1, let only = mirror.children.first { mirror = Mirror(reflecting: only.value) }
+        #expect(mirror.children.count >= 22)
+        for child in mirror.children {
             let value = child.value
             let empty: Bool
             switch value {
@@ -51,6 +55,34 @@ struct BinaryCoderTests {
             }
             #expect(!empty, "Notice.\(child.label ?? "?") is not set in the test notice")
         }
+    }
+
+    /// Notice is copy-on-write: a change to a copy leaves the original as it was.
+    @Test func aNoticeCopyIsIndependent() {
+        let original = Self.full
+        var copy = original
+        copy.title = "另一个标题"
+        copy.body.html += "<p>补充</p>"
+        copy.positions["number"] = SourcePosition(line: 9, column: 9)
+        copy.attachments[0].size = 1
+        #expect(original == Self.full)
+        #expect(original.title == "马庄村2024年第三季度财务公开" && copy.title == "另一个标题")
+        #expect(!original.body.html.hasSuffix("<p>补充</p>") && copy.body.html.hasSuffix("<p>补充</p>"))
+        #expect(original.positions["number"] == nil && original.attachments[0].size == 12_345)
+        #expect(copy != original)
+        var back = copy
+        back.title = original.title
+        back.body = original.body
+        back.positions = original.positions
+        back.attachments = original.attachments
+        #expect(back == original && back.hashValue == original.hashValue)
+        // The JSON is the plain struct's: every field under its own key.
+        let json = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(original)) as? [String: Any]
+        #expect(Set(json?.keys.map { $0 } ?? []) == ["id", "sourcePath", "title", "date", "categorySlug", "period", "number",
+                                                      "issuer", "reviewed", "tags", "summary", "attachments", "supersedes",
+                                                      "draft", "body", "process", "covers", "positions",
+                                                      "refusedAttachments", "tableFiles", "revisions", "withdrawal"])
+        #expect((try? JSONDecoder().decode(Notice.self, from: JSONEncoder().encode(original))) == original)
     }
 
     @Test func aNoticeComesBackAsItWas() throws {
