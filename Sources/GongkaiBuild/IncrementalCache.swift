@@ -47,8 +47,9 @@ enum IncrementalCache {
         withContents(of: path) { decode(type, from: $0, magic: magic) }.flatMap { $0 }
     }
 
-    /// The bytes of a file, mapped (read-only, private) rather than copied;
-    /// nil if it cannot be opened or mapped.
+    /// The bytes of a file, read into one buffer; nil if it cannot be read.
+    /// (Not mapped: a cache file cut short by another process while mapped
+    /// would crash the build with SIGBUS; reading costs a few milliseconds.)
     static func withContents<R>(of path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -56,10 +57,16 @@ enum IncrementalCache {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(st.st_size)
-        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), map != MAP_FAILED else { return nil }
-        defer { munmap(map, size) }
-        return body(UnsafeRawBufferPointer(start: map, count: size))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled < size {
+            let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            filled += n
+        }
+        return body(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
     }
 
     /// Writes atomically; a cache that cannot be written only means more
