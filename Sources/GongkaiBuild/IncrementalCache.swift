@@ -102,6 +102,8 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     /// Community slug → hash of what every notice's parse depends on beside
     /// its own bytes.
     private let contexts: [String: UInt64]
+    /// Notice path → its key (`key(_:)`).
+    private let keys: [String: UInt64]
     /// The last build's entries, by community (in `slugs` order).
     private let loaded: [[Entry]]
     private let slugs: [String]
@@ -127,6 +129,20 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             contexts[c.slug] = h.value
         }
         self.contexts = contexts
+        // Every notice's key, communities in parallel, each folder's part once.
+        let contextBySlug = contexts
+        let perCommunity = sources.communities.parallelMap { c -> [(String, UInt64)] in
+            var folders: [String: UInt64] = [:]
+            let context = contextBySlug[c.slug] ?? 0
+            return c.notices.map { source in
+                let folder = folders[source.folder] ?? Self.folderKey(source)
+                folders[source.folder] = folder
+                return (source.file.path, Self.key(source, context: context, folder: folder))
+            }
+        }
+        var keys: [String: UInt64] = [:]
+        for list in perCommunity { for (path, key) in list { keys[path] = key } }
+        self.keys = keys
         let root = self.root
         let slugs = sources.communities.map(\.slug)
         let loaded = slugs.parallelMap { slug in Self.load(root, slug) }
@@ -145,22 +161,39 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         return loaded[at >> 32][at & 0xFFFF_FFFF]
     }
 
+    /// Each notice's key, computed once (by `recall`, `remember` and the
+    /// render stage's inputs alike).
     func key(_ source: NoticeSource) -> UInt64 {
+        keys[source.file.path] ?? Self.key(source, context: contexts[source.id.community] ?? 0,
+                                             folder: Self.folderKey(source))
+    }
+
+    static func key(_ source: NoticeSource, context: UInt64, folder: UInt64) -> UInt64 {
         var h = StableHasher()
-        h.add(contexts[source.id.community] ?? 0)
+        h.add(context)
         h.add(source.id.value)
         h.add(source.file.path)
         h.add(source.file.digest)
-        // The files beside it (attachments: their names and sizes). Other
-        // notices in the same folder count by name only, or editing one
-        // notice would parse its whole folder again: a .md file is a notice,
-        // never an attachment.
+        h.add(folder)
+        return h.value
+    }
+
+    /// What the files beside a notice add to its key. The same for every
+    /// notice of a folder (the loader gives them the same listing), so it is
+    /// computed once a folder: a year folder of 100 notices would otherwise
+    /// sort and hash its 100 names for each of them.
+    static func folderKey(_ source: NoticeSource) -> UInt64 {
+        var h = StableHasher()
         // Table files (.csv/.xlsx) a ```table block may read: their bytes,
         // since an edit that keeps the size (7,586.40 → 7,856.40) changes the page.
         for (name, file) in source.dataFiles.sorted(by: { $0.key < $1.key }) {
             h.add(name)
             h.add(file.digest)
         }
+        // The files beside it (attachments: their names and sizes). Other
+        // notices in the same folder count by name only, or editing one
+        // notice would parse its whole folder again: a .md file is a notice,
+        // never an attachment.
         for (name, kind) in source.siblings.sorted(by: { $0.key < $1.key }) {
             h.add(name)
             switch kind {
