@@ -82,6 +82,46 @@ struct OutputWriter {
         (out as NSString).deletingLastPathComponent + "/." + (out as NSString).lastPathComponent + ".spare"
     }
 
+    /// What `write` needs to know before it changes anything: the records of
+    /// both trees, and the spare as it is on disk.
+    struct Survey: Sendable {
+        var live: TreeManifest?
+        /// nil: no spare, or one that is not trusted.
+        var spare: TreeManifest?
+        var check = TreeManifest.Check()
+    }
+
+    /// The survey, started early by `prepare()` beside other stages.
+    final class Preparation: @unchecked Sendable {
+        let group = DispatchGroup()
+        let survey = Handoff(Survey?.none)
+        var started = false
+    }
+    let preparation = Preparation()
+
+    private var records: String { TreeManifest.folder(siteRoot: Self.absolute(siteRoot), output: Self.absolute(output)) }
+
+    /// Starts surveying the output's trees in the background (call it with
+    /// the build lock held: nothing else may change them until `write`).
+    func prepare() {
+        guard !preparation.started else { return }
+        preparation.started = true
+        let out = Self.absolute(output), records = self.records
+        DispatchQueue.global().async(group: preparation.group) { [preparation] in
+            preparation.survey.set(Self.survey(out: out, records: records))
+        }
+    }
+
+    private static func survey(out: String, records: String) -> Survey {
+        var survey = Survey()
+        if access(out + "/" + marker, F_OK) == 0 {
+            survey.live = TreeManifest.load(records + "/live.tsv", tree: out, output: out)
+        }
+        survey.spare = TreeManifest.load(records + "/spare.tsv", tree: spare(of: out), output: out)
+        if let manifest = survey.spare { survey.check = manifest.check(spare(of: out)) }
+        return survey
+    }
+
     /// Brings the spare up to date with `files`, then swaps.
     /// `marker`: what the marker file holds (the build's fingerprint).
     /// `beforeSwap`: runs once the new site is complete in the spare, just
@@ -94,7 +134,7 @@ struct OutputWriter {
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         let spare = Self.spare(of: out)
-        let records = TreeManifest.folder(siteRoot: Self.absolute(siteRoot), output: out)
+        let records = self.records
         let liveRecord = records + "/live.tsv", spareRecord = records + "/spare.tsv"
         let fm = FileManager.default
 
@@ -111,16 +151,21 @@ struct OutputWriter {
             if Self.kind(out) == nil { _ = rename(old, out) } else { Self.removeAny(old) }
         }
 
+        var survey: Survey
+        if preparation.started, Self.kind(old) == nil {
+            preparation.group.wait()
+            survey = preparation.survey.value ?? Self.survey(out: out, records: records)
+        } else {
+            survey = Self.survey(out: out, records: records)
+        }
+        preparation.survey.set(nil)   // used once: the trees change now
         let live: String? = access(out + "/" + Self.marker, F_OK) == 0 ? out : nil
-        let liveManifest = live.flatMap { TreeManifest.load(liveRecord, tree: $0, output: out) }
-        let spareManifest = TreeManifest.load(spareRecord, tree: spare, output: out)
+        if live == nil { survey.live = nil }
+        let liveManifest = survey.live, spareManifest = survey.spare
         // The spare changes from here on: its record goes first, so a spare
         // left half updated by a killed build is never trusted.
         unlink(spareRecord)
-        var found = TreeManifest.Found()
-        if spareManifest != nil {
-            found = TreeManifest.walk(spare)
-        } else {
+        if spareManifest == nil {
             // No spare, or one whose record is missing or does not match: a
             // new one, filled from the live site.
             Self.removeAny(spare)
@@ -128,52 +173,29 @@ struct OutputWriter {
                 throw Failure(diagnostic: Self.ioProblem(spare, String(cString: strerror(errno))))
             }
         }
-
-        // What the spare holds that the new site does not: removed first, so
-        // a file in the way of a new folder (or the other way round) is gone.
-        var removed = 0
-        var folderPaths = Set<String>()
-        if !found.files.isEmpty || !found.folders.isEmpty {
-            var wanted = Set<String>(minimumCapacity: files.count)
-            for file in files {
-                wanted.insert(file.path)
-                var folder = file.path
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = String(folder[..<slash])
-                    if !folderPaths.insert(folder).inserted { break }
-                }
-            }
-            for path in found.files.keys where path != Self.marker && !wanted.contains(path) {
-                unlink(spare + "/" + path)
-                removed += 1
-            }
-            // Folders no longer needed, deepest first (rmdir leaves a folder
-            // that still holds something; a folder where a file goes is
-            // cleared when the file is written).
-            let unneeded = found.folders.filter { !folderPaths.contains($0) && !wanted.contains($0) }
-            for folder in unneeded.sorted(by: { $0.count > $1.count }) { rmdir(spare + "/" + folder) }
-        }
-        let foundFolders = Set(found.folders)
+        // Files of the spare that are not as recorded go first.
+        for path in survey.check.bad { unlink(spare + "/" + path) }
 
         let root = Self.absolute(siteRoot)
         let spareEntries = spareManifest?.entries ?? [:]
         let liveEntries = liveManifest?.entries
-        let foundFiles = found.files
+        let check = survey.check
         let results = files.parallelMap(meter: meter) { file -> Outcome in
             Self.bring(file, spare: spare, live: live, root: root, liveEntries: liveEntries,
-                       spareEntries: spareEntries, foundFiles: foundFiles, foundFolders: foundFolders)
+                       spareEntries: spareEntries, check: check)
         }
 
         var entries: [String: TreeManifest.Entry] = [:]
         entries.reserveCapacity(files.count)
         var failure: Failure?
-        var unchanged = 0, touched = removed, bytes = marker.utf8.count
+        var unchanged = 0, touched = check.bad.count, bytes = marker.utf8.count, recordedWanted = 0
         for (file, result) in zip(files, results) {
             switch result {
-            case .done(let entry, let how, let same):
+            case .done(let entry, let how, let same, let recorded):
                 entries[file.path] = entry
                 if same { unchanged += 1 }
                 if how != .kept { touched += 1 }
+                if recorded { recordedWanted += 1 }
                 bytes += entry.size
             case .failed(let diagnostic, let previousMissing):
                 if failure == nil { failure = Failure(diagnostic: diagnostic) }
@@ -182,6 +204,24 @@ struct OutputWriter {
                 if previousMissing { failure?.previousMissing = true }
             }
         }
+        // Recorded files the new site does not have go, and folders left
+        // empty (rmdir leaves a folder that still holds something).
+        var emptied = Set(check.bad.map { ($0 as NSString).deletingLastPathComponent })
+        if recordedWanted < spareEntries.count {
+            let wanted = Set(files.map(\.path))
+            for path in spareEntries.keys where !wanted.contains(path) {
+                unlink(spare + "/" + path)
+                touched += 1
+                emptied.insert((path as NSString).deletingLastPathComponent)
+            }
+        }
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            var folder = folder
+            while !folder.isEmpty, rmdir(spare + "/" + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+
         // The spare holds every file of `entries` now, whatever happens next.
         let stamp = Self.writeMarker(spare, marker)
         func keepSpare() {
@@ -209,7 +249,8 @@ struct OutputWriter {
     enum How { case kept, linked, written }
     enum Outcome: Sendable {
         /// `same`: the live site holds the same bytes at this path.
-        case done(TreeManifest.Entry, How, same: Bool)
+        /// `recorded`: the spare's record has this path.
+        case done(TreeManifest.Entry, How, same: Bool, recorded: Bool)
         case failed(Diagnostic, previousMissing: Bool)
     }
 
@@ -218,8 +259,7 @@ struct OutputWriter {
     /// else written.
     private static func bring(_ file: OutputFile, spare: String, live: String?, root: String,
                               liveEntries: [String: TreeManifest.Entry]?, spareEntries: [String: TreeManifest.Entry],
-                              foundFiles: [String: (size: Int, mtime: Int64, regular: Bool)],
-                              foundFolders: Set<String>) -> Outcome {
+                              check: TreeManifest.Check) -> Outcome {
         let target = spare + "/" + file.path
         let identity: UInt64
         switch file.content {
@@ -238,13 +278,16 @@ struct OutputWriter {
         }
         let liveEntry = liveEntries?[file.path]
         let same = identity != 0 && liveEntry?.identity == identity
-        if identity != 0, let have = spareEntries[file.path], have.identity == identity,
-           let there = foundFiles[file.path], there.regular, there.size == have.size, there.mtime == have.mtime {
-            return .done(have, .kept, same: same)
+        let have = spareEntries[file.path]
+        if identity != 0, let have, have.identity == identity,
+           !check.bad.contains(file.path), !check.missing.contains(file.path) {
+            return .done(have, .kept, same: same, recorded: true)
         }
         // Whatever the spare has here goes; never written over in place (it
-        // may be a hard link shared with the live site).
-        if foundFiles[file.path] != nil { unlink(target) } else if foundFolders.contains(file.path) { removeAny(target) }
+        // may be a hard link shared with the live site). A folder in the way
+        // is removed when the new file cannot be made.
+        if have != nil { unlink(target) }
+        let recorded = have != nil
         /// The live site's file, if it is as its record says.
         func liveHolds() -> Bool {
             guard let live, same, let liveEntry else { return false }
@@ -255,7 +298,7 @@ struct OutputWriter {
         func linked(_ same: Bool) -> Outcome {
             var st = stat()
             guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
-            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same)
+            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same, recorded: recorded)
         }
         switch file.content {
         case .previous:
@@ -272,7 +315,7 @@ struct OutputWriter {
             }
             switch writeNew(target, bytes) {
             case .success(let st):
-                return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false)
+                return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
             case .failure(let problem):
                 return .failed(problem, previousMissing: false)
             }
@@ -285,20 +328,25 @@ struct OutputWriter {
             }
             do {
                 _ = makeParent(of: target)
+                if kind(target) == S_IFDIR { removeTree(target) }
                 try FileManager.default.copyItem(atPath: root + "/" + source, toPath: target)
             } catch {
                 return .failed(ioProblem(root + "/" + source, "\(error)"), previousMissing: false)
             }
             var st = stat()
             guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
-            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false)
+            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
         }
     }
 
     /// `link(2)`, making the target's folders when they are missing.
     private static func link(_ source: String, _ target: String, making: Bool) -> Bool {
         if systemLink(source, target) == 0 { return true }
-        guard errno == ENOENT, access(source, F_OK) == 0, makeParent(of: target) else { return false }
+        if errno == EEXIST, access(source, F_OK) == 0 {
+            removeAny(target)
+            return systemLink(source, target) == 0
+        }
+        guard errno == ENOENT || errno == ENOTDIR, access(source, F_OK) == 0, makeParent(of: target) else { return false }
         return systemLink(source, target) == 0
     }
 
@@ -307,15 +355,27 @@ struct OutputWriter {
     private static func makeParent(of path: String) -> Bool {
         guard let slash = path.lastIndex(of: "/") else { return true }
         let folder = String(path[..<slash])
-        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return true }
-        guard errno == ENOENT, makeParent(of: folder) else { return false }
+        if mkdir(folder, 0o755) == 0 { return true }
+        if errno == EEXIST {
+            // A file where the folder goes (it is not in the new site).
+            guard let k = kind(folder), k != S_IFDIR else { return true }
+            unlink(folder)
+            return mkdir(folder, 0o755) == 0 || errno == EEXIST
+        }
+        guard errno == ENOENT || errno == ENOTDIR, makeParent(of: folder) else { return false }
         return mkdir(folder, 0o755) == 0 || errno == EEXIST
     }
 
     /// Writes a new file (there is none at `path`) and returns its status.
     private static func writeNew(_ path: String, _ bytes: [UInt8]) -> Result<stat, Diagnostic> {
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT && makeParent(of: path) { fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+        if fd < 0 && (errno == ENOENT || errno == ENOTDIR) && makeParent(of: path) {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        if fd < 0 && errno == EEXIST {
+            removeAny(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { return .failure(ioProblem(path, String(cString: strerror(errno)))) }
         defer { close(fd) }
         if let problem = writeAll(fd, path, bytes) { return .failure(problem) }

@@ -152,17 +152,30 @@ struct TreeManifest: Sendable {
     /// Writes the manifest to `path` (a new file renamed over the old one).
     func save(_ path: String, output: String) -> Bool {
         var text = [UInt8]()
-        text.reserveCapacity(entries.count * 80)
+        text.reserveCapacity(entries.count * 90 + 256)
         text += Array(Self.header(output: output, stamp: stamp).utf8)
         text.append(10)
+        var digits = [UInt8](repeating: 0, count: 24)
+        func append(_ value: UInt64, radix: UInt64) {
+            var v = value, n = 0
+            repeat {
+                let d = UInt8(v % radix)
+                digits[n] = d < 10 ? 48 + d : 87 + d
+                n += 1
+                v /= radix
+            } while v > 0
+            while n > 0 { n -= 1; text.append(digits[n]) }
+        }
         for (path, entry) in entries {
-            text += Array(path.utf8)
+            var path = path
+            path.withUTF8 { text.append(contentsOf: $0) }
             text.append(9)
-            text += Array(String(entry.identity, radix: 16).utf8)
+            append(entry.identity, radix: 16)
             text.append(9)
-            text += Array(String(entry.size).utf8)
+            append(UInt64(max(entry.size, 0)), radix: 10)
             text.append(9)
-            text += Array(String(entry.mtime).utf8)
+            if entry.mtime < 0 { text.append(UInt8(ascii: "-")) }
+            append(entry.mtime.magnitude, radix: 10)
             text.append(10)
         }
         let folder = (path as NSString).deletingLastPathComponent
@@ -173,19 +186,22 @@ struct TreeManifest: Sendable {
         return true
     }
 
-    /// Every entry under a folder, without following links, the top-level
-    /// folders walked in parallel: files (relative path → size, modification
-    /// time, whether it is a regular file) and folders.
-    struct Found: Sendable {
-        var files: [String: (size: Int, mtime: Int64, regular: Bool)] = [:]
-        var folders: [String] = []
+    /// The spare as it is on disk, compared with its record: files that are
+    /// not as recorded (changed or added by hand, not regular files), and
+    /// recorded files that are not there. One `fstatat` per file, the
+    /// top-level folders in parallel, no file opened.
+    struct Check: Sendable {
+        var bad: Set<String> = []
+        var missing: Set<String> = []
     }
 
-    static func walk(_ root: String) -> Found {
+    func check(_ root: String) -> Check {
         struct Level: Sendable {
-            var files: [(String, Int, Int64, Bool)] = []
-            var folders: [String] = []
+            var bad: [String] = []
+            var seen: [String] = []
+            var recorded = 0
         }
+        let entries = self.entries
         /// One folder (its descriptor is taken over) and, depth first, the
         /// folders in it: at most one descriptor open per level.
         @Sendable func visit(_ fd: Int32, _ prefix: String, into result: inout Level, subfolders: Bool = true) -> [String] {
@@ -201,40 +217,44 @@ struct TreeManifest: Sendable {
                 guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     inner.append(name)
-                } else {
-                    result.files.append((prefix + name, Int(st.st_size), Stamp.nanoseconds(st), (st.st_mode & S_IFMT) == S_IFREG))
+                    continue
                 }
+                let path = prefix + name
+                if prefix.isEmpty && name == OutputWriter.marker { continue }
+                result.seen.append(path)
+                if let entry = entries[path] {
+                    result.recorded += 1
+                    if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime { continue }
+                }
+                result.bad.append(path)
             }
             guard subfolders else { return inner }
             for name in inner {
                 let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                guard sub >= 0 else { continue }
-                result.folders.append(prefix + name)
-                _ = visit(sub, prefix + name + "/", into: &result)
+                if sub >= 0 { _ = visit(sub, prefix + name + "/", into: &result) }
             }
             return inner
         }
-        var found = Found()
+        var check = Check()
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return found }
-        var top = Level()
-        // The top-level folders (communities, search/, …) in parallel.
-        let names = visit(dup(fd), "", into: &top, subfolders: false)
+        guard fd >= 0 else { check.missing = Set(entries.keys); return check }
         defer { close(fd) }
+        var top = Level()
+        let names = visit(dup(fd), "", into: &top, subfolders: false)
         var levels = names.parallelMap { name -> Level in
             var level = Level()
             let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-            guard sub >= 0 else { return level }
-            level.folders.append(name)
-            _ = visit(sub, name + "/", into: &level)
+            if sub >= 0 { _ = visit(sub, name + "/", into: &level) }
             return level
         }
         levels.append(top)
-        found.files.reserveCapacity(levels.reduce(0) { $0 + $1.files.count })
-        for level in levels {
-            for (path, size, mtime, regular) in level.files { found.files[path] = (size, mtime, regular) }
-            found.folders += level.folders
+        for level in levels { check.bad.formUnion(level.bad) }
+        if levels.reduce(0, { $0 + $1.recorded }) < entries.count {
+            // Recorded files deleted by hand.
+            var seen = Set<String>()
+            for level in levels { seen.formUnion(level.seen) }
+            check.missing = Set(entries.keys.filter { !seen.contains($0) })
         }
-        return found
+        return check
     }
 }
