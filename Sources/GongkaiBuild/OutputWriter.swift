@@ -185,14 +185,14 @@ struct OutputWriter {
                        spareEntries: spareEntries, check: check)
         }
 
-        var entries: [String: TreeManifest.Entry] = [:]
+        var entries: [(String, TreeManifest.Entry)] = []
         entries.reserveCapacity(files.count)
         var failure: Failure?
         var unchanged = 0, touched = check.bad.count, bytes = marker.utf8.count, recordedWanted = 0
         for (file, result) in zip(files, results) {
             switch result {
             case .done(let entry, let how, let same, let recorded):
-                entries[file.path] = entry
+                entries.append((file.path, entry))
                 if same { unchanged += 1 }
                 if how != .kept { touched += 1 }
                 if recorded { recordedWanted += 1 }
@@ -225,7 +225,7 @@ struct OutputWriter {
         // The spare holds every file of `entries` now, whatever happens next.
         let stamp = Self.writeMarker(spare, marker)
         func keepSpare() {
-            if let stamp { _ = TreeManifest(stamp: stamp, entries: entries).save(spareRecord, output: out) }
+            if let stamp { _ = TreeManifest.save(spareRecord, output: out, stamp: stamp, entries: entries) }
         }
         if let failure {
             keepSpare()
@@ -242,7 +242,7 @@ struct OutputWriter {
         // The old site is the spare now, and its record (named by its marker
         // file) goes with it; then the new site's record.
         if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
-        _ = TreeManifest(stamp: stamp, entries: entries).save(liveRecord, output: out)
+        _ = TreeManifest.save(liveRecord, output: out, stamp: stamp, entries: entries)
         return Written(files: files.count, unchanged: unchanged, survey: (files.count + 1, bytes), touched: touched)
     }
 
@@ -277,9 +277,9 @@ struct OutputWriter {
             identity = TreeManifest.Identity.copy(source, st)
         }
         let liveEntry = liveEntries?[file.path]
-        let same = identity != 0 && liveEntry?.identity == identity
+        let same = identity != 0 && liveEntry?.identity == identity && size(of: file.content).map({ $0 == liveEntry?.size }) ?? true
         let have = spareEntries[file.path]
-        if identity != 0, let have, have.identity == identity,
+        if identity != 0, let have, have.identity == identity, Self.size(of: file.content).map({ $0 == have.size }) ?? true,
            !check.bad.contains(file.path), !check.missing.contains(file.path) {
             return .done(have, .kept, same: same, recorded: true)
         }
@@ -298,7 +298,11 @@ struct OutputWriter {
         func linked(_ same: Bool) -> Outcome {
             var st = stat()
             guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
-            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same, recorded: recorded)
+            // A file handed on from a build without a record: what it holds
+            // is read once, so the next builds know.
+            let known = identity != 0 ? identity
+                : FileManager.default.contents(atPath: target).map { TreeManifest.Identity.bytes(Array($0)) } ?? 0
+            return .done(.init(identity: known, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same, recorded: recorded)
         }
         switch file.content {
         case .previous:
@@ -337,6 +341,11 @@ struct OutputWriter {
             guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
             return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
         }
+    }
+
+    private static func size(of content: OutputFile.Content) -> Int? {
+        if case .bytes(let bytes) = content { return bytes.count }
+        return nil
     }
 
     /// `link(2)`, making the target's folders when they are missing.

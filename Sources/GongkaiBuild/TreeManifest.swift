@@ -63,7 +63,32 @@ struct TreeManifest: Sendable {
 
     enum Identity {
         static func key(_ key: UInt64) -> UInt64 { tagged(1) { $0.add(key) } }
-        static func bytes(_ bytes: [UInt8]) -> UInt64 { tagged(2) { $0.add(bytes) } }
+        /// A file's bytes (with its size checked beside), hashed eight bytes
+        /// at a time: one build hashes tens of megabytes (search index,
+        /// notice.txt, api/) that have no key, and FNV-1a byte by byte
+        /// (`StableHasher`) takes ~1 ns a byte. The xxHash64 round and final
+        /// mix on one lane; not a cryptographic hash (nothing here is secret:
+        /// a collision would only keep an old file, and the size must match too).
+        static func bytes(_ bytes: [UInt8]) -> UInt64 {
+            let p1: UInt64 = 0x9E3779B185EBCA87, p2: UInt64 = 0xC2B2AE3D27D4EB4F, p3: UInt64 = 0x165667B19E3779F9
+            @inline(__always) func round(_ acc: UInt64, _ w: UInt64) -> UInt64 {
+                var a = acc &+ w &* p2
+                a = (a << 31) | (a >> 33)
+                return a &* p1
+            }
+            var acc: UInt64 = 2 &* p3 &+ UInt64(bytes.count)
+            bytes.withUnsafeBytes { raw in
+                let n = raw.count, words = n / 8
+                for i in 0..<words { acc = round(acc, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
+                var tail: UInt64 = 0
+                for i in stride(from: n - 1, through: words * 8, by: -1) { tail = tail << 8 | UInt64(raw[i]) }
+                acc = round(acc, tail ^ 0xFF)
+            }
+            acc ^= acc >> 33; acc = acc &* p2
+            acc ^= acc >> 29; acc = acc &* p3
+            acc ^= acc >> 32
+            return acc == 0 ? 1 : acc
+        }
         /// An attachment copied from the site: its source, size, inode and
         /// modification and change times.
         static func copy(_ source: String, _ st: stat) -> UInt64 {
@@ -151,9 +176,14 @@ struct TreeManifest: Sendable {
 
     /// Writes the manifest to `path` (a new file renamed over the old one).
     func save(_ path: String, output: String) -> Bool {
+        Self.save(path, output: output, stamp: stamp, entries: entries.map { ($0.key, $0.value) })
+    }
+
+    /// Writes a manifest of `entries` to `path` (a new file renamed over the old one).
+    static func save(_ path: String, output: String, stamp: Stamp, entries: [(String, Entry)]) -> Bool {
         var text = [UInt8]()
         text.reserveCapacity(entries.count * 90 + 256)
-        text += Array(Self.header(output: output, stamp: stamp).utf8)
+        text += Array(header(output: output, stamp: stamp).utf8)
         text.append(10)
         var digits = [UInt8](repeating: 0, count: 24)
         func append(_ value: UInt64, radix: UInt64) {
