@@ -225,7 +225,9 @@ struct TreeManifest: Sendable {
         var missing: Set<String> = []
     }
 
-    func check(_ root: String) -> Check {
+    /// `listing`: also lists every file seen (only needed, in a second
+    /// walk, when recorded files are missing).
+    func check(_ root: String, listing: Bool = false) -> Check {
         struct Level: Sendable {
             var bad: [String] = []
             var seen: [String] = []
@@ -251,7 +253,7 @@ struct TreeManifest: Sendable {
                 }
                 let path = prefix + name
                 if prefix.isEmpty && name == OutputWriter.marker { continue }
-                result.seen.append(path)
+                if listing { result.seen.append(path) }
                 if let entry = entries[path] {
                     result.recorded += 1
                     if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime { continue }
@@ -279,11 +281,13 @@ struct TreeManifest: Sendable {
         }
         levels.append(top)
         for level in levels { check.bad.formUnion(level.bad) }
-        if levels.reduce(0, { $0 + $1.recorded }) < entries.count {
-            // Recorded files deleted by hand.
+        if listing {
             var seen = Set<String>()
             for level in levels { seen.formUnion(level.seen) }
             check.missing = Set(entries.keys.filter { !seen.contains($0) })
+        } else if levels.reduce(0, { $0 + $1.recorded }) < entries.count {
+            // Recorded files deleted by hand: which ones.
+            return self.check(root, listing: true)
         }
         return check
     }

@@ -150,6 +150,21 @@ struct SpareTreeTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: place.out).sorted() == [OutputWriter.marker, "index.html"])
     }
 
+    @Test func aFileMayBecomeAFolderAndBack() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let sites: [[String: String]] = [
+            ["x": "file x", "y/index.html": "y"],
+            ["x/index.html": "folder x", "y": "file y"],
+            ["x": "file x again", "y/index.html": "y"],
+            ["x/index.html": "folder x", "y": "file y"],
+        ]
+        for site in sites {
+            try place.write(site)
+            #expect(place.published() == site)
+        }
+    }
+
     @Test func keysStandForContent() throws {
         let place = try Place()
         defer { place.remove() }
