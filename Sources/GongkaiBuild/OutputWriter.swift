@@ -146,18 +146,16 @@ struct OutputWriter {
             Self.removeTree(parent + "/" + entry)
         }
         let old = spare + ".old"
-        if Self.kind(old) != nil {
+        let hadOld = Self.kind(old) != nil
+        if hadOld {
             // Killed between the two renames: the published site goes back.
             if Self.kind(out) == nil { _ = rename(old, out) } else { Self.removeAny(old) }
         }
 
-        var survey: Survey
-        if preparation.started, Self.kind(old) == nil {
-            preparation.group.wait()
-            survey = preparation.survey.value ?? Self.survey(out: out, records: records)
-        } else {
-            survey = Self.survey(out: out, records: records)
-        }
+        // The survey `prepare()` started (unless the trees moved since, or
+        // it was used by a write that failed), else one now.
+        if preparation.started { preparation.group.wait() }
+        var survey = (hadOld ? nil : preparation.survey.value) ?? Self.survey(out: out, records: records)
         preparation.survey.set(nil)   // used once: the trees change now
         let live: String? = access(out + "/" + Self.marker, F_OK) == 0 ? out : nil
         if live == nil { survey.live = nil }

@@ -266,6 +266,26 @@ struct SpareTreeTests {
         #expect(!FileManager.default.fileExists(atPath: place.spare + ".old"))
     }
 
+    /// Killed between the two renames of the swap without RENAME_EXCHANGE.
+    @Test func aSwapCutShortIsRepaired() throws {
+        let place = try Place()
+        defer { place.remove() }
+        try place.write(Self.site(6))
+        try place.write(Self.site(6, changed: 1, tag: "a"))
+        // The output renamed away, the new site not yet in its place.
+        #expect(rename(place.out, place.spare + ".old") == 0)
+        let third = Self.site(6, changed: 2, tag: "b")
+        try place.write(third)
+        #expect(place.published() == third)
+        #expect(!FileManager.default.fileExists(atPath: place.spare + ".old"))
+        // The new site in place, the old one not yet the spare.
+        #expect(rename(place.spare, place.spare + ".old") == 0)
+        let fourth = Self.site(6, changed: 3, tag: "c")
+        try place.write(fourth)
+        #expect(place.published() == fourth)
+        #expect(!FileManager.default.fileExists(atPath: place.spare + ".old"))
+    }
+
     @Test func twoOutputsOfOneSiteKeepTheirOwnSpares() throws {
         let site = try FixtureSite()
         defer { site.remove() }
