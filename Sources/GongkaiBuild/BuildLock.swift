@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// One build at a time into one output: two builds (say `serve` and a
-/// `build` in another window) never interleave their staging and swap.
+/// `build` in another window) never interleave their updates of the spare tree and swap.
 ///
 /// The lock is `flock` on `.<output name>.lock` beside the output, so the
 /// kernel releases it when the holder ends in any way, `kill -9` included;

@@ -4,18 +4,26 @@ import Foundation
 import Glibc
 private let systemWrite = Glibc.write
 private let systemRead = Glibc.read
+private let systemLink = Glibc.link
 #elseif canImport(Darwin)
 import Darwin
 private let systemWrite = Darwin.write
 private let systemRead = Darwin.read
+private let systemLink = Darwin.link
 #endif
 import GongkaiCore
 import GongkaiRender
 
-/// The write stage: the only code that writes. Builds the whole site into a
-/// staging folder beside the output, then swaps it into place in one step
-/// (`renameat2(RENAME_EXCHANGE)`), so a reader or a failed build never sees
-/// half a site and the previous public/ stays as it was until the swap.
+/// The write stage: the only code that writes. Double-buffered: beside the
+/// output `public/` gongkai keeps the previous build's tree as a hidden
+/// spare (`.public.spare`). A build brings the spare up to date, touching
+/// only the files that differ from what the spare holds (its manifest says
+/// what that is), then swaps spare and output in one step
+/// (`renameat2(RENAME_EXCHANGE)`): a reader or a failed build never sees
+/// half a site, the published site stays as it was until the swap, and the
+/// old site becomes the next build's spare. Unchanged files are hard links
+/// shared by both trees, so no file is ever changed in place: a new file
+/// (or link) always replaces it.
 struct OutputWriter {
     /// Marks a folder as gongkai's output, so a mistyped `--output` never
     /// replaces a folder gongkai did not make.
@@ -58,17 +66,65 @@ struct OutputWriter {
 
     struct Written {
         var files: Int
-        /// Files whose bytes equal the previous build's: hard-linked from it,
+        /// Files whose bytes equal the previous build's: kept or hard-linked,
         /// so they keep their modification time (and are not written again).
         var unchanged: Int
         /// What `BuildCache.survey` will find in the output: files (the
         /// marker included) and their total size.
         var survey: (files: Int, bytes: Int)
+        /// Files written, linked or removed to bring the spare up to date
+        /// (the marker not counted): what this build cost the file system.
+        var touched = 0
     }
 
-    /// Writes every file to staging, then swaps.
+    /// The hidden spare tree beside the output.
+    static func spare(of out: String) -> String {
+        (out as NSString).deletingLastPathComponent + "/." + (out as NSString).lastPathComponent + ".spare"
+    }
+
+    /// What `write` needs to know before it changes anything: the records of
+    /// both trees, and the spare as it is on disk.
+    struct Survey: Sendable {
+        var live: TreeManifest?
+        /// nil: no spare, or one that is not trusted.
+        var spare: TreeManifest?
+        var check = TreeManifest.Check()
+    }
+
+    /// The survey, started early by `prepare()` beside other stages.
+    final class Preparation: @unchecked Sendable {
+        let group = DispatchGroup()
+        let survey = Handoff(Survey?.none)
+        var started = false
+    }
+    let preparation = Preparation()
+
+    private var records: String { TreeManifest.folder(siteRoot: Self.absolute(siteRoot), output: Self.absolute(output)) }
+
+    /// Starts surveying the output's trees in the background (call it with
+    /// the build lock held: nothing else may change them until `write`).
+    func prepare() {
+        guard !preparation.started else { return }
+        preparation.started = true
+        let out = Self.absolute(output), records = self.records
+        DispatchQueue.global().async(group: preparation.group) { [preparation] in
+            preparation.survey.set(Self.survey(out: out, records: records))
+        }
+    }
+
+    private static func survey(out: String, records: String) -> Survey {
+        var survey = Survey()
+        if access(out + "/" + marker, F_OK) == 0 {
+            survey.live = TreeManifest.load(records + "/live.tsv", tree: out, output: out)
+        }
+        survey.spare = TreeManifest.load(records + "/spare.tsv", tree: spare(of: out), output: out)
+        if let manifest = survey.spare { survey.check = manifest.check(spare(of: out)) }
+        return survey
+    }
+
+    /// Brings the spare up to date with `files`, then swaps.
     /// `marker`: what the marker file holds (the build's fingerprint).
-    /// `beforeSwap`: runs once the new site is complete in staging, just
+    /// `beforeSwap`: runs once the new site is complete in the spare, just
     /// before it replaces the old one; a diagnostic from it cancels the swap
     /// (the integrity ledger is appended there, so a published page never
     /// shows a ledger entry that was not recorded).
@@ -77,90 +133,274 @@ struct OutputWriter {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
-        let staging = parent + "/." + name + ".staging-\(getpid())"
+        let spare = Self.spare(of: out)
+        let records = self.records
+        let liveRecord = records + "/live.tsv", spareRecord = records + "/spare.tsv"
         let fm = FileManager.default
-        // Staging folders left by a build that was killed (the build lock
-        // is held, so no other build is using one).
+
+        // Left by a build that was killed (the build lock is held, so no
+        // other build is using them): staging folders of older gongkai, and
+        // the old site of a two-rename swap.
         for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
         where entry.hasPrefix("." + name + ".staging-") {
             Self.removeTree(parent + "/" + entry)
         }
-        do {
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(diagnostic: Self.ioProblem(staging, "\(error)"))
+        let old = spare + ".old"
+        let hadOld = Self.kind(old) != nil
+        if hadOld {
+            // Killed between the two renames: the published site goes back.
+            if Self.kind(out) == nil { _ = rename(old, out) } else { Self.removeAny(old) }
         }
-        var folders = Set<String>()
-        for file in files {
-            var folder = file.path
-            while let slash = folder.lastIndex(of: "/") {
-                folder = String(folder[..<slash])
-                if !folders.insert(folder).inserted { break }
+
+        // The survey `prepare()` started (unless the trees moved since, or
+        // it was used by a write that failed), else one now.
+        if preparation.started { preparation.group.wait() }
+        var survey = (hadOld ? nil : preparation.survey.value) ?? Self.survey(out: out, records: records)
+        preparation.survey.set(nil)   // used once: the trees change now
+        let live: String? = access(out + "/" + Self.marker, F_OK) == 0 ? out : nil
+        if live == nil { survey.live = nil }
+        let liveManifest = survey.live, spareManifest = survey.spare
+        // The spare changes from here on: its record goes first, so a spare
+        // left half updated by a killed build is never trusted.
+        unlink(spareRecord)
+        if spareManifest == nil {
+            // No spare, or one whose record is missing or does not match: a
+            // new one, filled from the live site.
+            Self.removeAny(spare)
+            guard Self.makeParent(of: spare), mkdir(spare, 0o755) == 0 else {
+                throw Failure(diagnostic: Self.ioProblem(spare, String(cString: strerror(errno))))
             }
         }
-        for folder in folders.sorted() {
-            if mkdir(staging + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(atPath: staging)
-                throw Failure(diagnostic: Self.ioProblem(staging + "/" + folder, reason))
-            }
-        }
+        // Files of the spare that are not as recorded go first.
+        for path in survey.check.bad { unlink(spare + "/" + path) }
+
         let root = Self.absolute(siteRoot)
-        let previous = fm.fileExists(atPath: out + "/" + Self.marker) ? out : nil
-        @Sendable func size(_ path: String) -> Int {
-            var st = stat()
-            return lstat(path, &st) == 0 ? Int(st.st_size) : 0
+        let spareEntries = spareManifest?.entries ?? [:]
+        let liveEntries = liveManifest?.entries
+        let check = survey.check
+        let results = files.parallelMap(meter: meter) { file -> Outcome in
+            Self.bring(file, spare: spare, live: live, root: root, liveEntries: liveEntries,
+                       spareEntries: spareEntries, check: check)
         }
-        let results = files.parallelMap(meter: meter) { file -> (Diagnostic?, Bool, Int) in
-            let target = staging + "/" + file.path
-            switch file.content {
-            case .bytes(let bytes):
-                if let previous, Self.sameBytes(previous + "/" + file.path, bytes),
-                   link(previous + "/" + file.path, target) == 0 {
-                    return (nil, true, bytes.count)
-                }
-                return (Self.writeFile(target, bytes), false, bytes.count)
-            case .previous:
-                // An unchanged page of an incremental build: the renderer
-                // checked that the previous build's file is there.
-                guard let previous, link(previous + "/" + file.path, target) == 0 else {
-                    return (Self.ioProblem(target, Self.previousMissingNote + file.path), false, 0)
-                }
-                return (nil, true, size(target))
-            case .copy(let source):
-                // Checked as a regular file when the site was read; refuse one
-                // that became a symlink since, so nothing outside is published.
-                var st = stat()
-                guard lstat(root + "/" + source, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-                    return (Self.ioProblem(root + "/" + source, "不是普通文件（可能是符号链接）"), false, 0)
-                }
-                if let previous, let bytes = fm.contents(atPath: root + "/" + source),
-                   Self.sameBytes(previous + "/" + file.path, Array(bytes)), link(previous + "/" + file.path, target) == 0 {
-                    return (nil, true, bytes.count)
-                }
-                do {
-                    try fm.copyItem(atPath: root + "/" + source, toPath: target)
-                    return (nil, false, size(target))
-                } catch {
-                    return (Self.ioProblem(root + "/" + source, "\(error)"), false, 0)
-                }
+
+        var entries: [(String, TreeManifest.Entry)] = []
+        entries.reserveCapacity(files.count)
+        var failure: Failure?
+        var unchanged = 0, touched = check.bad.count, bytes = marker.utf8.count, recordedWanted = 0
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .done(let entry, let how, let same, let recorded):
+                entries.append((file.path, entry))
+                if same { unchanged += 1 }
+                if how != .kept { touched += 1 }
+                if recorded { recordedWanted += 1 }
+                bytes += entry.size
+            case .failed(let diagnostic, let previousMissing):
+                if failure == nil { failure = Failure(diagnostic: diagnostic) }
+                // A page the renderer took from the previous build is gone:
+                // the caller can build again without reusing anything.
+                if previousMissing { failure?.previousMissing = true }
             }
         }
-        if let first = results.lazy.compactMap(\.0).first {
-            Self.removeTree(staging)
-            // A page the renderer took from the previous build is gone:
-            // the caller can build again without reusing anything.
-            let previousMissing = zip(files, results).contains { $0.0.content == .previous && $0.1.0 != nil }
-            throw Failure(diagnostic: first, previousMissing: previousMissing)
+        // Recorded files the new site does not have go, and folders left
+        // empty (rmdir leaves a folder that still holds something).
+        var emptied = Set(check.bad.map { ($0 as NSString).deletingLastPathComponent })
+        if recordedWanted < spareEntries.count {
+            let wanted = Set(files.map(\.path))
+            for path in spareEntries.keys where !wanted.contains(path) {
+                unlink(spare + "/" + path)
+                touched += 1
+                emptied.insert((path as NSString).deletingLastPathComponent)
+            }
         }
-        _ = Self.writeFile(staging + "/" + Self.marker, Array(marker.utf8))
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            var folder = folder
+            while !folder.isEmpty, rmdir(spare + "/" + folder) == 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+
+        // The spare holds every file of `entries` now, whatever happens next.
+        let stamp = Self.writeMarker(spare, marker)
+        func keepSpare() {
+            if let stamp { _ = TreeManifest.save(spareRecord, output: out, stamp: stamp, entries: entries) }
+        }
+        if let failure {
+            keepSpare()
+            throw failure
+        }
+        guard let stamp else {
+            throw Failure(diagnostic: Self.ioProblem(spare + "/" + Self.marker, String(cString: strerror(errno))))
+        }
         if let problem = beforeSwap() {
-            Self.removeTree(staging)
+            keepSpare()
             throw Failure(diagnostic: problem)
         }
-        try swap(staging: staging, into: out)
-        return Written(files: files.count, unchanged: results.count { $0.1 },
-                       survey: (files.count + 1, results.reduce(marker.utf8.count) { $0 + $1.2 }))
+        let swapped = try swap(spare, into: out)
+        // The old site is the spare now, and its record (named by its marker
+        // file) goes with it; then the new site's record.
+        if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
+        _ = TreeManifest.save(liveRecord, output: out, stamp: stamp, entries: entries)
+        return Written(files: files.count, unchanged: unchanged, survey: (files.count + 1, bytes), touched: touched)
+    }
+
+    enum How { case kept, linked, written }
+    enum Outcome: Sendable {
+        /// `same`: the live site holds the same bytes at this path.
+        /// `recorded`: the spare's record has this path.
+        case done(TreeManifest.Entry, How, same: Bool, recorded: Bool)
+        case failed(Diagnostic, previousMissing: Bool)
+    }
+
+    /// Makes the spare's file at `file.path` hold `file`: kept when the spare
+    /// has it already, else linked from the live site when that holds it,
+    /// else written.
+    private static func bring(_ file: OutputFile, spare: String, live: String?, root: String,
+                              liveEntries: [String: TreeManifest.Entry]?, spareEntries: [String: TreeManifest.Entry],
+                              check: TreeManifest.Check) -> Outcome {
+        let target = spare + "/" + file.path
+        let identity: UInt64
+        switch file.content {
+        case .bytes(let bytes):
+            identity = file.key.map(TreeManifest.Identity.key) ?? TreeManifest.Identity.bytes(bytes)
+        case .previous:
+            identity = liveEntries?[file.path]?.identity ?? file.key.map(TreeManifest.Identity.key) ?? 0
+        case .copy(let source):
+            // Checked as a regular file when the site was read; refuse one
+            // that became a symlink since, so nothing outside is published.
+            var st = stat()
+            guard lstat(root + "/" + source, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+                return .failed(ioProblem(root + "/" + source, "不是普通文件（可能是符号链接）"), previousMissing: false)
+            }
+            identity = TreeManifest.Identity.copy(source, st)
+        }
+        let liveEntry = liveEntries?[file.path]
+        let same = identity != 0 && liveEntry?.identity == identity && size(of: file.content).map({ $0 == liveEntry?.size }) ?? true
+        let have = spareEntries[file.path]
+        if identity != 0, let have, have.identity == identity, Self.size(of: file.content).map({ $0 == have.size }) ?? true,
+           !check.bad.contains(file.path), !check.missing.contains(file.path) {
+            return .done(have, .kept, same: same, recorded: true)
+        }
+        // Whatever the spare has here goes; never written over in place (it
+        // may be a hard link shared with the live site). A folder in the way
+        // is removed when the new file cannot be made.
+        if have != nil { unlink(target) }
+        let recorded = have != nil
+        /// The live site's file, if it is as its record says.
+        func liveHolds() -> Bool {
+            guard let live, same, let liveEntry else { return false }
+            var st = stat()
+            return lstat(live + "/" + file.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+                && Int(st.st_size) == liveEntry.size && TreeManifest.Stamp.nanoseconds(st) == liveEntry.mtime
+        }
+        func linked(_ same: Bool) -> Outcome {
+            var st = stat()
+            guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
+            // A file handed on from a build without a record: what it holds
+            // is read once, so the next builds know.
+            let known = identity != 0 ? identity
+                : FileManager.default.contents(atPath: target).map { TreeManifest.Identity.bytes(Array($0)) } ?? 0
+            return .done(.init(identity: known, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same, recorded: recorded)
+        }
+        switch file.content {
+        case .previous:
+            // An unchanged page of an incremental build: the renderer
+            // checked that the previous build's file is there.
+            guard let live, link(live + "/" + file.path, target, making: true) else {
+                return .failed(ioProblem(target, previousMissingNote + file.path), previousMissing: true)
+            }
+            return linked(true)
+        case .bytes(let bytes):
+            if liveHolds() || (liveEntries == nil && live.map { sameBytes($0 + "/" + file.path, bytes) } == true),
+               let live, link(live + "/" + file.path, target, making: true) {
+                return linked(true)
+            }
+            switch writeNew(target, bytes) {
+            case .success(let st):
+                return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
+            case .failure(let problem):
+                return .failed(problem, previousMissing: false)
+            }
+        case .copy(let source):
+            if liveHolds() || (liveEntries == nil && live.map { livePath in
+                   FileManager.default.contents(atPath: root + "/" + source).map { sameBytes(livePath + "/" + file.path, Array($0)) } ?? false
+               } == true),
+               let live, link(live + "/" + file.path, target, making: true) {
+                return linked(true)
+            }
+            do {
+                _ = makeParent(of: target)
+                if kind(target) == S_IFDIR { removeTree(target) }
+                try FileManager.default.copyItem(atPath: root + "/" + source, toPath: target)
+            } catch {
+                return .failed(ioProblem(root + "/" + source, "\(error)"), previousMissing: false)
+            }
+            var st = stat()
+            guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
+            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
+        }
+    }
+
+    private static func size(of content: OutputFile.Content) -> Int? {
+        if case .bytes(let bytes) = content { return bytes.count }
+        return nil
+    }
+
+    /// `link(2)`, making the target's folders when they are missing.
+    private static func link(_ source: String, _ target: String, making: Bool) -> Bool {
+        if systemLink(source, target) == 0 { return true }
+        if errno == EEXIST, access(source, F_OK) == 0 {
+            removeAny(target)
+            return systemLink(source, target) == 0
+        }
+        guard errno == ENOENT || errno == ENOTDIR, access(source, F_OK) == 0, makeParent(of: target) else { return false }
+        return systemLink(source, target) == 0
+    }
+
+    /// Makes the folder a path is in, and the folders above it, as needed.
+    @discardableResult
+    private static func makeParent(of path: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/") else { return true }
+        let folder = String(path[..<slash])
+        if mkdir(folder, 0o755) == 0 { return true }
+        if errno == EEXIST {
+            // A file where the folder goes (it is not in the new site).
+            guard let k = kind(folder), k != S_IFDIR else { return true }
+            unlink(folder)
+            return mkdir(folder, 0o755) == 0 || errno == EEXIST
+        }
+        guard errno == ENOENT || errno == ENOTDIR, makeParent(of: folder) else { return false }
+        return mkdir(folder, 0o755) == 0 || errno == EEXIST
+    }
+
+    /// Writes a new file (there is none at `path`) and returns its status.
+    private static func writeNew(_ path: String, _ bytes: [UInt8]) -> Result<stat, Diagnostic> {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && (errno == ENOENT || errno == ENOTDIR) && makeParent(of: path) {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        if fd < 0 && errno == EEXIST {
+            removeAny(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { return .failure(ioProblem(path, String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        if let problem = writeAll(fd, path, bytes) { return .failure(problem) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(ioProblem(path, String(cString: strerror(errno)))) }
+        return .success(st)
+    }
+
+    /// Writes the marker file into `tree` (a new file renamed over the old
+    /// one) and returns the stamp that names the tree; nil if it failed.
+    private static func writeMarker(_ tree: String, _ marker: String) -> TreeManifest.Stamp? {
+        let temporary = tree + "/" + Self.marker + ".new"
+        unlink(temporary)
+        guard case .success = writeNew(temporary, Array(marker.utf8)), rename(temporary, tree + "/" + Self.marker) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        return TreeManifest.Stamp(tree: tree)
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then content).
@@ -180,41 +420,45 @@ struct OutputWriter {
         return buffer == bytes
     }
 
-    private func swap(staging: String, into out: String) throws(Failure) {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: out) {
-            guard rename(staging, out) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? fm.removeItem(atPath: staging)
-                throw Failure(diagnostic: Self.ioProblem(out, reason))
+    /// Swaps the complete spare into place; false when there was no output
+    /// yet (the spare became the output, and there is no spare now).
+    private func swap(_ spare: String, into out: String) throws(Failure) -> Bool {
+        if Self.kind(out) == nil {
+            guard rename(spare, out) == 0 else {
+                throw Failure(diagnostic: Self.ioProblem(out, String(cString: strerror(errno))))
             }
-            return
+            return false
         }
-        if gongkai_exchange_paths(staging, out) == 0 {
-            Self.removeTree(staging)   // now the previous site
-            return
+        if getenv("GONGKAI_NO_RENAME_EXCHANGE") == nil, gongkai_exchange_paths(spare, out) == 0 {
+            return true
         }
         // No RENAME_EXCHANGE here (old kernel, other file system): two renames,
-        // with the old site kept until the new one is in place.
-        let old = staging + ".old"
+        // with the old site kept until the new one is in place, then it
+        // becomes the spare.
+        let old = spare + ".old"
         guard rename(out, old) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? fm.removeItem(atPath: staging)
-            throw Failure(diagnostic: Self.ioProblem(out, reason))
+            throw Failure(diagnostic: Self.ioProblem(out, String(cString: strerror(errno))))
         }
-        guard rename(staging, out) == 0 else {
+        guard rename(spare, out) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(old, out)
-            try? fm.removeItem(atPath: staging)
             throw Failure(diagnostic: Self.ioProblem(out, reason))
         }
-        Self.removeTree(old)
+        guard rename(old, spare) == 0 else {
+            Self.removeAny(old)
+            return false
+        }
+        return true
     }
 
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return ioProblem(path, String(cString: strerror(errno))) }
         defer { close(fd) }
+        return writeAll(fd, path, bytes)
+    }
+
+    private static func writeAll(_ fd: Int32, _ path: String, _ bytes: [UInt8]) -> Diagnostic? {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, bytes.count - written) }
@@ -225,6 +469,21 @@ struct OutputWriter {
             written += n
         }
         return nil
+    }
+
+    /// The file type at `path` (not following a link), nil if nothing is there.
+    static func kind(_ path: String) -> mode_t? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? st.st_mode & S_IFMT : nil
+    }
+
+    /// Removes whatever is at `path`: a folder with everything in it, or a file.
+    static func removeAny(_ path: String) {
+        switch kind(path) {
+        case nil: return
+        case S_IFDIR: removeTree(path)
+        default: unlink(path)
+        }
     }
 
     /// Removes a folder and everything in it, without following links; the

@@ -183,6 +183,8 @@ public struct SiteBuilder: Sendable {
             if let cache, let checked, cache.quick == checked, outputUnchanged(cache, out) { return upToDate(cache) }
         }
 
+        writer?.prepare()   // the writer surveys its spare tree beside the stages below
+
         // A build that writes a site reads only the sources that changed
         // since the last one (by what the file system says of them).
         let known = out == nil ? [:] : KnownFiles.load(siteRoot: options.siteRoot)

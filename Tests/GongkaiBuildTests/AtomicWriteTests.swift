@@ -1,6 +1,7 @@
 import Foundation
-import GongkaiBuild
+@testable import GongkaiBuild
 import GongkaiCore
+import GongkaiRender
 import Testing
 
 struct AtomicWriteTests {
@@ -30,7 +31,7 @@ struct AtomicWriteTests {
         #expect(after["xinhua/2025/tingche/index.html"] != nil)
         #expect(after["xinhua/2025/wuye/index.html"] == nil)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
-            .filter { $0.hasPrefix(".") && $0 != ".gongkai-cache" && $0 != ".public.lock" }
+            .filter { $0.hasPrefix(".") && $0 != ".gongkai-cache" && $0 != ".public.lock" && $0 != ".public.spare" }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -82,5 +83,240 @@ struct AtomicWriteTests {
         #expect(report.succeeded)
         #expect(report.filesWritten == 0)
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
+
+/// The double-buffered writer on its own: the spare beside the output, its
+/// records, and what happens when either tree is changed by hand or a build
+/// stops half way.
+struct SpareTreeTests {
+    struct Place {
+        let root: URL
+        var out: String { root.appendingPathComponent("public").path }
+        var spare: String { root.appendingPathComponent(".public.spare").path }
+        var writer: OutputWriter { OutputWriter(siteRoot: root.path, output: out) }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-spare-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        }
+
+        @discardableResult
+        func write(_ site: [String: String], keys: [String: UInt64] = [:], previous: Set<String> = [],
+                   marker: String = "build") throws(OutputWriter.Failure) -> OutputWriter.Written {
+            let files = site.keys.sorted().map { path in
+                previous.contains(path) ? OutputFile(path: path, content: .previous, key: keys[path])
+                    : OutputFile(path: path, text: site[path]!, key: keys[path])
+            }
+            return try writer.write(files, marker: marker)
+        }
+
+        func published() -> [String: String] {
+            FixtureSite.snapshot(URL(fileURLWithPath: out)).filter { $0.key != OutputWriter.marker }
+                .mapValues { String(decoding: $0, as: UTF8.self) }
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    static func site(_ n: Int, changed: Int = -1, tag: String = "") -> [String: String] {
+        var site: [String: String] = [:]
+        for i in 0..<n { site["c\(i % 3)/p\(i)/index.html"] = "page \(i)" + (i == changed ? " " + tag : "") }
+        site["index.html"] = "home " + tag
+        return site
+    }
+
+    @Test func aRebuildTouchesOnlyWhatChanged() throws {
+        let place = try Place()
+        defer { place.remove() }
+        try place.write(Self.site(30))
+        #expect(!FileManager.default.fileExists(atPath: place.spare))
+        try place.write(Self.site(30, changed: 4, tag: "a"))
+        #expect(FileManager.default.fileExists(atPath: place.spare))
+        let third = Self.site(30, changed: 7, tag: "b")
+        let written = try place.write(third)
+        // p4 back to what the spare had; p7 and the home page new.
+        #expect(written.touched == 2, "\(written.touched)")
+        #expect(written.unchanged == 28)
+        #expect(place.published() == third)
+        #expect(written.survey == BuildCache.survey(place.out))
+        let fourth = Self.site(20, changed: 7, tag: "b")
+        let smaller = try place.write(fourth)
+        #expect(place.published() == fourth)
+        #expect(smaller.survey == BuildCache.survey(place.out))
+        // Folders left empty go too.
+        try place.write(["index.html": "home"])
+        #expect(place.published() == ["index.html": "home"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: place.out).sorted() == [OutputWriter.marker, "index.html"])
+    }
+
+    @Test func aFileMayBecomeAFolderAndBack() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let sites: [[String: String]] = [
+            ["x": "file x", "y/index.html": "y"],
+            ["x/index.html": "folder x", "y": "file y"],
+            ["x": "file x again", "y/index.html": "y"],
+            ["x/index.html": "folder x", "y": "file y"],
+        ]
+        for site in sites {
+            try place.write(site)
+            #expect(place.published() == site)
+        }
+    }
+
+    @Test func keysStandForContent() throws {
+        let place = try Place()
+        defer { place.remove() }
+        let keys = ["a/index.html": UInt64(1), "b/index.html": 2]
+        try place.write(["a/index.html": "A", "b/index.html": "B"], keys: keys)
+        try place.write(["a/index.html": "A", "b/index.html": "B2"], keys: ["a/index.html": 1, "b/index.html": 3])
+        // Unchanged pages handed on as `.previous`: the same bytes as the live site's.
+        let third = try place.write(["a/index.html": "A", "b/index.html": "B2"], keys: ["a/index.html": 1, "b/index.html": 3],
+                                    previous: ["a/index.html", "b/index.html"])
+        #expect(third.touched == 1)
+        #expect(place.published() == ["a/index.html": "A", "b/index.html": "B2"])
+    }
+
+    @Test func handEditsInEitherTreeDoNotSurvive() throws {
+        let place = try Place()
+        defer { place.remove() }
+        try place.write(Self.site(12))
+        try place.write(Self.site(12, changed: 1, tag: "a"))
+        // Changed in place (the file is a hard link shared with the spare),
+        // added, deleted, and a stray file in the spare.
+        let edited = place.out + "/c2/p5/index.html"
+        let handle = try #require(FileHandle(forWritingAtPath: edited))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data("手改".utf8))
+        try handle.close()
+        try "extra".write(toFile: place.out + "/c0/extra.html", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: place.out + "/c0/p6/index.html")
+        try "stray".write(toFile: place.spare + "/stray.html", atomically: false, encoding: .utf8)
+        let third = Self.site(12, changed: 2, tag: "b")
+        try place.write(third)
+        #expect(place.published() == third)
+        let fourth = Self.site(12, changed: 3, tag: "c")
+        try place.write(fourth)
+        #expect(place.published() == fourth)
+        let fifth = Self.site(12, changed: 4, tag: "d")
+        try place.write(fifth)
+        #expect(place.published() == fifth)
+    }
+
+    @Test func aPreviousFileDeletedByHandIsReported() throws {
+        let place = try Place()
+        defer { place.remove() }
+        var site = Self.site(6)
+        try place.write(site)
+        site["new/index.html"] = "new"
+        try place.write(site)
+        try FileManager.default.removeItem(atPath: place.out + "/new/index.html")
+        #expect(throws: OutputWriter.Failure.self) { try place.writer.write([OutputFile(path: "new/index.html", content: .previous)]) }
+        do {
+            _ = try place.writer.write([OutputFile(path: "new/index.html", content: .previous)])
+        } catch {
+            #expect(error.previousMissing)
+        }
+        // The live site is as it was; the next full write works.
+        #expect(place.published()["c0/p0/index.html"] == "page 0")
+        try place.write(site)
+        #expect(place.published() == site)
+    }
+
+    /// A build killed while the spare was half updated, or after the swap
+    /// but before the records were saved: the records no longer match, so
+    /// the spare is not trusted.
+    @Test func recordsThatDoNotMatchTheirTreesAreNotTrusted() throws {
+        let place = try Place()
+        defer { place.remove() }
+        try place.write(Self.site(10))
+        try place.write(Self.site(10, changed: 1, tag: "a"))
+        let records = try FileManager.default.contentsOfDirectory(atPath: place.root.path + "/.gongkai-cache")
+        #expect(records.count == 1)
+        let folder = place.root.path + "/.gongkai-cache/" + records[0]
+        let saved = try ["live.tsv", "spare.tsv"].map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
+        // Swap done, records not saved (the same fingerprint, too).
+        try place.write(Self.site(10, changed: 2, tag: "b"))
+        for (name, data) in zip(["live.tsv", "spare.tsv"], saved) { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        let fourth = Self.site(10, changed: 3, tag: "c")
+        try place.write(fourth)
+        #expect(place.published() == fourth)
+        // Half an update of the spare: its record is gone.
+        try place.write(Self.site(10, changed: 4, tag: "d"))
+        try FileManager.default.removeItem(atPath: folder + "/spare.tsv")
+        try "half".write(toFile: place.spare + "/c0/p3/index.html.tmp", atomically: false, encoding: .utf8)
+        let fifth = Self.site(10, changed: 5, tag: "e")
+        try place.write(fifth)
+        #expect(place.published() == fifth)
+        #expect(!FileManager.default.fileExists(atPath: place.out + "/c0/p3/index.html.tmp"))
+    }
+
+    @Test func worksWithoutRenameExchange() throws {
+        let place = try Place()
+        defer { place.remove() }
+        setenv("GONGKAI_NO_RENAME_EXCHANGE", "1", 1)
+        defer { unsetenv("GONGKAI_NO_RENAME_EXCHANGE") }
+        for (i, tag) in ["a", "b", "c"].enumerated() {
+            let site = Self.site(8, changed: i, tag: tag)
+            try place.write(site)
+            #expect(place.published() == site)
+        }
+        #expect(FileManager.default.fileExists(atPath: place.spare))
+        #expect(!FileManager.default.fileExists(atPath: place.spare + ".old"))
+    }
+
+    /// Killed between the two renames of the swap without RENAME_EXCHANGE.
+    @Test func aSwapCutShortIsRepaired() throws {
+        let place = try Place()
+        defer { place.remove() }
+        try place.write(Self.site(6))
+        try place.write(Self.site(6, changed: 1, tag: "a"))
+        // The output renamed away, the new site not yet in its place.
+        #expect(rename(place.out, place.spare + ".old") == 0)
+        let third = Self.site(6, changed: 2, tag: "b")
+        try place.write(third)
+        #expect(place.published() == third)
+        #expect(!FileManager.default.fileExists(atPath: place.spare + ".old"))
+        // The new site in place, the old one not yet the spare.
+        #expect(rename(place.spare, place.spare + ".old") == 0)
+        let fourth = Self.site(6, changed: 3, tag: "c")
+        try place.write(fourth)
+        #expect(place.published() == fourth)
+        #expect(!FileManager.default.fileExists(atPath: place.spare + ".old"))
+    }
+
+    @Test func twoOutputsOfOneSiteKeepTheirOwnSpares() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let other = site.root.appendingPathComponent("public2")
+        for round in 0..<3 {
+            try site.append("content/xinhua/2025/wuye.md", "\n第 \(round) 次补充。\n")
+            #expect(site.build().succeeded)
+            #expect(site.build(output: other).succeeded)
+            #expect(IncrementalBuildTests.site(site.output) == IncrementalBuildTests.site(other))
+        }
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasSuffix(".spare") }.sorted()
+        #expect(hidden == [".public.spare", ".public2.spare"])
+        let records = try FileManager.default.contentsOfDirectory(atPath: site.root.path + "/.gongkai-cache").filter { $0.hasPrefix("trees-") }
+        #expect(records.count == 2)
+    }
+
+    @Test func aRelativeOutputFolderWorks() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        for round in 0..<3 {
+            try site.write("content/xinhua/2025/n\(round).md", "---\ntitle: 第 \(round) 号通知\ndate: 2025-05-0\(round + 1)\ncategory: juwu\n---\n第 \(round) 次补充。\n")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+            process.arguments = ["build", "--site", ".", "--output", "out/site", "--quiet"]
+            process.currentDirectoryURL = site.root
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let out = site.root.appendingPathComponent("out/site")
+        #expect(FixtureSite.snapshot(out)["xinhua/2025/n2/index.html"].map { String(decoding: $0, as: UTF8.self).contains("第 2 次补充") } == true)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("out/.site.spare").path))
     }
 }

@@ -84,4 +84,45 @@ struct SafetyTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
+
+    /// The same with the caches kept, after builds that made a spare: kills
+    /// while the spare is brought up to date, at the swap and while the
+    /// records are saved. The next build gives what a clean build gives.
+    @Test func aBuildKilledWhileTheSpareIsUpdatedLeavesThePreviousSiteWhole() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let arguments = ["build", "--site", site.root.path, "--quiet"]
+        func build() throws {
+            let (process, _, _) = try start(arguments)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        try build()
+        func add(_ n: Int) throws {
+            try site.write("content/xinhua/2025/n\(n).md", "---\ntitle: 第 \(n) 号通知\ndate: 2025-05-06\ncategory: juwu\n---\n第 \(n) 次补充。\n")
+        }
+        try add(0)
+        try build()
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".public.spare").path))
+        var round = 0
+        for delay in [0, 10, 20, 30, 45, 60, 80, 100, 130, 160, 200, 260] {
+            round += 1
+            let before = FixtureSite.snapshot(site.output)
+            try add(round)
+            let (process, _, _) = try start(arguments)
+            Thread.sleep(forTimeInterval: Double(delay) / 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let seen = FixtureSite.snapshot(site.output)
+            try build()
+            let after = FixtureSite.snapshot(site.output)
+            #expect(seen == before || seen == after, "kill after \(delay) ms: the output is neither the old nor the new site")
+            // A build of the same site into a new folder renders everything.
+            let fresh = site.root.appendingPathComponent("fresh")
+            let (clean, _, _) = try start(["build", "--site", site.root.path, "--output", fresh.path, "--quiet"])
+            clean.waitUntilExit()
+            #expect(IncrementalBuildTests.site(site.output) == IncrementalBuildTests.site(fresh), "after the kill at \(delay) ms")
+            try FileManager.default.removeItem(at: fresh)
+        }
+    }
 }
