@@ -400,10 +400,13 @@ struct PageMemoStore: PageReuse {
         self.pages = pages
     }
 
+    /// By key alone: looking for each page on disk was half of an
+    /// incremental render stage. A page deleted or edited by hand is the
+    /// writer's to find (it surveys its trees; a page it cannot find in
+    /// either fails the write with `previousMissing`, and the build is done
+    /// again without reusing anything).
     func canReuse(_ path: String, key: UInt64) -> Bool {
-        guard let page = pages[path], page.key == key else { return false }
-        var st = stat()
-        return lstat(output + "/" + path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == page.size
+        pages[path]?.key == key
     }
 
     /// Records the pages this build wrote (`build`: what it put in the marker).

@@ -27,7 +27,8 @@ public struct OutputFile: Sendable, Hashable {
 }
 
 /// What the previous build rendered, for an incremental build: whether the
-/// page at a path was made from the same key and is still in the output.
+/// file at a path was made from the same key (the writer finds it, or fails
+/// with `previousMissing` so that the build is done again).
 public protocol PageReuse: Sendable {
     func canReuse(_ path: String, key: UInt64) -> Bool
 }

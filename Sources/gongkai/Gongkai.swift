@@ -84,8 +84,10 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let out = output ?? (options.site == "." ? "public" : options.site + "/public")
-        let ok = Console(options: options).run(.init(siteRoot: options.site, output: out, baseURL: baseURL, strict: options.strict,
-                                                     asOf: asOf?.day, recordLedger: true))
+        var build = SiteBuilder.Options(siteRoot: options.site, output: out, baseURL: baseURL, strict: options.strict,
+                                        asOf: asOf?.day, recordLedger: true)
+        build.leaveForExit = true   // the process ends right after
+        let ok = Console(options: options).run(build)
         if !ok { throw ExitCode(1) }
     }
 }
