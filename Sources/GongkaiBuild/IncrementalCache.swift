@@ -353,24 +353,21 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
 
 /// Page keys of the last build (`pages.bin`), for `SiteRenderer.render(reuse:)`.
 struct PageMemoStore: PageReuse {
-    struct Page {
-        var key: UInt64
-        var size: Int
-    }
-
-    /// What the file holds: the pages in the order written, as three
-    /// columns (quick to read: no struct per page).
+    /// What the file holds: each keyed file of the last build, as two
+    /// columns: the stable hash of its path (paths themselves took longer to
+    /// read back than the rest of the cache; two of 20,000 paths sharing a
+    /// 64-bit hash is not a concern) and its key.
     struct Stored: Codable {
         var header: String
-        var paths: [String]
+        var paths: [UInt64]
         var keys: [UInt64]
-        var sizes: [Int]
     }
 
-    static let magic = Array("gongkai-pages-2\n".utf8)
+    static let magic = Array("gongkai-pages-3\n".utf8)
 
     let output: String
-    let pages: [String: Page]
+    /// Path hash → key.
+    let pages: [UInt64: UInt64]
 
     static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.bin" }
     /// The file of earlier gongkais (removed when this one saves).
@@ -385,17 +382,20 @@ struct PageMemoStore: PageReuse {
         "gongkai-pages-1\t\(BuildCache.executableIdentity)\t\(output)\t\(build)"
     }
 
+    static func hash(_ path: String) -> UInt64 {
+        var h = StableHasher()
+        h.add(path)
+        return h.value
+    }
+
     init(siteRoot: String, output: String) {
         self.output = output
-        var pages: [String: Page] = [:]
+        var pages: [UInt64: UInt64] = [:]
         if let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
            let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
-           stored.header == Self.header(output: output, build: marker),
-           stored.paths.count == stored.keys.count, stored.paths.count == stored.sizes.count {
+           stored.header == Self.header(output: output, build: marker), stored.paths.count == stored.keys.count {
             pages.reserveCapacity(stored.paths.count)
-            for i in stored.paths.indices {
-                pages[stored.paths[i]] = Page(key: stored.keys[i], size: stored.sizes[i])
-            }
+            for i in stored.paths.indices { pages[stored.paths[i]] = stored.keys[i] }
         }
         self.pages = pages
     }
@@ -406,26 +406,19 @@ struct PageMemoStore: PageReuse {
     /// either fails the write with `previousMissing`, and the build is done
     /// again without reusing anything).
     func canReuse(_ path: String, key: UInt64) -> Bool {
-        pages[path]?.key == key
+        pages[Self.hash(path)] == key
     }
 
     /// Records the pages this build wrote (`build`: what it put in the marker).
     func save(_ files: [OutputFile], siteRoot: String, build: String) {
-        var stored = Stored(header: Self.header(output: output, build: build), paths: [], keys: [], sizes: [])
+        var stored = Stored(header: Self.header(output: output, build: build), paths: [], keys: [])
         stored.paths.reserveCapacity(files.count)
         stored.keys.reserveCapacity(files.count)
-        stored.sizes.reserveCapacity(files.count)
         for file in files {
             guard let key = file.key else { continue }
-            let size: Int
-            switch file.content {
-            case .bytes(let b): size = b.count
-            case .previous: size = pages[file.path]?.size ?? -1
-            case .copy: continue
-            }
-            stored.paths.append(file.path)
+            if case .copy = file.content { continue }
+            stored.paths.append(Self.hash(file.path))
             stored.keys.append(key)
-            stored.sizes.append(size)
         }
         try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder,
                                                  withIntermediateDirectories: true)
