@@ -231,14 +231,15 @@ public struct SiteBuilder: Sendable {
 
         // An incremental build: notices and pages unchanged since the last
         // build are taken from .gongkai-cache/ (only when writing a site).
-        let noticeMemo = out.map { _ in NoticeMemoStore(siteRoot: options.siteRoot, sources: sources, baseURL: options.baseURL) }
         let noticeFiles = sources.communities.reduce(0) { $0 + $1.notices.count }
-        let parsed = stage("解析", total: noticeFiles, {
-            ContentParser.parse(sources, baseURL: options.baseURL, meter: meter, memo: noticeMemo)
+        // The stage's time includes reading the last build's parse results.
+        let (parsed, noticeMemo) = stage("解析", total: noticeFiles, { () -> (ContentParser.Result, NoticeMemoStore?) in
+            let memo = out.map { _ in NoticeMemoStore(siteRoot: options.siteRoot, sources: sources, baseURL: options.baseURL) }
+            return (ContentParser.parse(sources, baseURL: options.baseURL, meter: meter, memo: memo), memo)
         }, detail: { result in
-            let n = result.content?.notices.count ?? 0
-            guard let noticeMemo, noticeMemo.parsedCount < noticeFiles else { return "\(n.grouped) 篇公告" }
-            return "\(n.grouped) 篇公告（\(noticeMemo.parsedCount.grouped) 篇有改动，其余用上次的结果）"
+            let n = result.0.content?.notices.count ?? 0
+            guard let memo = result.1, memo.parsedCount < noticeFiles else { return "\(n.grouped) 篇公告" }
+            return "\(n.grouped) 篇公告（\(memo.parsedCount.grouped) 篇有改动，其余用上次的结果）"
         })
         report.noticesParsed = noticeMemo?.parsedCount ?? noticeFiles
         report.diagnostics = Self.forPreview(parsed.diagnostics, options.preview)
