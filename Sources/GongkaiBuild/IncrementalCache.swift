@@ -361,13 +361,17 @@ struct PageMemoStore: PageReuse {
         var header: String
         var paths: [UInt64]
         var keys: [UInt64]
+        /// Path hashes of the `.gz` files the build wrote (`Precompress`).
+        var compressed: [UInt64] = []
     }
 
-    static let magic = Array("gongkai-pages-3\n".utf8)
+    static let magic = Array("gongkai-pages-4\n".utf8)
 
     let output: String
     /// Path hash → key.
     let pages: [UInt64: UInt64]
+    /// The `.gz` files of the last build, by path hash; nil when unknown.
+    let compressed: Set<UInt64>?
 
     static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.bin" }
     /// The file of earlier gongkais (removed when this one saves).
@@ -391,13 +395,21 @@ struct PageMemoStore: PageReuse {
     init(siteRoot: String, output: String) {
         self.output = output
         var pages: [UInt64: UInt64] = [:]
+        var compressed: Set<UInt64>?
         if let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
            let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
            stored.header == Self.header(output: output, build: marker), stored.paths.count == stored.keys.count {
             pages.reserveCapacity(stored.paths.count)
             for i in stored.paths.indices { pages[stored.paths[i]] = stored.keys[i] }
+            compressed = Set(stored.compressed)
         }
         self.pages = pages
+        self.compressed = compressed
+    }
+
+    /// Whether the last build wrote a `.gz` at `path`; nil when unknown.
+    func hadFile(gzip path: String) -> Bool? {
+        compressed.map { $0.contains(Self.hash(path)) }
     }
 
     /// By key alone: looking for each page on disk was half of an
@@ -415,6 +427,7 @@ struct PageMemoStore: PageReuse {
         stored.paths.reserveCapacity(files.count)
         stored.keys.reserveCapacity(files.count)
         for file in files {
+            if file.path.hasSuffix(".gz") { stored.compressed.append(Self.hash(file.path)) }
             guard let key = file.key else { continue }
             if case .copy = file.content { continue }
             stored.paths.append(Self.hash(file.path))

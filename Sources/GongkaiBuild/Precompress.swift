@@ -27,7 +27,10 @@ enum Precompress {
     /// reading the old file a second time.
     /// `siteRoot`: where `.gongkai-cache/` keeps the compressed chunks of large
     /// files (`ChunkedGzip`); nil: no cache (the same bytes, more work).
-    static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil) -> [OutputFile] {
+    /// `hadGzip`: whether the previous build wrote a given `.gz` (nil: not
+    /// known, look in the folder), so unchanged files cost no system call.
+    static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil,
+                               hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
         let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
         let candidates = files.indices.filter { i in
             let file = files[i]
@@ -43,7 +46,10 @@ enum Precompress {
             let file = files[i]
             let path = file.path + ".gz"
             let old = previous.map { $0 + "/" + file.path }
-            let oldGz = old.flatMap { access($0 + ".gz", F_OK) == 0 ? $0 + ".gz" : nil }
+            let oldGz = old.flatMap { old -> String? in
+                if let known = hadGzip?(path) { return known ? old + ".gz" : nil }
+                return access(old + ".gz", F_OK) == 0 ? old + ".gz" : nil
+            }
             var bytes: [UInt8]
             switch file.content {
             case .bytes(let b):
@@ -51,6 +57,9 @@ enum Precompress {
                 bytes = b
             case .previous:
                 if oldGz != nil { return (OutputFile(path: path, content: .previous), false) }
+                // The last build considered the same bytes and wrote no .gz
+                // (too small, or compressing did not help).
+                if hadGzip?(path) == false { return (nil, false) }
                 // The previous build had no .gz for it (too small, or made by an
                 // older gongkai): compress the page it kept.
                 guard let old, let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }

@@ -321,9 +321,14 @@ public struct SiteBuilder: Sendable {
             report.diagnostics += renderProblems
             report.diagnostics.sort()
             guard report.succeeded, let writer else { return nil }
+            // Whether the last build wrote a given .gz, from the page cache (no system call).
+            var hadGzip: (@Sendable (String) -> Bool?)?
+            if incremental, let pageMemo {
+                hadGzip = { path in pageMemo.hadFile(gzip: path) }
+            }
             let allFiles = !content.site.precompress ? files + (searchResult?.files ?? [])
                 : stage("压缩", { Precompress.addingSiblings(files + (searchResult?.files ?? []), previous: out,
-                                                                  siteRoot: options.siteRoot) },
+                                                                  siteRoot: options.siteRoot, hadGzip: hadGzip) },
                         detail: { "\(($0.count - files.count - (searchResult?.files.count ?? 0)).grouped) 个 .gz 文件" })
             let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
                 do throws(OutputWriter.Failure) {
@@ -335,7 +340,7 @@ public struct SiteBuilder: Sendable {
                 if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }
                 return "失败"
             })
-            return (written, files, searchResult)
+            return (written, allFiles, searchResult)
         }
 
         guard var attempt = renderAndWrite(incremental: true) else { return report }
