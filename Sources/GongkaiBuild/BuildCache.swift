@@ -33,14 +33,7 @@ struct BuildCache: Codable {
                             options: SiteBuilder.Options, fs: any SiteFileSystem, today: CalendarDate) -> String {
         var h = StableHasher()
         h.add("gongkai-build-1")
-        // The overview and the 公示 status depend on the day of the build.
-        h.add(today.iso)
-        h.add(options.reportOverdue ? "overdue" : "-")
-        h.add(executableIdentity)
-        h.add(defaultThemeHash)
-        h.add(options.baseURL ?? "-")
-        h.add(options.strict ? "strict" : "lenient")
-        h.add(options.preview ? "preview" : "publish")
+        addSettings(&h, options, today: today)
         if let site = sources.siteFile { h.add(site.path); h.add(site.digest) }
         for (path, bytes) in overrides.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
         h.add(synonyms ?? [])
@@ -63,6 +56,19 @@ struct BuildCache: Codable {
         return String(h.value, radix: 16)
     }
 
+    /// What both fingerprints cover beside the sources: the day (the
+    /// overview and the 公示 status depend on it), the options, the
+    /// executable and the default theme.
+    private static func addSettings(_ h: inout StableHasher, _ options: SiteBuilder.Options, today: CalendarDate) {
+        h.add(today.iso)
+        h.add(options.reportOverdue ? "overdue" : "-")
+        h.add(executableIdentity)
+        h.add(defaultThemeHash)
+        h.add(options.baseURL ?? "-")
+        h.add(options.strict ? "strict" : "lenient")
+        h.add(options.preview ? "preview" : "publish")
+    }
+
     /// The quick no-op check: a hash of what the file system says about every
     /// file under content/ and templates/ (name, type, size, modification and
     /// change times, inode), like git's index, without reading any file;
@@ -74,13 +80,7 @@ struct BuildCache: Codable {
     static func quickFingerprint(siteRoot: String, options: SiteBuilder.Options, today: CalendarDate) -> UInt64? {
         var h = StableHasher()
         h.add("gongkai-quick-1")
-        h.add(today.iso)
-        h.add(options.reportOverdue ? "overdue" : "-")
-        h.add(executableIdentity)
-        h.add(defaultThemeHash)
-        h.add(options.baseURL ?? "-")
-        h.add(options.strict ? "strict" : "lenient")
-        h.add(options.preview ? "preview" : "publish")
+        addSettings(&h, options, today: today)
         for top in ["content", "templates"] {
             h.add(top)
             let fd = open(siteRoot + "/" + top, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -104,15 +104,12 @@ struct BuildCache: Codable {
         guard let dir = fdopendir(fd) else { close(fd); return nil }
         defer { closedir(dir) }
         var entries: [(name: String, st: stat)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." || name == skipping { continue }
-            var st = stat()
-            guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-            entries.append((name, st))
+        var unreadable = false
+        forEachEntry(of: dir) { name, st in
+            guard name != skipping else { return }
+            if let st { entries.append((name, st)) } else { unreadable = true }
         }
+        guard !unreadable else { return nil }
         entries.sort { $0.name < $1.name }
         let folders = entries.indices.filter { (entries[$0].st.st_mode & S_IFMT) == S_IFDIR }
         let base = dirfd(dir)
@@ -188,13 +185,8 @@ struct BuildCache: Codable {
             guard let dir = fdopendir(fd) else { close(fd); return (0, 0, []) }
             defer { closedir(dir) }
             var files = 0, bytes = 0, folders: [Int32] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name == "." || name == ".." { continue }
-                var st = stat()
-                guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            forEachEntry(of: dir) { name, st in
+                guard let st else { return }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                     if sub >= 0 { folders.append(sub) }

@@ -240,23 +240,18 @@ struct TreeManifest: Sendable {
             guard let dir = fdopendir(fd) else { close(fd); return [] }
             defer { closedir(dir) }
             var inner: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name == "." || name == ".." { continue }
-                var st = stat()
-                guard fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            forEachEntry(of: dir) { name, st in
+                guard let st else { return }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     inner.append(name)
-                    continue
+                    return
                 }
                 let path = prefix + name
-                if prefix.isEmpty && name == OutputWriter.marker { continue }
+                if prefix.isEmpty && name == OutputWriter.marker { return }
                 if listing { result.seen.append(path) }
                 if let entry = entries[path] {
                     result.recorded += 1
-                    if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime { continue }
+                    if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime { return }
                 }
                 result.bad.append(path)
             }
