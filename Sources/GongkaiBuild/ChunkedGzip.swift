@@ -8,7 +8,7 @@ import GongkaiZlib
 /// a fifth of a second of every rebuild.
 ///
 /// The file is cut into chunks at content-defined places (a rolling hash of
-/// the last 48 bytes, as `gzip --rsyncable` does), so an edit changes only
+/// the last 64 bytes, as `gzip --rsyncable` and FastCDC do), so an edit changes only
 /// its own chunk and an insertion moves no other boundary. Each chunk is
 /// compressed by a fresh deflate stream primed with the 32 KB of input
 /// before it (`deflateSetDictionary`: back-references reach into the chunk
@@ -24,10 +24,10 @@ import GongkaiZlib
 struct ChunkedGzip {
     /// Files at least this large are compressed in chunks.
     static let minimumSize = 256 * 1024
-    static let window = 48
-    /// A boundary where the rolling hash's low 15 bits are zero: chunks of
-    /// ~32 KB on average, between 8 KB and 128 KB.
-    static let mask: UInt32 = (1 << 15) - 1
+    /// A boundary where the rolling hash's top 15 bits are zero: chunks of
+    /// ~40 KB on average (8 KB skipped, then one chance in 32,768 a byte),
+    /// between 8 KB and 128 KB.
+    static let mask: UInt64 = ((1 << 15) - 1) << 49
     static let minimumChunk = 8 * 1024
     static let maximumChunk = 128 * 1024
 
@@ -51,25 +51,27 @@ struct ChunkedGzip {
 
     /// The chunk boundaries (end offsets) of `input`.
     static func boundaries(_ input: [UInt8]) -> [Int] {
-        // Buzhash: rotate, xor in the new byte's table value, xor out the
-        // byte leaving the window (rotated as far as it has travelled).
+        // Gear hash (as FastCDC): shift, add the new byte's table value. Bit
+        // k depends on the last k + 1 bytes, so the top bits that decide a
+        // boundary depend on the last 64 bytes alone, and hashing can start
+        // 64 bytes before the shortest chunk ends (the first 8 KB of each
+        // chunk are skipped).
         var ends: [Int] = []
+        let skip = max(0, minimumChunk - 64)
         input.withUnsafeBufferPointer { bytes in
-            var h: UInt32 = 0
+            var h: UInt64 = 0
             var start = 0
             let n = bytes.count
-            var i = 0
+            var i = skip
             while i < n {
-                h = (h << 1 | h >> 31) ^ table[Int(bytes[i])]
-                if i - start >= window {
-                    let out = table[Int(bytes[i - window])]
-                    h ^= out << UInt32(window % 32) | out >> UInt32(32 - window % 32)
-                }
+                h = (h << 1) &+ table[Int(bytes[i])]
                 let length = i + 1 - start
                 if (length >= minimumChunk && h & mask == 0) || length >= maximumChunk {
                     ends.append(i + 1)
                     start = i + 1
+                    i = start + skip
                     h = 0
+                    continue
                 }
                 i += 1
             }
@@ -79,11 +81,11 @@ struct ChunkedGzip {
     }
 
     /// A fixed pseudo-random table (splitmix of the byte value).
-    static let table: [UInt32] = (0..<256).map { i in
+    static let table: [UInt64] = (0..<256).map { i in
         var z = UInt64(i) &+ 0x9E3779B97F4A7C15
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return UInt32(truncatingIfNeeded: z ^ (z >> 31))
+        return z ^ (z >> 31)
     }
 
     /// `input` as one gzip member (header as `Precompress.gzip`'s); nil if
