@@ -232,11 +232,17 @@ public struct NoticeID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public let community: String
     public let year: String
     public let name: String
+    /// `<community>/<year>/<name>`, made once: ids are compared, hashed and
+    /// printed tens of thousands of times a build.
+    public let value: String
+    private let hash: Int
 
     public init(community: String, year: String, name: String) {
         self.community = community
         self.year = year
         self.name = name
+        value = "\(community)/\(year)/\(name)"
+        hash = value.hashValue
     }
 
     /// Parses `mazhuang/2024/caiwu-10`; nil unless it has exactly three parts.
@@ -246,9 +252,27 @@ public struct NoticeID: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.init(community: String(parts[0]), year: String(parts[1]), name: String(parts[2]))
     }
 
-    public var value: String { "\(community)/\(year)/\(name)" }
     public var description: String { value }
     public static func < (a: NoticeID, b: NoticeID) -> Bool { a.value < b.value }
+    public static func == (a: NoticeID, b: NoticeID) -> Bool {
+        a.hash == b.hash && a.community == b.community && a.year == b.year && a.name == b.name
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+    private enum CodingKeys: String, CodingKey { case community, year, name }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(community: try c.decode(String.self, forKey: .community), year: try c.decode(String.self, forKey: .year),
+                  name: try c.decode(String.self, forKey: .name))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(community, forKey: .community)
+        try c.encode(year, forKey: .year)
+        try c.encode(name, forKey: .name)
+    }
 }
 
 /// 公示期: the display and objection window.
