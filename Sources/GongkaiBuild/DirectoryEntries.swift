@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 /// The entries of an open folder with what `fstatat` says of each, looked
 /// up in the folder itself (not by walking the whole path again: the output
@@ -8,9 +9,7 @@ import Foundation
 /// check, the writer's check of its trees).
 func forEachEntry(of dir: OpaquePointer, _ body: (String, stat?) -> Void) {
     while let entry = readdir(dir) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) {
-            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
+        let name = direntName(entry)
         if name == "." || name == ".." { continue }
         var st = stat()
         body(name, fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st : nil)

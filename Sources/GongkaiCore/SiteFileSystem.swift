@@ -110,9 +110,7 @@ public struct LocalFileSystem: SiteFileSystem {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = direntName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -198,4 +196,13 @@ public struct InMemoryFileSystem: SiteFileSystem {
         guard let f = files[path] else { throw FileSystemError(path: path, reason: "没有这个文件") }
         return f
     }
+}
+
+/// The name in a `readdir` record, read in place up to its NUL. Copying
+/// `entry.pointee.d_name` (declared as 256 bytes) reads past a short record
+/// at the end of the kernel's buffer, which can cross into an unmapped page
+/// (a crash seen once in 50,000 entries).
+public func direntName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
 }
