@@ -158,7 +158,10 @@ struct ChunkedGzip {
         return siteRoot + "/" + IncrementalCache.folder + "/gzip/" + String(h.value, radix: 16)
     }
 
-    static let magic = Array("gongkai-gzip-chunks-2\n".utf8)
+    /// The format and the executable that compressed the chunks: another
+    /// gongkai (another zlib) may compress the same chunk to other bytes, and
+    /// the output must be what a clean build of this one makes.
+    static let magic = Array("gongkai-gzip-chunks-3\t\(BuildCache.executableIdentity)\n".utf8)
 
     static func load(_ path: String) -> [Key: [UInt8]] {
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }

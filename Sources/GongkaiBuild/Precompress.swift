@@ -27,8 +27,11 @@ enum Precompress {
     /// reading the old file a second time.
     /// `siteRoot`: where `.gongkai-cache/` keeps the compressed chunks of large
     /// files (`ChunkedGzip`); nil: no cache (the same bytes, more work).
-    /// `hadGzip`: whether the previous build wrote a given `.gz` (nil: not
-    /// known, look in the folder), so unchanged files cost no system call.
+    /// `hadGzip`: whether the previous build wrote a given `.gz`, from the
+    /// page cache (so unchanged files cost no system call). Only then is a
+    /// `.gz` of the previous build kept: the cache belongs to this gongkai,
+    /// and a `.gz` made by another (whose compression may differ) would make
+    /// the output differ from a clean build's. Nil: compress everything.
     static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil,
                                hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
         let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
@@ -46,10 +49,7 @@ enum Precompress {
             let file = files[i]
             let path = file.path + ".gz"
             let old = previous.map { $0 + "/" + file.path }
-            let oldGz = old.flatMap { old -> String? in
-                if let known = hadGzip?(path) { return known ? old + ".gz" : nil }
-                return access(old + ".gz", F_OK) == 0 ? old + ".gz" : nil
-            }
+            let oldGz = old.flatMap { old in hadGzip?(path) == true ? old + ".gz" : nil }
             var bytes: [UInt8]
             switch file.content {
             case .bytes(let b):
@@ -60,8 +60,8 @@ enum Precompress {
                 // The last build considered the same bytes and wrote no .gz
                 // (too small, or compressing did not help).
                 if hadGzip?(path) == false { return (nil, false) }
-                // The previous build had no .gz for it (too small, or made by an
-                // older gongkai): compress the page it kept.
+                // Not known (no page cache of this gongkai): compress the page
+                // the previous build kept.
                 guard let old, let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }
                 bytes = [UInt8](data)
             case .copy:

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GongkaiBuild
+import GongkaiRender
 import Testing
 
 /// Large files are compressed in content-defined chunks (`ChunkedGzip`): a
@@ -49,6 +50,25 @@ struct ChunkedGzipTests {
             let same = Set(before.map { $0 > offset ? $0 + shift : $0 }).intersection(after)
             #expect(same.count >= before.count - 3, "\(same.count) of \(before.count) boundaries kept")
         }
+    }
+
+    /// A `.gz` of the previous build is kept only when this gongkai's page
+    /// cache vouches for it: one made by another gongkai may differ from
+    /// what this one makes of the same bytes.
+    @Test func aPreviousGzipIsKeptOnlyWhenTheCacheVouchesForIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gk-gz-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = Array(String(repeating: "<p>公告正文</p>\n", count: 200).utf8)
+        try Data(page).write(to: URL(fileURLWithPath: folder + "/index.html"))
+        try Data("not what this gongkai makes".utf8).write(to: URL(fileURLWithPath: folder + "/index.html.gz"))
+        try Data().write(to: URL(fileURLWithPath: folder + "/" + OutputWriter.marker))
+        let files = [OutputFile(path: "index.html", content: .bytes(page))]
+        let unknown = Precompress.addingSiblings(files, previous: folder, hadGzip: nil)
+        #expect(unknown.first { $0.path == "index.html.gz" }?.content == .bytes(try #require(Precompress.gzip(page))))
+        let vouched = Precompress.addingSiblings(files, previous: folder, hadGzip: { _ in true })
+        #expect(vouched.first { $0.path == "index.html.gz" }?.content == .previous)
+        #expect(vouched.first { $0.path == "index.html" }?.content == .previous)
     }
 
     @Test func smallAndEmptyInputs() throws {
