@@ -97,6 +97,13 @@ final class BinaryEncoder: Encoder {
         }
     }
 
+    /// Raw bytes with their length (as a string is written).
+    func write(bytes value: [UInt8]) throws {
+        guard value.count <= UInt32.max else { throw BinaryCoder.Failure(message: "too long") }
+        write(UInt32(value.count))
+        bytes.append(contentsOf: value)
+    }
+
     func writeValue<T: Encodable>(_ value: T) throws {
         // The common leaves without a trip through encode(to:).
         if T.self == String.self { return try write(unsafeBitCast(value, to: String.self)) }
@@ -446,6 +453,13 @@ final class BinaryDecoder: Decoder {
         let start = base.baseAddress!.advanced(by: at).assumingMemoryBound(to: UInt8.self)
         at += n
         return String(decoding: UnsafeBufferPointer(start: start, count: n), as: UTF8.self)
+    }
+
+    /// Raw bytes written by `BinaryEncoder.write(bytes:)`.
+    func readBytes() throws -> [UInt8] {
+        let n = try count()
+        defer { at += n }
+        return Array(UnsafeRawBufferPointer(rebasing: base[at..<at + n]))
     }
 
     func readValue<T: Decodable>(_ type: T.Type) throws -> T {

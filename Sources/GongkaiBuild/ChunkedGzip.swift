@@ -161,46 +161,44 @@ struct ChunkedGzip {
     /// The format and the executable that compressed the chunks: another
     /// gongkai (another zlib) may compress the same chunk to other bytes, and
     /// the output must be what a clean build of this one makes.
-    static let magic = Array("gongkai-gzip-chunks-3\t\(BuildCache.executableIdentity)\n".utf8)
+    static let magic = Array("gongkai-gzip-chunks-4\t\(BuildCache.executableIdentity)\n".utf8)
 
+    /// The chunks kept at `path`; empty when missing, damaged (the file
+    /// carries a checksum: a damaged chunk would be published as it is) or
+    /// from another gongkai.
     static func load(_ path: String) -> [Key: [UInt8]] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let bytes = [UInt8](data)
-        guard bytes.starts(with: magic) else { return [:] }
-        var chunks: [Key: [UInt8]] = [:]
-        var at = magic.count
-        func next() -> UInt64? {
-            guard at + 8 <= bytes.count else { return nil }
-            defer { at += 8 }
-            var v: UInt64 = 0
-            for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
-            return v
+        let chunks = IncrementalCache.withContents(of: path) { bytes in
+            IncrementalCache.decode(bytes, magic: magic) { d in
+                var chunks: [Key: [UInt8]] = [:]
+                for _ in 0..<(try d.count(unit: 25)) {
+                    let key = Key(length: try d.read(Int.self), crc: try d.read(UInt32.self),
+                                  dictionaryLength: try d.read(Int.self), dictionaryCRC: try d.read(UInt32.self),
+                                  last: try d.read(Bool.self))
+                    chunks[key] = try d.readBytes()
+                }
+                return chunks
+            }
         }
-        while at < bytes.count {
-            guard let length = next(), let crc = next(), let dictionaryLength = next(), let dictionaryCRC = next(),
-                  let last = next(), let size = next(), size <= UInt64(bytes.count - at),
-                  length <= UInt64(Int.max), dictionaryLength <= UInt64(dictionarySize) else { return [:] }
-            let key = Key(length: Int(length), crc: UInt32(truncatingIfNeeded: crc), dictionaryLength: Int(dictionaryLength),
-                          dictionaryCRC: UInt32(truncatingIfNeeded: dictionaryCRC), last: last == 1)
-            chunks[key] = Array(bytes[at..<at + Int(size)])
-            at += Int(size)
-        }
-        return chunks
+        return chunks.flatMap { $0 } ?? [:]
     }
 
     /// Keeps the chunks this compression used (a damaged or lost file only
     /// means compressing again).
     func save(_ path: String) {
-        var out = Self.magic
-        func add(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(k)))) } }
-        for key in used {
-            guard let bytes = chunks[key] else { continue }
-            add(UInt64(key.length)); add(UInt64(key.crc)); add(UInt64(key.dictionaryLength)); add(UInt64(key.dictionaryCRC))
-            add(key.last ? 1 : 0); add(UInt64(bytes.count))
-            out += bytes
-        }
+        let kept = used.compactMap { key in chunks[key].map { (key, $0) } }
+        guard let bytes = IncrementalCache.encode(magic: Self.magic, { e in
+            e.write(UInt32(kept.count))
+            for (key, compressed) in kept {
+                e.write(key.length)
+                e.write(key.crc)
+                e.write(key.dictionaryLength)
+                e.write(key.dictionaryCRC)
+                e.write(key.last)
+                try e.write(bytes: compressed)
+            }
+        }) else { return }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
-        try? Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

@@ -24,23 +24,39 @@ enum IncrementalCache {
     static let folder = ".gongkai-cache"
 
     /// A cache file: `magic` (the format), a checksum of the rest (8
-    /// bytes), then the value in `BinaryCoder`'s form.
-    static func encode<T: Encodable>(_ value: T, magic: [UInt8]) -> [UInt8]? {
-        var bytes = magic + [UInt8](repeating: 0, count: 8)
-        guard (try? BinaryCoder.encode(value, appendingTo: &bytes)) != nil else { return nil }
+    /// bytes), then what `write` puts in with `BinaryEncoder`'s primitives.
+    static func encode(magic: [UInt8], _ write: (BinaryEncoder) throws -> Void) -> [UInt8]? {
+        let e = BinaryEncoder()
+        e.bytes = magic + [UInt8](repeating: 0, count: 8)
+        do { try write(e) } catch { return nil }
+        var bytes = e.bytes
         let sum = bytes.withUnsafeBytes { BinaryCoder.checksum(UnsafeRawBufferPointer(rebasing: $0[(magic.count + 8)...])) }
         withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(magic.count..<magic.count + 8, with: $0) }
         return bytes
     }
 
-    /// Nil unless `bytes` are a whole, undamaged file of this format.
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer, magic: [UInt8]) -> T? {
+    /// What `read` makes of a cache file written by `encode(magic:_:)`; nil
+    /// unless the bytes are a whole, undamaged file of this format and
+    /// `read` takes every byte.
+    static func decode<T>(_ bytes: UnsafeRawBufferPointer, magic: [UInt8], _ read: (BinaryDecoder) throws -> T) -> T? {
         let head = magic.count + 8
         guard bytes.count >= head, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
         let sum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
         let body = UnsafeRawBufferPointer(rebasing: bytes[head...])
         guard BinaryCoder.checksum(body) == sum else { return nil }
-        return try? BinaryCoder.decode(type, from: body)
+        let d = BinaryDecoder(body)
+        guard let value = try? read(d), d.at == body.count else { return nil }
+        return value
+    }
+
+    /// A `Codable` value as a cache file, in `BinaryCoder`'s form.
+    static func encode<T: Encodable>(_ value: T, magic: [UInt8]) -> [UInt8]? {
+        encode(magic: magic) { try BinaryCoder.encode(value, appendingTo: &$0.bytes) }
+    }
+
+    /// Nil unless `bytes` are a whole, undamaged file of this format.
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer, magic: [UInt8]) -> T? {
+        decode(bytes, magic: magic) { try T(from: $0) }
     }
 
     static func read<T: Decodable>(_ type: T.Type, path: String, magic: [UInt8]) -> T? {
@@ -295,11 +311,9 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         }
     }
 
-    /// magic, checksum of the rest (8 bytes), then the stored value.
+    /// The stored value in a cache file (`IncrementalCache.encode(magic:_:)`).
     static func encode(_ stored: Stored) -> [UInt8]? {
-        let e = BinaryEncoder()
-        e.bytes = magic + [UInt8](repeating: 0, count: 8)
-        do {
+        IncrementalCache.encode(magic: magic) { e in
             try e.write(stored.identity)
             try e.write(stored.slug)
             e.write(UInt32(stored.entries.count))
@@ -311,23 +325,13 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
                 e.write(UInt32(entry.problems.count))
                 for p in entry.problems { try NoticeCoding.write(p, e) }
             }
-        } catch { return nil }
-        var bytes = e.bytes
-        let sum = bytes.withUnsafeBytes { BinaryCoder.checksum(UnsafeRawBufferPointer(rebasing: $0[(magic.count + 8)...])) }
-        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(magic.count..<magic.count + 8, with: $0) }
-        return bytes
+        }
     }
 
     /// Nil unless the bytes are a whole file of this format, of this
     /// executable and for this community.
     static func decode(_ bytes: UnsafeRawBufferPointer, slug: String) -> [Entry]? {
-        let head = magic.count + 8
-        guard bytes.count >= head, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
-        let sum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
-        let body = UnsafeRawBufferPointer(rebasing: bytes[head...])
-        guard BinaryCoder.checksum(body) == sum else { return nil }
-        let d = BinaryDecoder(body)
-        do {
+        IncrementalCache.decode(bytes, magic: magic) { d -> [Entry]? in
             guard try d.read(String.self) == BuildCache.executableIdentity, try d.read(String.self) == slug else { return nil }
             let n = try d.count(unit: 8)
             var entries: [Entry] = []
@@ -339,11 +343,8 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
                 let problems = try (0..<d.count()).map { _ in try NoticeCoding.readDiagnostic(d) }
                 entries.append(Entry(path: path, key: key, notice: notice, problems: problems))
             }
-            guard d.at == body.count else { return nil }
             return entries
-        } catch {
-            return nil
-        }
+        } ?? nil
     }
 
     private static func load(_ root: String, _ slug: String) -> [Entry] {

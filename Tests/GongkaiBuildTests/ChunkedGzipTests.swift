@@ -71,6 +71,21 @@ struct ChunkedGzipTests {
         #expect(vouched.first { $0.path == "index.html" }?.content == .previous)
     }
 
+    /// The chunk cache carries a checksum: a damaged file is not used (its
+    /// chunks would be published as they are).
+    @Test func aDamagedChunkCacheIsIgnored() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gk-chunks-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var chunked = ChunkedGzip()
+        _ = chunked.gzip(Self.input)
+        chunked.save(path)
+        #expect(ChunkedGzip.load(path).count == chunked.used.count)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(ChunkedGzip.load(path).isEmpty)
+    }
+
     @Test func smallAndEmptyInputs() throws {
         for input in [[UInt8](), Array("x".utf8), Array(repeating: 65, count: 300_000)] {
             var chunked = ChunkedGzip()
