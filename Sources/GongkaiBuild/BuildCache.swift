@@ -133,11 +133,10 @@ struct BuildCache: Codable {
             if let sub = subtrees[i] {
                 h.add(sub)
             } else {
-                h.add(UInt64(bitPattern: Int64(e.st.st_size)))
-                h.add(UInt64(bitPattern: Int64(e.st.st_mtim.tv_sec)))
-                h.add(UInt64(bitPattern: Int64(e.st.st_mtim.tv_nsec)))
-                h.add(UInt64(bitPattern: Int64(e.st.st_ctim.tv_sec)))
-                h.add(UInt64(bitPattern: Int64(e.st.st_ctim.tv_nsec)))
+                let id = FileIdentity(e.st)
+                h.add(UInt64(bitPattern: id.size))
+                h.add(UInt64(bitPattern: id.mtime))
+                h.add(UInt64(bitPattern: id.ctime))
             }
         }
         return h.value
@@ -173,9 +172,8 @@ struct BuildCache: Codable {
     }()
 
     /// Number and total size of the files under a folder (without following
-    /// links), the top-level folders walked in parallel. Stops early (with a
-    /// meaningless result) once `cancelled` is set.
-    static func survey(_ root: String, cancelled: Handoff<Bool>? = nil) -> (files: Int, bytes: Int) {
+    /// links), the top-level folders walked in parallel.
+    static func survey(_ root: String) -> (files: Int, bytes: Int) {
         // Directory descriptors and fstatat: each entry is looked up in its
         // own folder, not by walking its whole path again (a 10,000-notice
         // output has 50,000 files five folders deep).
@@ -198,7 +196,6 @@ struct BuildCache: Codable {
             return (files, bytes, folders)
         }
         @Sendable func walk(_ fd: Int32) -> (files: Int, bytes: Int) {
-            guard cancelled?.value != true else { close(fd); return (0, 0) }
             var (files, bytes, folders) = level(fd)
             while let next = folders.popLast() {
                 let inner = walk(next)

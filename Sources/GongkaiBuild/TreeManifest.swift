@@ -49,13 +49,7 @@ struct TreeManifest: Sendable {
             self.mtime = mtime
         }
 
-        static func nanoseconds(_ st: stat) -> Int64 {
-            #if canImport(Darwin)
-            return Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-            #else
-            return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-            #endif
-        }
+        static func nanoseconds(_ st: stat) -> Int64 { FileIdentity(st).mtime }
     }
 
     var stamp: Stamp
@@ -92,16 +86,13 @@ struct TreeManifest: Sendable {
         /// An attachment copied from the site: its source, size, inode and
         /// modification and change times.
         static func copy(_ source: String, _ st: stat) -> UInt64 {
-            tagged(3) {
+            let id = FileIdentity(st)
+            return tagged(3) {
                 $0.add(source)
-                $0.add(UInt64(st.st_size))
-                $0.add(UInt64(st.st_ino))
-                $0.add(UInt64(bitPattern: Stamp.nanoseconds(st)))
-                #if canImport(Darwin)
-                $0.add(UInt64(bitPattern: Int64(st.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(st.st_ctimespec.tv_nsec)))
-                #else
-                $0.add(UInt64(bitPattern: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)))
-                #endif
+                $0.add(UInt64(bitPattern: id.size))
+                $0.add(id.inode)
+                $0.add(UInt64(bitPattern: id.mtime))
+                $0.add(UInt64(bitPattern: id.ctime))
             }
         }
         private static func tagged(_ tag: UInt64, _ body: (inout StableHasher) -> Void) -> UInt64 {

@@ -39,6 +39,17 @@ public struct FileIdentity: Sendable, Hashable {
         self.ctime = ctime
         self.inode = inode
     }
+
+    /// From what `stat`/`lstat`/`fstatat` said (times in nanoseconds).
+    public init(_ st: stat) {
+        #if canImport(Darwin)
+        let m = st.st_mtimespec, c = st.st_ctimespec
+        #else
+        let m = st.st_mtim, c = st.st_ctim
+        #endif
+        self.init(size: Int64(st.st_size), mtime: Int64(m.tv_sec) * 1_000_000_000 + Int64(m.tv_nsec),
+                  ctime: Int64(c.tv_sec) * 1_000_000_000 + Int64(c.tv_nsec), inode: UInt64(st.st_ino))
+    }
 }
 
 extension SiteFileSystem {
@@ -91,16 +102,13 @@ public struct LocalFileSystem: SiteFileSystem {
     public func identity(of path: String) -> FileIdentity? {
         var st = stat()
         guard lstat(full(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileIdentity(size: Int64(st.st_size),
-                            mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                            ctime: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec),
-                            inode: UInt64(st.st_ino))
+        return FileIdentity(st)
     }
 
     public func modificationTime(of path: String) -> Int64? {
         var st = stat()
         guard lstat(full(path), &st) == 0 else { return nil }
-        return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        return FileIdentity(st).mtime
     }
 
     public func list(_ path: String) throws -> [String] {
