@@ -87,7 +87,6 @@ extension SiteRenderer {
     func ledgerIndexPage(_ ledger: Ledger) -> LedgerIndexPage {
         let path = "ledger/index.html"
         let root = URLPaths.root(of: path)
-        let noticesByID = Dictionary(content.notices.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         var counts: [String: (notices: Int, entries: Int)] = [:]
         for (id, entries) in ledgerEntries {
             let slug = String(id.prefix { $0 != "/" })
@@ -99,8 +98,9 @@ extension SiteRenderer {
                                 entries: counts[c.slug]?.entries ?? 0)
         }
         let recent = ledger.entries.suffix(20).reversed().map { e -> LedgerVersionView in
-            var view = versionView(e, notice: noticesByID[e.id])
-            view.title = noticesByID[e.id]?.title ?? e.id
+            let notice = NoticeID(e.id).flatMap { noticesByID[$0] }
+            var view = versionView(e, notice: notice)
+            view.title = notice?.title ?? e.id
             view.href = NoticeID(e.id).map { root + URLPaths.notice($0) }
             return view
         }
