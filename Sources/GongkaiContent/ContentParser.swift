@@ -56,19 +56,25 @@ public enum ContentParser {
             return result
         }
         var notices: [Notice] = []
+        var noticeFolders: [String] = []
         var unreadFolders: Set<String> = []
+        notices.reserveCapacity(parsed.count)
         for (index, (notice, problems)) in parsed.enumerated() {
             diagnostics += problems
-            if let notice { notices.append(notice) } else { unreadFolders.insert(jobs[index].1.folder) }
+            if let notice {
+                notices.append(notice)
+                noticeFolders.append(jobs[index].1.folder)
+            } else {
+                unreadFolders.insert(jobs[index].1.folder)
+            }
         }
-        diagnostics += unlistedFiles(jobs.map(\.1), notices: notices, skipping: unreadFolders)
+        diagnostics += unlistedFiles(jobs.map(\.1), notices: notices, folders: noticeFolders, skipping: unreadFolders)
         if site == nil { diagnostics.removeAll { $0.code == "GK102" } }
 
         diagnostics += duplicateIDs(jobs.map(\.1))
         diagnostics += brokenCorrections(notices)
 
-        let published = notices.filter { !$0.draft && byslug[$0.id.community] != nil }
-            .sorted(by: Notice.newestFirst)
+        let published = newestFirst(notices.filter { !$0.draft && byslug[$0.id.community] != nil })
         let content = site.map { SiteContent(site: $0, communities: communities, notices: published) }
         return Result(content: content, diagnostics: diagnostics.sorted(),
                       draftCount: notices.count { $0.draft })
@@ -77,6 +83,18 @@ public enum ContentParser {
     /// Ids are URLs: `A.md` and `a.md`, or `x.md` beside a folder `x/`, would
     /// collide on the web server or on a clerk's Windows PC.
     static func duplicateIDs(_ sources: [NoticeSource]) -> [Diagnostic] {
+        // Almost always none: a set of the ids as written first, and the
+        // sorting and lower-casing only when two could collide.
+        var seen = Set<String>(minimumCapacity: sources.count)
+        var plain = true
+        for source in sources {
+            let value = source.id.value
+            if !value.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) || !seen.insert(value).inserted {
+                plain = false
+                break
+            }
+        }
+        if plain { return [] }
         var first: [String: NoticeSource] = [:]
         var result: [Diagnostic] = []
         for source in sources.sorted(by: { $0.file.path < $1.file.path }) {
@@ -94,20 +112,30 @@ public enum ContentParser {
 
     /// A file beside notices that no notice lists as an attachment is not
     /// published: say so, rather than leave the clerk wondering.
-    static func unlistedFiles(_ sources: [NoticeSource], notices: [Notice], skipping: Set<String>) -> [Diagnostic] {
-        var listed: [String: Set<String>] = [:]
+    /// `folders[i]`: the folder of `notices[i]`.
+    static func unlistedFiles(_ sources: [NoticeSource], notices: [Notice], folders noticeFolders: [String],
+                              skipping: Set<String>) -> [Diagnostic] {
+        func candidate(_ name: String, _ kind: FileKind) -> Bool {
+            guard case .file = kind else { return false }
+            return !name.hasSuffix(".md") && !name.hasPrefix(".") && !name.hasPrefix("_") && !name.hasSuffix("~")
+        }
+        // Most folders hold only notices: those are done without looking
+        // at what the notices list.
         var folders: [String: [String: FileKind]] = [:]
-        for source in sources { folders[source.folder] = source.siblings }
-        for notice in notices {
-            let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        for source in sources where folders[source.folder] == nil && !skipping.contains(source.folder)
+            && source.siblings.contains(where: { candidate($0.key, $0.value) }) {
+            folders[source.folder] = source.siblings
+        }
+        guard !folders.isEmpty else { return [] }
+        var listed: [String: Set<String>] = [:]
+        for (notice, folder) in zip(notices, noticeFolders) where folders[folder] != nil {
             listed[folder, default: []].formUnion(notice.attachments.map(\.file) + notice.refusedAttachments)
             listed[folder, default: []].formUnion(notice.tableFiles)
         }
         var result: [Diagnostic] = []
-        for (folder, siblings) in folders where !skipping.contains(folder) {
+        for (folder, siblings) in folders {
             for (name, kind) in siblings.sorted(by: { $0.key < $1.key }) {
-                guard case .file = kind, !name.hasSuffix(".md"), !name.hasPrefix("."), !name.hasPrefix("_"),
-                      !name.hasSuffix("~"), listed[folder]?.contains(name) != true else { continue }
+                guard candidate(name, kind), listed[folder]?.contains(name) != true else { continue }
                 let path = folder + "/" + name
                 result.append(Diagnostic(file: path, code: "GK130", severity: .warning,
                                          message: Messages.strayFile(path), fix: Messages.strayFileFix))
@@ -117,10 +145,14 @@ public enum ContentParser {
     }
 
     static func brokenCorrections(_ notices: [Notice]) -> [Diagnostic] {
-        let byID = Dictionary(notices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let correcting = notices.filter { $0.supersedes != nil }
+        guard !correcting.isEmpty else { return [] }
+        var draftByID: [NoticeID: Bool] = [:]
+        draftByID.reserveCapacity(notices.count)
+        for notice in notices where draftByID[notice.id] == nil { draftByID[notice.id] = notice.draft }
         let all = notices.map(\.id.value)
         var result: [Diagnostic] = []
-        for notice in notices {
+        for notice in correcting {
             guard let target = notice.supersedes else { continue }
             let at = notice.positions["supersedes"] ?? SourcePosition(line: 1, column: 1)
             func report(_ message: String, _ fix: String, _ severity: Diagnostic.Severity = .error) {
@@ -129,8 +161,8 @@ public enum ContentParser {
             }
             if target == notice.id {
                 report(Messages.supersedesSelf, Messages.unknownSupersedesFix(nil))
-            } else if let corrected = byID[target] {
-                if corrected.draft && !notice.draft {
+            } else if let draft = draftByID[target] {
+                if draft && !notice.draft {
                     report(Messages.supersedesDraft(target.value), Messages.supersedesDraftFix, .warning)
                 }
             } else {
@@ -139,5 +171,18 @@ public enum ContentParser {
             }
         }
         return result
+    }
+
+    /// `notices` sorted by `Notice.newestFirst`, the keys taken out once
+    /// (10,000 notices are sorted on every build).
+    static func newestFirst(_ notices: [Notice]) -> [Notice] {
+        let keys = notices.map { ($0.date.day.dayNumber, $0.date.secondOfDay ?? 0, $0.id.value) }
+        let order = keys.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.0 != y.0 { return x.0 > y.0 }
+            if x.1 != y.1 { return x.1 > y.1 }
+            return x.2 < y.2
+        }
+        return order.map { notices[$0] }
     }
 }

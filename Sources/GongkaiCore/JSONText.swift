@@ -10,10 +10,20 @@ public enum JSONText {
         var s = s
         s.withUTF8 { utf8 in
             out.append(0x22)
-            var i = 0
+            var i = 0, run = 0
             let n = utf8.count
+            /// The bytes since `run` that need no escape, in one copy.
+            func flush() {
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i])) }
+            }
             while i < n {
                 let b = utf8[i]
+                // Most bytes need no escape: one comparison chain for them.
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 else {
+                    i += 1
+                    continue
+                }
+                flush()
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -28,7 +38,9 @@ public enum JSONText {
                 default: out.append(b)
                 }
                 i += 1
+                run = i
             }
+            flush()
             out.append(0x22)
         }
     }
@@ -40,6 +52,21 @@ public enum JSONText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// An integer in decimal, without making a String.
+    public static func append(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var v = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var n = 0
+            repeat {
+                digits[n] = 48 + UInt8(v % 10)
+                v /= 10
+                n += 1
+            } while v > 0
+            while n > 0 { n -= 1; out.append(digits[n]) }
+        }
+    }
+
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 
     /// Writes one JSON object whose members are added in the order given
@@ -49,6 +76,21 @@ public enum JSONText {
         private var first = true
 
         public init() {}
+
+        /// An object written at the end of `buffer` (taken over: pass a
+        /// buffer nothing else holds, and get it back from `take()`), so a
+        /// list of 10,000 objects is written without a buffer per object.
+        public init(continuing buffer: [UInt8]) {
+            bytes = buffer
+            bytes.append(0x7B)
+        }
+
+        /// The buffer with the object closed; the object is empty after.
+        public mutating func take() -> [UInt8] {
+            bytes.append(0x7D)
+            defer { bytes = [] }
+            return bytes
+        }
 
         private mutating func key(_ k: StaticString) {
             if !first { bytes.append(0x2C) }
@@ -71,7 +113,7 @@ public enum JSONText {
 
         public mutating func add(_ k: StaticString, _ value: Int) {
             key(k)
-            bytes.append(contentsOf: String(value).utf8)
+            JSONText.append(value, to: &bytes)
         }
 
         /// A member whose value is JSON already.

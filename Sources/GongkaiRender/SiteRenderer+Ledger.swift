@@ -63,7 +63,8 @@ extension SiteRenderer {
         entries.reserveCapacity(ledger.entries.count * 330)
         for (i, e) in ledger.entries.enumerated() {
             if i > 0 { entries.append(0x2C) }
-            var o = JSONText.Object()
+            var o = JSONText.Object(continuing: entries)
+            entries = []
             o.add("event", e.event.rawValue)
             o.add("hash", e.hash)
             o.add("id", e.id)
@@ -72,7 +73,7 @@ extension SiteRenderer {
             o.add("seq", e.seq)
             o.add("time", e.time)
             o.add("version", e.version)
-            entries += o.finished()
+            entries = o.take()
         }
         entries.append(0x5D)
         var o = JSONText.Object()

@@ -325,7 +325,8 @@ extension SiteRenderer {
         for (i, n) in content.notices.enumerated() {
             if i > 0 { list.append(0x2C) }
             let correction = supersededBy[n.id]
-            var o = JSONText.Object()
+            var o = JSONText.Object(continuing: list)
+            list = []
             o.add("category", n.categorySlug)
             o.add("category_name", categories[n.categorySlug]?.name ?? n.categorySlug)
             o.add("community", n.id.community)
@@ -355,7 +356,7 @@ extension SiteRenderer {
                 withdrawn.add("reason", w.reason)
                 o.add("withdrawn", json: withdrawn.finished())
             }
-            list += o.finished()
+            list = o.take()
         }
         list.append(0x5D)
         var api = JSONText.Object()

@@ -63,16 +63,30 @@ public struct SiteRenderer: Sendable {
         assetPaths = paths
         categories = Dictionary(content.site.categories.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        byCommunity = Dictionary(grouping: content.notices, by: \.id.community)
-        byCategory = Dictionary(grouping: content.notices, by: \.categorySlug)
+        // One pass over the notices for the lists and maps every page uses.
+        var byCommunity: [String: [Notice]] = [:], byCategory: [String: [Notice]] = [:]
+        var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
         var corrections: [NoticeID: Notice] = [:]
-        for notice in content.notices.reversed() {
-            if let old = notice.supersedes { corrections[old] = notice }
+        byID.reserveCapacity(content.notices.count)
+        positions.reserveCapacity(content.notices.count)
+        for notice in content.notices {
+            let id = notice.id
+            var position = 0
+            byCommunity[id.community, default: []].append(notice, at: &position)
+            byCategory[notice.categorySlug, default: []].append(notice)
+            // The first of two notices with one id wins (a build with such
+            // notices stops at GK107 anyway).
+            if byID[id] == nil {
+                byID[id] = notice
+                positions[id] = position
+            }
+            // The newest correction of a notice wins (the list is newest first).
+            if let old = notice.supersedes, corrections[old] == nil { corrections[old] = notice }
         }
+        self.byCommunity = byCommunity
+        self.byCategory = byCategory
         supersededBy = corrections
-        noticesByID = Dictionary(content.notices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var positions: [NoticeID: Int] = [:]
-        for list in byCommunity.values { for (i, n) in list.enumerated() where positions[n.id] == nil { positions[n.id] = i } }
+        noticesByID = byID
         communityIndex = positions
         let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
@@ -222,5 +236,13 @@ public struct SiteRenderer: Sendable {
             }
         }
         return (files, problems)
+    }
+}
+
+private extension Array {
+    /// Appends, and tells where the element went.
+    mutating func append(_ element: Element, at position: inout Int) {
+        position = count
+        append(element)
     }
 }
