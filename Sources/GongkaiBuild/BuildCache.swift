@@ -78,9 +78,17 @@ struct BuildCache: Codable {
     /// edit that keeps size and modification time still counts. Nil when the
     /// folders cannot be read.
     static func quickFingerprint(siteRoot: String, options: SiteBuilder.Options, today: CalendarDate) -> UInt64? {
+        quickCheck(siteRoot: siteRoot, options: options, today: today)?.fingerprint
+    }
+
+    /// The quick fingerprint, and what the walk found (`SnapshotFileSystem`
+    /// folders, by path relative to the site) for the load stage.
+    static func quickCheck(siteRoot: String, options: SiteBuilder.Options,
+                           today: CalendarDate) -> (fingerprint: UInt64, folders: [String: [String: stat]])? {
         var h = StableHasher()
         h.add("gongkai-quick-1")
         addSettings(&h, options, today: today)
+        var folders: [String: [String: stat]] = [:]
         for top in ["content", "templates"] {
             h.add(top)
             let fd = open(siteRoot + "/" + top, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -91,42 +99,52 @@ struct BuildCache: Codable {
             }
             // The ledger is appended by the build itself and has a no-op
             // check of its own (`LedgerStage.allowsNoOp`).
-            guard let tree = statTree(fd, skipping: top == "content" ? "ledger.jsonl" : nil) else { return nil }
-            h.add(tree)
+            guard let tree = statTree(fd, path: top, skipping: top == "content" ? "ledger.jsonl" : nil) else { return nil }
+            h.add(tree.hash)
+            folders.merge(tree.folders) { a, _ in a }
         }
-        return h.value
+        return (h.value, folders)
     }
 
     /// The stat hash of one folder (its descriptor is taken over): entries
     /// sorted by name, subfolders hashed recursively, the folders directly
-    /// under it in parallel.
-    private static func statTree(_ fd: Int32, parallel: Bool = true, skipping: String? = nil) -> UInt64? {
+    /// under it in parallel; and every folder's entries by path.
+    /// `skipping`: an entry left out of the hash (not of the folders).
+    private static func statTree(_ fd: Int32, path: String, parallel: Bool = true,
+                                 skipping: String? = nil) -> (hash: UInt64, folders: [String: [String: stat]])? {
         guard let dir = fdopendir(fd) else { close(fd); return nil }
         defer { closedir(dir) }
         var entries: [(name: String, st: stat)] = []
         var unreadable = false
         forEachEntry(of: dir) { name, st in
-            guard name != skipping else { return }
             if let st { entries.append((name, st)) } else { unreadable = true }
         }
         guard !unreadable else { return nil }
         entries.sort { $0.name < $1.name }
-        let folders = entries.indices.filter { (entries[$0].st.st_mode & S_IFMT) == S_IFDIR }
+        var own: [String: stat] = [:]
+        own.reserveCapacity(entries.count)
+        for e in entries { own[e.name] = e.st }
+        var folders = [path: own]
+        let subfolders = entries.indices.filter { (entries[$0].st.st_mode & S_IFMT) == S_IFDIR }
         let base = dirfd(dir)
-        let work: @Sendable (Int32) -> UInt64? = { sub in statTree(sub, parallel: false) }
-        let descriptors = folders.map { openat(base, entries[$0].name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        guard !descriptors.contains(where: { $0 < 0 }) else {
-            for d in descriptors where d >= 0 { close(d) }
+        let jobs = subfolders.map { (fd: openat(base, entries[$0].name, O_RDONLY | O_DIRECTORY | O_CLOEXEC),
+                                     path: path + "/" + entries[$0].name) }
+        guard !jobs.contains(where: { $0.fd < 0 }) else {
+            for job in jobs where job.fd >= 0 { close(job.fd) }
             return nil
         }
-        let inner = parallel ? descriptors.parallelMap(work) : descriptors.map(work)
+        let work: @Sendable ((fd: Int32, path: String)) -> (hash: UInt64, folders: [String: [String: stat]])? = { job in
+            statTree(job.fd, path: job.path, parallel: false)
+        }
+        let inner = parallel ? jobs.parallelMap(work) : jobs.map(work)
         var subtrees: [Int: UInt64] = [:]
-        for (i, value) in zip(folders, inner) {
+        for (i, value) in zip(subfolders, inner) {
             guard let value else { return nil }
-            subtrees[i] = value
+            subtrees[i] = value.hash
+            folders.merge(value.folders) { a, _ in a }
         }
         var h = StableHasher()
-        for (i, e) in entries.enumerated() {
+        for (i, e) in entries.enumerated() where e.name != skipping {
             h.add(e.name)
             h.add(UInt64(e.st.st_mode))
             h.add(UInt64(e.st.st_ino))
@@ -139,7 +157,7 @@ struct BuildCache: Codable {
                 h.add(UInt64(bitPattern: id.ctime))
             }
         }
-        return h.value
+        return (h.value, folders)
     }
 
     /// The site's timezone as written in site.yml, read without parsing it

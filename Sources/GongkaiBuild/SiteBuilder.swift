@@ -190,14 +190,17 @@ public struct SiteBuilder: Sendable {
             return report
         }
         var quick: UInt64?
-        if let out, fs is LocalFileSystem {
-            let checked = stage("检查", { () -> UInt64? in
+        /// What the quick check's walk found, for the load stage.
+        var walked: SnapshotFileSystem?
+        if let out, let local = fs as? LocalFileSystem {
+            let checked = stage("检查", { () -> (fingerprint: UInt64, folders: [String: [String: stat]])? in
                 let day = options.asOf ?? CalendarDate.today(in: BuildCache.timezoneHint(siteFile: try? fs.read("content/site.yml")),
                                                              now: clock.now())
-                return BuildCache.quickFingerprint(siteRoot: OutputWriter.absolute(options.siteRoot), options: options, today: day)
-            }, detail: { (value: UInt64?) -> String in value.map { $0 == cache?.quick } == true ? "文件没有改动" : "有文件改动" })
-            quick = checked
-            if let cache, let checked, cache.quick == checked, outputUnchanged(cache, out) { return upToDate(cache) }
+                return BuildCache.quickCheck(siteRoot: OutputWriter.absolute(options.siteRoot), options: options, today: day)
+            }, detail: { value -> String in value.map { $0.fingerprint == cache?.quick } == true ? "文件没有改动" : "有文件改动" })
+            quick = checked?.fingerprint
+            if let cache, let checked, cache.quick == checked.fingerprint, outputUnchanged(cache, out) { return upToDate(cache) }
+            walked = checked.map { SnapshotFileSystem(base: local, folders: $0.folders) }
         }
 
         writer?.prepare()   // the writer surveys its spare tree beside the stages below
@@ -206,13 +209,19 @@ public struct SiteBuilder: Sendable {
         // since the last one (by what the file system says of them).
         let known = out == nil ? [:] : KnownFiles.load(siteRoot: options.siteRoot)
         let (sources, overrides, siteSynonyms) = stage("读取", { () -> (SiteSources, [String: [UInt8]], [UInt8]?) in
-            (SiteLoader(fs: fs, known: known).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
+            (SiteLoader(fs: walked ?? fs, known: known).load(), loadTemplates(), try? fs.read("content/synonyms.txt"))
         }, detail: { sources in
             let files = sources.0.communities.reduce(0) { $0 + $1.notices.count }
             let read = sources.0.communities.reduce(0) { $0 + $1.notices.count(where: \.file.wasRead) }
             return read < files ? "\(files.grouped) 个公告文件（\(read.grouped) 个有改动）" : "\(files.grouped) 个公告文件"
         })
-        if out != nil { KnownFiles.save(sources.knownFiles, loaded: known, siteRoot: options.siteRoot) }
+        /// Saved with the other caches at the end (or now, when the build
+        /// ends early).
+        let saveKnownFiles: @Sendable () -> Void = { [siteRoot = options.siteRoot] in
+            if out != nil { KnownFiles.save(sources.knownFiles, loaded: known, siteRoot: siteRoot) }
+        }
+        var knownFilesSaved = false
+        defer { if !knownFilesSaved { saveKnownFiles() } }
 
         // Then by content: files touched but not changed (a copy, a checkout).
         var fingerprint: String?
@@ -258,32 +267,15 @@ public struct SiteBuilder: Sendable {
             report.diagnostics.sort()
             return report
         }
-        let ledger = stage("账本", { LedgerStage(fs: fs).run(content, sources: sources, now: clock.now(),
-                                                                recording: options.recordLedger && options.output != nil) },
-                           detail: { outcome in
-                               let total = outcome.snapshot.ledger.entries.count.grouped, new = outcome.pending.count.grouped
-                               return options.recordLedger && options.output != nil
-                                   ? "\(total) 条记录，本次新增 \(new) 条" : "\(total) 条记录，\(new) 条待记入（不写账本）"
-                           })
-        report.diagnostics += Self.forPreview(ledger.diagnostics, options.preview)
-        guard report.succeeded else {
-            report.diagnostics.sort()
-            return report
-        }
-
-        let renderInputs = noticeMemo.map { Self.renderInputs(sources, memo: $0, options: options) }
-        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot,
-                                    inputs: renderInputs)
         let synonyms = [theme.data["synonyms.txt"], siteSynonyms]
-        let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
+        let renderInputs = noticeMemo.map { Self.renderInputs(sources, memo: $0, options: options) }
         let searchMemo = out.map { SearchStateStore(siteRoot: options.siteRoot, output: $0) }
-
-        /// Render and index (beside each other), then write. `incremental`:
-        /// reuse the last build's pages and index where unchanged.
-        func renderAndWrite(incremental: Bool) -> (Result<OutputWriter.Written, OutputWriter.Failure>, [OutputFile], SearchIndex.Result?)? {
-            // The index needs only the content, not the pages: it runs beside the
-            // render stage, filling the cores whenever rendering waits on a slow job.
-            // `check` writes nothing and needs no index.
+        /// The search index needs only the content: it is made beside the
+        /// ledger, the render stage and whatever else runs until the write
+        /// stage, filling the cores whenever those wait on one slow job.
+        /// `check` writes nothing and needs no index. `incremental`: from
+        /// the last build's index where unchanged.
+        func startIndex(incremental: Bool) -> (Handoff<(result: SearchIndex.Result?, seconds: Double)>, DispatchGroup) {
             let index = Handoff((result: SearchIndex.Result?.none, seconds: 0.0))
             let group = DispatchGroup()
             if let out {
@@ -299,6 +291,32 @@ public struct SiteBuilder: Sendable {
                     index.set((result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
                 }
             }
+            return (index, group)
+        }
+        let earlyIndex = startIndex(incremental: true)
+
+        let ledger = stage("账本", { LedgerStage(fs: fs).run(content, sources: sources, now: clock.now(),
+                                                                recording: options.recordLedger && options.output != nil) },
+                           detail: { outcome in
+                               let total = outcome.snapshot.ledger.entries.count.grouped, new = outcome.pending.count.grouped
+                               return options.recordLedger && options.output != nil
+                                   ? "\(total) 条记录，本次新增 \(new) 条" : "\(total) 条记录，\(new) 条待记入（不写账本）"
+                           })
+        report.diagnostics += Self.forPreview(ledger.diagnostics, options.preview)
+        guard report.succeeded else {
+            earlyIndex.1.wait()   // nothing runs on after the build
+            report.diagnostics.sort()
+            return report
+        }
+
+        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot,
+                                    inputs: renderInputs)
+        let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
+
+        /// Render and index (beside each other), then write. `incremental`:
+        /// reuse the last build's pages and index where unchanged.
+        func renderAndWrite(incremental: Bool) -> (Result<OutputWriter.Written, OutputWriter.Failure>, [OutputFile], SearchIndex.Result?)? {
+            let (index, group) = incremental ? earlyIndex : startIndex(incremental: false)
             let (files, renderProblems) = stage("渲染", {
                 renderer.render(meter: meter, reuse: incremental ? pageMemo : nil)
             }, detail: { result in
@@ -366,6 +384,7 @@ public struct SiteBuilder: Sendable {
             let siteRoot = options.siteRoot, recordLedger = options.recordLedger, build = fingerprint ?? ""
             stage("缓存", {
                 let saves: [@Sendable () -> Void] = [
+                    saveKnownFiles,
                     { LedgerStage.saveCache(ledger, recorded: recordLedger, siteRoot: siteRoot) },
                     { if let cache { Self.saveCache(cache, siteRoot: siteRoot) } },
                     { noticeMemo?.save(sources) },
@@ -373,6 +392,7 @@ public struct SiteBuilder: Sendable {
                     { if let searchResult { searchMemo?.save(searchResult.state, siteRoot: siteRoot, build: build) } },
                 ]
                 _ = saves.parallelMap { $0() }
+                knownFilesSaved = true
             }, detail: { "保存到 .gongkai-cache/，下次生成时使用" })
         case .failure(let failure):
             report.diagnostics.append(failure.diagnostic)

@@ -33,6 +33,7 @@ public struct Ledger: Sendable, Hashable {
     /// The newest entry of each notice.
     public var latest: [String: LedgerEntry] {
         var result: [String: LedgerEntry] = [:]
+        result.reserveCapacity(entries.count)
         for e in entries { result[e.id] = e }
         return result
     }
@@ -72,9 +73,10 @@ public struct Ledger: Sendable, Hashable {
         let blank: (ArraySlice<UInt8>) -> Bool = { $0.allSatisfy { $0 == 32 || $0 == 13 || $0 == 9 } }
         let filled = lines.enumerated().filter { !blank($0.element) }
         // Fastest path: every line exactly as gongkai writes it.
-        let quick = bytes.withUnsafeBufferPointer { buffer in
-            filled.compactMap { LedgerEntry(canonicalLine: buffer[$0.element.startIndex..<$0.element.endIndex]) }
-        }
+        // On all cores: 10,000 lines are a tenth of a rebuild's ledger stage.
+        let quick = filled.map(\.element).parallelMap { line in
+            line.withUnsafeBufferPointer { LedgerEntry(canonicalLine: $0[...]) }
+        }.compactMap { $0 }
         if quick.count == filled.count {
             let numbered = zip(filled, quick).map { (line: $0.offset + 1, entry: $1) }
             let trusted = filled.prefix { $0.element.endIndex < verified }.count

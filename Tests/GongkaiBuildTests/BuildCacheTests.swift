@@ -1,5 +1,5 @@
 import Foundation
-import GongkaiBuild
+@testable import GongkaiBuild
 import GongkaiCore
 import Testing
 
@@ -68,6 +68,41 @@ struct BuildCacheTests {
         #expect(!edited.upToDate && edited.succeeded)
         #expect(try String(contentsOf: site.output.appendingPathComponent("xinhua/2025/wuye/index.html"), encoding: .utf8)
                     .contains("物业管理费"))
+    }
+
+    /// The load stage asks the quick check's walk instead of the disk: it
+    /// must answer every question as the disk does (a symlink and an
+    /// attachment beside the notices included), and send what it did not
+    /// walk to the disk.
+    @Test func theQuickCheckWalkAnswersAsTheDiskDoes() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let root = site.root.path
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/xinhua/2025/link.md", withDestinationPath: "/etc/passwd")
+        try Data("a,b\n".utf8).write(to: site.root.appendingPathComponent("content/xinhua/2025/表.csv"))
+        let disk = LocalFileSystem(root: root)
+        let checked = try #require(BuildCache.quickCheck(siteRoot: root, options: .init(siteRoot: root, output: site.output.path),
+                                                          today: CalendarDate(year: 2025, month: 1, day: 1)!))
+        #expect(checked.fingerprint == BuildCache.quickFingerprint(siteRoot: root, options: .init(siteRoot: root, output: site.output.path),
+                                                                    today: CalendarDate(year: 2025, month: 1, day: 1)!))
+        let walked = SnapshotFileSystem(base: disk, folders: checked.folders)
+        var paths = ["content", "content/nothing.md", "content/xinhua/2026/none.md", "theme", ""]
+        var folders = ["content"]
+        while let folder = folders.popLast() {
+            for name in try disk.list(folder) {
+                let path = folder + "/" + name
+                paths.append(path)
+                if disk.kind(of: path) == .directory { folders.append(path) }
+            }
+            #expect(try walked.list(folder) == disk.list(folder))
+        }
+        #expect(paths.count > 20)
+        for path in paths {
+            #expect(walked.kind(of: path) == disk.kind(of: path), "\(path)")
+            #expect(walked.identity(of: path) == disk.identity(of: path), "\(path)")
+            #expect(walked.modificationTime(of: path) == disk.modificationTime(of: path), "\(path)")
+        }
+        #expect(try walked.read("content/site.yml") == disk.read("content/site.yml"))
     }
 
     /// A build that appends to the ledger (content/ledger.jsonl) is
