@@ -48,11 +48,15 @@ public enum ContentParser {
         // an empty one still checks everything else.
         let catalogue = site ?? Site(title: "", categories: [])
         let lookup = byslug
-        let jobs = sources.communities.flatMap { c in c.notices.map { (c.slug, $0) } }
+        // Jobs by position: a NoticeSource is a dozen references, and
+        // copying 10,000 of them into a job list shows on a rebuild.
+        let jobs = sources.communities.indices.flatMap { c in sources.communities[c].notices.indices.map { (c, $0) } }
+        let communitySources = sources.communities
         let parsed = jobs.parallelMap(meter: meter) { job -> (Notice?, [Diagnostic]) in
-            if let memo, let known = memo.recall(job.1) { return known }
-            let result = NoticeParser(site: catalogue, community: lookup[job.0]).parse(job.1)
-            memo?.remember(job.1, result)
+            let community = communitySources[job.0]
+            if let memo, let known = memo.recall(community.notices[job.1]) { return known }
+            let result = NoticeParser(site: catalogue, community: lookup[community.slug]).parse(community.notices[job.1])
+            memo?.remember(community.notices[job.1], result)
             return result
         }
         var notices: [Notice] = []
@@ -61,17 +65,18 @@ public enum ContentParser {
         notices.reserveCapacity(parsed.count)
         for (index, (notice, problems)) in parsed.enumerated() {
             diagnostics += problems
+            let folder = communitySources[jobs[index].0].notices[jobs[index].1].folder
             if let notice {
                 notices.append(notice)
-                noticeFolders.append(jobs[index].1.folder)
+                noticeFolders.append(folder)
             } else {
-                unreadFolders.insert(jobs[index].1.folder)
+                unreadFolders.insert(folder)
             }
         }
-        diagnostics += unlistedFiles(jobs.map(\.1), notices: notices, folders: noticeFolders, skipping: unreadFolders)
+        diagnostics += unlistedFiles(sources, notices: notices, folders: noticeFolders, skipping: unreadFolders)
         if site == nil { diagnostics.removeAll { $0.code == "GK102" } }
 
-        diagnostics += duplicateIDs(jobs.map(\.1))
+        diagnostics += duplicateIDs(sources)
         diagnostics += brokenCorrections(notices)
 
         let published = newestFirst(notices.filter { !$0.draft && byslug[$0.id.community] != nil })
@@ -82,19 +87,22 @@ public enum ContentParser {
 
     /// Ids are URLs: `A.md` and `a.md`, or `x.md` beside a folder `x/`, would
     /// collide on the web server or on a clerk's Windows PC.
-    static func duplicateIDs(_ sources: [NoticeSource]) -> [Diagnostic] {
+    static func duplicateIDs(_ site: SiteSources) -> [Diagnostic] {
         // Almost always none: a set of the ids as written first, and the
         // sorting and lower-casing only when two could collide.
-        var seen = Set<String>(minimumCapacity: sources.count)
+        var seen = Set<String>(minimumCapacity: site.communities.reduce(0) { $0 + $1.notices.count })
         var plain = true
-        for source in sources {
-            let value = source.id.value
-            if !value.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) || !seen.insert(value).inserted {
-                plain = false
-                break
+        check: for community in site.communities {
+            for source in community.notices {
+                let value = source.id.value
+                if !value.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) || !seen.insert(value).inserted {
+                    plain = false
+                    break check
+                }
             }
         }
         if plain { return [] }
+        let sources = site.communities.flatMap(\.notices)
         var first: [String: NoticeSource] = [:]
         var result: [Diagnostic] = []
         for source in sources.sorted(by: { $0.file.path < $1.file.path }) {
@@ -113,7 +121,7 @@ public enum ContentParser {
     /// A file beside notices that no notice lists as an attachment is not
     /// published: say so, rather than leave the clerk wondering.
     /// `folders[i]`: the folder of `notices[i]`.
-    static func unlistedFiles(_ sources: [NoticeSource], notices: [Notice], folders noticeFolders: [String],
+    static func unlistedFiles(_ site: SiteSources, notices: [Notice], folders noticeFolders: [String],
                               skipping: Set<String>) -> [Diagnostic] {
         func candidate(_ name: String, _ kind: FileKind) -> Bool {
             guard case .file = kind else { return false }
@@ -122,9 +130,12 @@ public enum ContentParser {
         // Most folders hold only notices: those are done without looking
         // at what the notices list.
         var folders: [String: [String: FileKind]] = [:]
-        for source in sources where folders[source.folder] == nil && !skipping.contains(source.folder)
-            && source.siblings.contains(where: { candidate($0.key, $0.value) }) {
-            folders[source.folder] = source.siblings
+        var looked = Set<String>()
+        for community in site.communities {
+            for source in community.notices where looked.insert(source.folder).inserted && !skipping.contains(source.folder)
+                && source.siblings.contains(where: { candidate($0.key, $0.value) }) {
+                folders[source.folder] = source.siblings
+            }
         }
         guard !folders.isEmpty else { return [] }
         var listed: [String: Set<String>] = [:]
