@@ -111,7 +111,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     }
 
     /// The file's first bytes: the format (a change of it changes this).
-    static let magic = Array("gongkai-notices-2\n".utf8)
+    static let magic = Array("gongkai-notices-3\n".utf8)
     static let fileExtension = "memo"
 
     private let root: String

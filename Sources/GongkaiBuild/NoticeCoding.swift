@@ -34,13 +34,8 @@ enum NoticeCoding {
         }
         try optional(n.supersedes, e) { try write($0, e) }
         e.write(n.draft)
-        try e.write(n.body.html)
-        try e.write(n.body.text)
-        try array(n.body.headings, e) { h in
-            e.write(h.level)
-            try e.write(h.text)
-            try e.write(h.anchor)
-        }
+        // The body as one blob, read back on first use (`readBody`).
+        try e.write(bytes: try n.body.storedBytes ?? bodyBytes(n.body))
         try array(n.process, e) { p in
             e.write(p.stage.rawValue)
             write(p.date, e)
@@ -86,15 +81,11 @@ enum NoticeCoding {
         }
         let supersedes = try d.present() ? try readID(d) : nil
         let draft = try d.read(Bool.self)
-        let html = try d.read(String.self)
-        let text = try d.read(String.self)
-        let headings = try readArray(d) { d in
-            NoticeBody.Heading(level: try d.read(Int.self), text: try d.read(String.self), anchor: try d.read(String.self))
-        }
+        let body = NoticeBody(stored: try d.readBytes(), make: readBody)
         var n = Notice(id: id, sourcePath: sourcePath, title: title, date: NoticeDate(day: day, secondOfDay: second),
                        categorySlug: categorySlug, period: period, number: number, issuer: issuer, reviewed: reviewed,
                        tags: tags, summary: summary, attachments: attachments, supersedes: supersedes, draft: draft,
-                       body: NoticeBody(html: html, text: text, headings: headings))
+                       body: body)
         n.process = try readArray(d) { d in
             guard let stage = ProcessStage(rawValue: try d.read(Int.self)) else { throw bad("stage") }
             return ProcessStep(stage: stage, date: try readDate(d), outcome: try d.present() ? try d.read(String.self) : nil)
@@ -111,6 +102,33 @@ enum NoticeCoding {
         }
         n.withdrawal = try d.present() ? Withdrawal(date: try readDate(d), reason: try d.read(String.self)) : nil
         return n
+    }
+
+    static func bodyBytes(_ body: NoticeBody) throws -> [UInt8] {
+        let e = BinaryEncoder()
+        try e.write(body.html)
+        try e.write(body.text)
+        try array(body.headings, e) { h in
+            e.write(h.level)
+            try e.write(h.text)
+            try e.write(h.anchor)
+        }
+        return e.bytes
+    }
+
+    /// A body from `bodyBytes`. The bytes were checked with the whole cache
+    /// file when it was read, so they decode; should they not, the body is
+    /// empty rather than the build stopping.
+    @Sendable static func readBody(_ bytes: [UInt8]) -> NoticeBody {
+        let body = bytes.withUnsafeBytes { raw -> NoticeBody? in
+            let d = BinaryDecoder(raw)
+            guard let html = try? d.read(String.self), let text = try? d.read(String.self),
+                  let headings = try? readArray(d, { d in
+                      NoticeBody.Heading(level: try d.read(Int.self), text: try d.read(String.self), anchor: try d.read(String.self))
+                  }), d.at == raw.count else { return nil }
+            return NoticeBody(html: html, text: text, headings: headings)
+        }
+        return body ?? NoticeBody(html: "", text: "")
     }
 
     static func write(_ p: Diagnostic, _ e: BinaryEncoder) throws {

@@ -30,7 +30,7 @@ enum SearchIndex {
                 url: SiteRenderer.noticeHref(n.id), title: n.title, number: n.number,
                 communitySlug: n.id.community, community: communities[n.id.community] ?? n.id.community,
                 categorySlug: n.categorySlug, category: categories[n.categorySlug] ?? n.categorySlug,
-                tags: n.tags, date: n.date.day.iso, body: n.body.text)
+                tags: n.tags, date: n.date.day.iso, body: n.body)
         }
     }
 

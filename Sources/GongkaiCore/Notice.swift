@@ -1,3 +1,5 @@
+import Foundation
+
 /// A notice's values (`Notice` keeps them in one shared box).
 public struct NoticeFields: Sendable, Hashable, Codable {
     public var id: NoticeID
@@ -235,20 +237,29 @@ public struct SourcePosition: Sendable, Hashable, Codable {
 
 /// `<community>/<year>/<file>`: the notice's URL path; never changes once published.
 public struct NoticeID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let community: String
-    public let year: String
-    public let name: String
-    /// `<community>/<year>/<name>`, made once: ids are compared, hashed and
-    /// printed tens of thousands of times a build.
+    /// `<community>/<year>/<name>`, made once: ids are compared, hashed,
+    /// copied and printed tens of thousands of times a build, so an id is
+    /// this one string (one reference to copy), its hash, and where its
+    /// parts end; the parts are cut out when asked for.
     public let value: String
     private let hash: Int
+    /// UTF-8 offsets of the two slashes.
+    private let first: Int32, second: Int32
+
+    public var community: String { part(0, Int(first)) }
+    public var year: String { part(Int(first) + 1, Int(second)) }
+    public var name: String { part(Int(second) + 1, value.utf8.count) }
+
+    private func part(_ from: Int, _ to: Int) -> String {
+        let utf8 = value.utf8
+        return String(value[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
+    }
 
     public init(community: String, year: String, name: String) {
-        self.community = community
-        self.year = year
-        self.name = name
         value = "\(community)/\(year)/\(name)"
         hash = value.hashValue
+        first = Int32(community.utf8.count)
+        second = first + 1 + Int32(year.utf8.count)
     }
 
     /// Parses `mazhuang/2024/caiwu-10`; nil unless it has exactly three parts.
@@ -261,7 +272,7 @@ public struct NoticeID: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public var description: String { value }
     public static func < (a: NoticeID, b: NoticeID) -> Bool { a.value < b.value }
     public static func == (a: NoticeID, b: NoticeID) -> Bool {
-        a.hash == b.hash && a.community == b.community && a.year == b.year && a.name == b.name
+        a.hash == b.hash && a.value == b.value
     }
     public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
@@ -336,17 +347,92 @@ public struct Attachment: Sendable, Hashable, Codable {
 
 /// The notice body after Markdown: HTML to publish and plain text to search
 /// and summarise.
+///
+/// A body from the notice cache may be made on first use (`init(stored:)`):
+/// a one-notice rebuild reads 10,000 cached notices but shows few bodies,
+/// and turning every body's bytes into strings (which checks their UTF-8)
+/// was a third of reading the cache. Equality, hashing and `Codable` see the
+/// body itself either way.
 public struct NoticeBody: Sendable, Hashable, Codable {
-    public var html: String
-    public var text: String
-    /// Headings in order, with their anchors, for an outline.
-    public var headings: [Heading]
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case parts(Parts)
+        case stored(Stored)
+    }
+
+    struct Parts: Sendable, Hashable, Codable {
+        var html: String
+        var text: String
+        var headings: [Heading]
+    }
+
+    /// Bytes from a cache and how to make the body from them, once.
+    final class Stored: @unchecked Sendable {
+        let bytes: [UInt8]
+        private let make: @Sendable ([UInt8]) -> NoticeBody
+        private let lock = NSLock()
+        private var made: Parts?
+
+        init(bytes: [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
+            self.bytes = bytes
+            self.make = make
+        }
+
+        var parts: Parts {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let parts = make(bytes).parts
+            made = parts
+            return parts
+        }
+    }
 
     public init(html: String, text: String, headings: [Heading] = []) {
-        self.html = html
-        self.text = text
-        self.headings = headings
+        storage = .parts(Parts(html: html, text: text, headings: headings))
     }
+
+    /// A body kept as the bytes a cache holds, made by `make` when first
+    /// asked for (`make` must give the same body every time).
+    public init(stored bytes: [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
+        storage = .stored(Stored(bytes: bytes, make: make))
+    }
+
+    /// The bytes given to `init(stored:make:)`, if the body was made that
+    /// way: a cache can write them back without making the body.
+    public var storedBytes: [UInt8]? {
+        if case .stored(let stored) = storage { return stored.bytes }
+        return nil
+    }
+
+    private var parts: Parts {
+        switch storage {
+        case .parts(let parts): return parts
+        case .stored(let stored): return stored.parts
+        }
+    }
+
+    public var html: String {
+        get { parts.html }
+        set { var p = parts; p.html = newValue; storage = .parts(p) }
+    }
+
+    public var text: String {
+        get { parts.text }
+        set { var p = parts; p.text = newValue; storage = .parts(p) }
+    }
+
+    /// Headings in order, with their anchors, for an outline.
+    public var headings: [Heading] {
+        get { parts.headings }
+        set { var p = parts; p.headings = newValue; storage = .parts(p) }
+    }
+
+    public static func == (a: NoticeBody, b: NoticeBody) -> Bool { a.parts == b.parts }
+    public func hash(into hasher: inout Hasher) { hasher.combine(parts) }
+    public init(from decoder: any Decoder) throws { storage = .parts(try Parts(from: decoder)) }
+    public func encode(to encoder: any Encoder) throws { try parts.encode(to: encoder) }
 
     public struct Heading: Sendable, Hashable, Codable {
         public var level: Int

@@ -85,6 +85,35 @@ struct BinaryCoderTests {
         #expect((try? JSONDecoder().decode(Notice.self, from: JSONEncoder().encode(original))) == original)
     }
 
+    /// The notice cache keeps a body as its bytes until it is asked for
+    /// (a rebuild shows few bodies), and writes them back unchanged.
+    @Test func aCachedBodyIsMadeOnFirstUseAndWrittenBackAsItWas() throws {
+        let e = BinaryEncoder()
+        try NoticeCoding.write(Self.full, e)
+        let read = try e.bytes.withUnsafeBytes { try NoticeCoding.read(BinaryDecoder($0)) }
+        #expect(read.body.storedBytes != nil)
+        #expect(read == Self.full && read.hashValue == Self.full.hashValue)
+        #expect(read.body.headings == Self.full.body.headings && read.body.text == Self.full.body.text)
+        let again = BinaryEncoder()
+        try NoticeCoding.write(read, again)
+        #expect(again.bytes == e.bytes)
+        var changed = read
+        changed.body.html = "<p>改</p>"
+        #expect(changed.body.storedBytes == nil && changed.body.text == Self.full.body.text)
+        #expect(read.body.html == Self.full.body.html)
+        // Bytes that do not decode give an empty body, not a crash.
+        #expect(NoticeCoding.readBody([1, 2, 3]) == NoticeBody(html: "", text: ""))
+    }
+
+    /// An id is one string with its parts cut out on demand.
+    @Test func noticeIDParts() {
+        let id = NoticeID(community: "青山村", year: "2025", name: "第3期-财务")
+        #expect(id.community == "青山村" && id.year == "2025" && id.name == "第3期-财务")
+        #expect(id.value == "青山村/2025/第3期-财务" && NoticeID(id.value) == id)
+        #expect(id != NoticeID(community: "青山村", year: "2025", name: "第3期-财"))
+        #expect(Set([id, NoticeID("青山村/2025/第3期-财务")!]).count == 1)
+    }
+
     @Test func aNoticeComesBackAsItWas() throws {
         let bytes = try BinaryCoder.encode(Self.full)
         #expect(try BinaryCoder.decode(Notice.self, from: bytes) == Self.full)
