@@ -38,6 +38,8 @@ struct RenderKeys: Sendable {
     /// Every link in display order: pages that show the whole site's counts
     /// and latest notices (home, search, overview, the JSON API).
     let all: UInt64
+    /// `notice` and `link` by position in `content.notices`.
+    let noticeAt: [UInt64], linkAt: [UInt64]
 
     init?(_ inputs: RenderInputs?, content: SiteContent, supersededBy: [NoticeID: Notice], theme: UInt64,
           generator: String, today: CalendarDate, utcOffset: Int, hasLedger: Bool) {
@@ -54,15 +56,24 @@ struct RenderKeys: Sendable {
         notice = inputs.notices
         var links: [NoticeID: UInt64] = [:]
         links.reserveCapacity(content.notices.count)
+        var noticeAt: [UInt64] = [], linkAt: [UInt64] = []
+        noticeAt.reserveCapacity(content.notices.count)
+        linkAt.reserveCapacity(content.notices.count)
         var all = StableHasher()
         for n in content.notices {
+            let id = n.id
+            let key = inputs.notices[id]!
             var h = StableHasher()
-            h.add(inputs.notices[n.id]!)
-            h.add(supersededBy[n.id]?.id.value ?? "-")
-            links[n.id] = h.value
+            h.add(key)
+            h.add(supersededBy[id]?.id.value ?? "-")
+            links[id] = h.value
+            noticeAt.append(key)
+            linkAt.append(h.value)
             all.add(h.value)
         }
         link = links
+        self.noticeAt = noticeAt
+        self.linkAt = linkAt
         self.all = all.value
     }
 

@@ -136,15 +136,24 @@ extension SiteRenderer {
 
     /// What the notice page shows: the notice, its neighbours' and its
     /// corrections' links, its ledger record.
-    func noticePageKey(_ notice: Notice) -> UInt64? {
+    /// `index`: the notice's position in `content.notices` (the keys of it
+    /// and of its neighbours are taken by position, not looked up by id).
+    func noticePageKey(_ notice: Notice, at index: Int) -> UInt64? {
         guard let keys else { return nil }
-        let (previous, next) = neighbours(notice)
-        let related = [previous, next, notice.supersedes.flatMap { noticesByID[$0] }, supersededBy[notice.id]]
+        let id = notice.id
+        let members = communityMembers[id.community] ?? []
+        let position = positionInCommunity[index]
+        // As `neighbours`: the previous is the older one, next in the list.
+        let previous = position + 1 < members.count ? keys.linkAt[members[position + 1]] : 0
+        let next = position > 0 ? keys.linkAt[members[position - 1]] : 0
         return keys.key("notice") { h in
-            h.add(keys.notice[notice.id] ?? 0)
-            for n in related { h.add(n.map { keys.link[$0.id] ?? 0 } ?? 0) }
-            h.add(ledger?.versions[notice.id] ?? "-")
-            h.add(ledgerEntries[notice.id.value]?.count ?? 0)
+            h.add(keys.noticeAt[index])
+            h.add(previous)
+            h.add(next)
+            h.add(notice.supersedes.flatMap { noticesByID[$0] }.map { keys.link[$0.id] ?? 0 } ?? 0)
+            h.add(supersededBy[id].map { keys.link[$0.id] ?? 0 } ?? 0)
+            h.add(ledger?.versions[id] ?? "-")
+            h.add(ledgerEntries[id.value]?.count ?? 0)
         }
     }
 

@@ -26,6 +26,11 @@ public struct SiteRenderer: Sendable {
     let noticesByID: [NoticeID: Notice]
     /// Each notice's position in its community's list (`byCommunity`).
     let communityIndex: [NoticeID: Int]
+    /// By position in `content.notices`: the positions of the notices of
+    /// the same community (in `byCommunity` order) and where this one is
+    /// among them, so a notice page's key needs no lookups by id.
+    let communityMembers: [String: [Int]]
+    let positionInCommunity: [Int]
     let utcOffset: Int
     /// The day the compliance overview is computed for.
     let today: CalendarDate
@@ -67,12 +72,18 @@ public struct SiteRenderer: Sendable {
         var byCommunity: [String: [Notice]] = [:], byCategory: [String: [Notice]] = [:]
         var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
         var corrections: [NoticeID: Notice] = [:]
+        var members: [String: [Int]] = [:]
+        var memberPositions: [Int] = []
         byID.reserveCapacity(content.notices.count)
         positions.reserveCapacity(content.notices.count)
-        for notice in content.notices {
+        memberPositions.reserveCapacity(content.notices.count)
+        for (index, notice) in content.notices.enumerated() {
             let id = notice.id
+            let community = id.community
             var position = 0
-            byCommunity[id.community, default: []].append(notice, at: &position)
+            byCommunity[community, default: []].append(notice, at: &position)
+            memberPositions.append(position)
+            members[community, default: []].append(index)
             byCategory[notice.categorySlug, default: []].append(notice)
             // The first of two notices with one id wins (a build with such
             // notices stops at GK107 anyway).
@@ -88,6 +99,8 @@ public struct SiteRenderer: Sendable {
         supersededBy = corrections
         noticesByID = byID
         communityIndex = positions
+        communityMembers = members
+        positionInCommunity = memberPositions
         let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
         utcOffset = tz.secondsFromGMT(for: newest)
@@ -115,12 +128,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A notice's page, its canonical text and its attachments.
-    func noticeFiles(_ notice: Notice, _ reuse: (any PageReuse)?) throws -> [OutputFile] {
+    /// `index`: its position in `content.notices`.
+    func noticeFiles(_ notice: Notice, at index: Int, _ reuse: (any PageReuse)?) throws -> [OutputFile] {
         let page = URLPaths.filePath(notice.id)
-        var files = [try file(page, "notice", key: noticePageKey(notice), reuse) { noticePage(notice) }]
+        var files = [try file(page, "notice", key: noticePageKey(notice, at: index), reuse) { noticePage(notice) }]
         let folder = String(page.dropLast("index.html".count))
         files += noticeText(notice, folder: folder, key: keys.map { keys in
-            keys.key("notice.txt") { $0.add(keys.notice[notice.id] ?? 0) }
+            keys.key("notice.txt") { $0.add(keys.noticeAt[index]) }
         }, reuse)
         if notice.withdrawal == nil && !notice.attachments.isEmpty {
             let source = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
@@ -206,8 +220,8 @@ public struct SiteRenderer: Sendable {
         // Notices in jobs of 64: one job per notice spent more time making
         // and running jobs than an incremental build spends on the notices.
         for start in stride(from: 0, to: content.notices.count, by: 64) {
-            let notices = content.notices[start..<min(start + 64, content.notices.count)]
-            jobs.append { [self] in try notices.flatMap { try noticeFiles($0, reuse) } }
+            let range = start..<min(start + 64, content.notices.count)
+            jobs.append { [self] in try range.flatMap { try noticeFiles(content.notices[$0], at: $0, reuse) } }
         }
 
         meter?.setTotal(jobs.count)
