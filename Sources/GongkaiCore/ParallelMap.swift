@@ -4,6 +4,10 @@ extension Array where Element: Sendable {
     /// Maps on all cores; the result keeps the input order, so output stays
     /// deterministic however the work was scheduled.
     /// `meter`, when given, is advanced as items are done.
+    /// Inlinable, so that each caller gets a copy specialized to its types
+    /// (a generic call across modules goes through metadata and witness
+    /// tables for every element).
+    @inlinable
     public func parallelMap<R: Sendable>(meter: ProgressMeter? = nil, _ transform: @Sendable (Element) -> R) -> [R] {
         guard count > 1 else {
             defer { meter?.advance(count) }
@@ -30,24 +34,38 @@ extension Array where Element: Sendable {
 /// finished: no two threads touch the same slot. The slots are raw memory
 /// allocated once: an Array's `withUnsafeMutableBufferPointer` swaps the
 /// array out while it runs, so calling it from several threads loses writes.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<R?>
-    private let count: Int
+@usableFromInline
+final class ResultSlots<R>: @unchecked Sendable {
+    @usableFromInline let slots: UnsafeMutablePointer<R?>
+    @usableFromInline let count: Int
 
+    @inlinable
     init(count: Int) {
         self.count = count
         slots = UnsafeMutablePointer<R?>.allocate(capacity: count)
         slots.initialize(repeating: nil, count: count)
     }
 
+    @inlinable
     deinit {
         slots.deinitialize(count: count)
         slots.deallocate()
     }
 
+    @inlinable
     func set(_ i: Int, _ value: R) { slots[i] = value }
 
-    func values() -> [R] { (0..<count).map { slots[$0]! } }
+    /// The results, moved out of the slots (each slot was set once).
+    @inlinable
+    func values() -> [R] {
+        [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for i in 0..<count {
+                (buffer.baseAddress! + i).initialize(to: (slots + i).move()!)
+                (slots + i).initialize(to: nil)
+            }
+            initialized = count
+        }
+    }
 }
 
 public enum ProcessInfoCores {
