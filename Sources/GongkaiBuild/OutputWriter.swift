@@ -115,9 +115,9 @@ struct OutputWriter {
     private static func survey(out: String, records: String) -> Survey {
         var survey = Survey()
         if access(out + "/" + marker, F_OK) == 0 {
-            survey.live = TreeManifest.load(records + "/live.tsv", tree: out, output: out)
+            survey.live = TreeManifest.load(records + "/" + TreeManifest.liveFile, tree: out, output: out)
         }
-        survey.spare = TreeManifest.load(records + "/spare.tsv", tree: spare(of: out), output: out)
+        survey.spare = TreeManifest.load(records + "/" + TreeManifest.spareFile, tree: spare(of: out), output: out)
         if let manifest = survey.spare { survey.check = manifest.check(spare(of: out)) }
         return survey
     }
@@ -135,7 +135,7 @@ struct OutputWriter {
         let name = (out as NSString).lastPathComponent
         let spare = Self.spare(of: out)
         let records = self.records
-        let liveRecord = records + "/live.tsv", spareRecord = records + "/spare.tsv"
+        let liveRecord = records + "/" + TreeManifest.liveFile, spareRecord = records + "/" + TreeManifest.spareFile
         let fm = FileManager.default
 
         // Left by a build that was killed (the build lock is held, so no
@@ -175,26 +175,27 @@ struct OutputWriter {
         for path in survey.check.bad { unlink(spare + "/" + path) }
 
         let root = Self.absolute(siteRoot)
-        let spareEntries = spareManifest?.entries ?? [:]
-        let liveEntries = liveManifest?.entries
         let check = survey.check
         let results = files.parallelMap(meter: meter) { file -> Outcome in
-            Self.bring(file, spare: spare, live: live, root: root, liveEntries: liveEntries,
-                       spareEntries: spareEntries, check: check)
+            Self.bring(file, spare: spare, live: live, root: root, liveManifest: liveManifest,
+                       spareManifest: spareManifest, intact: check.intact)
         }
 
-        var entries: [(String, TreeManifest.Entry)] = []
-        entries.reserveCapacity(files.count)
+        /// Files in the spare now (index in `files`).
+        var done: [Int] = []
+        done.reserveCapacity(files.count)
+        /// Rows of the spare's record that the new site has.
+        var wanted = [Bool](repeating: false, count: spareManifest?.count ?? 0)
         var failure: Failure?
         var unchanged = 0, touched = check.bad.count, bytes = marker.utf8.count, recordedWanted = 0
-        for (file, result) in zip(files, results) {
+        for (i, result) in results.enumerated() {
             switch result {
-            case .done(let entry, let how, let same, let recorded):
-                entries.append((file.path, entry))
-                if same { unchanged += 1 }
-                if how != .kept { touched += 1 }
-                if recorded { recordedWanted += 1 }
-                bytes += entry.size
+            case .done(let d):
+                done.append(i)
+                if d.same { unchanged += 1 }
+                if d.how != .kept { touched += 1 }
+                if d.spareRow >= 0 { recordedWanted += 1; wanted[Int(d.spareRow)] = true }
+                bytes += d.entry.size
             case .failed(let diagnostic, let previousMissing):
                 if failure == nil { failure = Failure(diagnostic: diagnostic) }
                 // A page the renderer took from the previous build is gone:
@@ -205,9 +206,9 @@ struct OutputWriter {
         // Recorded files the new site does not have go, and folders left
         // empty (rmdir leaves a folder that still holds something).
         var emptied = Set(check.bad.map { ($0 as NSString).deletingLastPathComponent })
-        if recordedWanted < spareEntries.count {
-            let wanted = Set(files.map(\.path))
-            for path in spareEntries.keys where !wanted.contains(path) {
+        if let spareManifest, recordedWanted < spareManifest.count {
+            for row in 0..<spareManifest.count where !wanted[row] {
+                let path = spareManifest.path(row)
                 unlink(spare + "/" + path)
                 touched += 1
                 emptied.insert((path as NSString).deletingLastPathComponent)
@@ -222,8 +223,14 @@ struct OutputWriter {
 
         // The spare holds every file of `entries` now, whatever happens next.
         let stamp = Self.writeMarker(spare, marker)
+        func save(_ record: String, _ stamp: TreeManifest.Stamp) {
+            _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count) { i in
+                guard case .done(let d) = results[done[i]] else { preconditionFailure() }
+                return (d.hash, d.entry, files[done[i]].path)
+            }
+        }
         func keepSpare() {
-            if let stamp { _ = TreeManifest.save(spareRecord, output: out, stamp: stamp, entries: entries) }
+            if let stamp { save(spareRecord, stamp) }
         }
         if let failure {
             keepSpare()
@@ -240,15 +247,23 @@ struct OutputWriter {
         // The old site is the spare now, and its record (named by its marker
         // file) goes with it; then the new site's record.
         if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
-        _ = TreeManifest.save(liveRecord, output: out, stamp: stamp, entries: entries)
+        save(liveRecord, stamp)
         return Written(files: files.count, unchanged: unchanged, survey: (files.count + 1, bytes), touched: touched)
     }
 
     enum How { case kept, linked, written }
+    struct Done: Sendable {
+        var entry: TreeManifest.Entry
+        var how: How
+        /// The live site holds the same bytes at this path.
+        var same: Bool
+        /// The row of the spare's record with this path; -1 if none.
+        var spareRow: Int32
+        /// `PathHash` of the path.
+        var hash: UInt64
+    }
     enum Outcome: Sendable {
-        /// `same`: the live site holds the same bytes at this path.
-        /// `recorded`: the spare's record has this path.
-        case done(TreeManifest.Entry, How, same: Bool, recorded: Bool)
+        case done(Done)
         case failed(Diagnostic, previousMissing: Bool)
     }
 
@@ -256,15 +271,22 @@ struct OutputWriter {
     /// has it already, else linked from the live site when that holds it,
     /// else written.
     private static func bring(_ file: OutputFile, spare: String, live: String?, root: String,
-                              liveEntries: [String: TreeManifest.Entry]?, spareEntries: [String: TreeManifest.Entry],
-                              check: TreeManifest.Check) -> Outcome {
-        let target = spare + "/" + file.path
+                              liveManifest: TreeManifest?, spareManifest: TreeManifest?, intact: [Bool]) -> Outcome {
+        // The path's hash and its rows in both records, from its bytes.
+        var path = file.path
+        let (hash, liveRow, spareRow) = path.withUTF8 { bytes -> (UInt64, Int?, Int?) in
+            let hash = PathHash.of(bytes)
+            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            return (hash, liveManifest?.row(prefix: none, name: bytes, hash: hash),
+                    spareManifest?.row(prefix: none, name: bytes, hash: hash))
+        }
+        let liveEntry = liveRow.flatMap { liveManifest?.entry($0) }
         let identity: UInt64
         switch file.content {
         case .bytes(let bytes):
             identity = file.key.map(TreeManifest.Identity.key) ?? TreeManifest.Identity.bytes(bytes)
         case .previous:
-            identity = liveEntries?[file.path]?.identity ?? file.key.map(TreeManifest.Identity.key) ?? 0
+            identity = liveEntry?.identity ?? file.key.map(TreeManifest.Identity.key) ?? 0
         case .copy(let source):
             // Checked as a regular file when the site was read; refuse one
             // that became a symlink since, so nothing outside is published.
@@ -274,18 +296,21 @@ struct OutputWriter {
             }
             identity = TreeManifest.Identity.copy(source, st)
         }
-        let liveEntry = liveEntries?[file.path]
         let same = identity != 0 && liveEntry?.identity == identity && size(of: file.content).map({ $0 == liveEntry?.size }) ?? true
-        let have = spareEntries[file.path]
-        if identity != 0, let have, have.identity == identity, Self.size(of: file.content).map({ $0 == have.size }) ?? true,
-           !check.bad.contains(file.path), !check.missing.contains(file.path) {
-            return .done(have, .kept, same: same, recorded: true)
+        let have = spareRow.flatMap { spareManifest?.entry($0) }
+        let row = Int32(spareRow ?? -1)
+        func done(_ entry: TreeManifest.Entry, _ how: How, same: Bool) -> Outcome {
+            .done(Done(entry: entry, how: how, same: same, spareRow: row, hash: hash))
         }
+        if identity != 0, let have, let spareRow, have.identity == identity, Self.size(of: file.content).map({ $0 == have.size }) ?? true,
+           intact[spareRow] {
+            return done(have, .kept, same: same)
+        }
+        let target = spare + "/" + file.path
         // Whatever the spare has here goes; never written over in place (it
         // may be a hard link shared with the live site). A folder in the way
         // is removed when the new file cannot be made.
         if have != nil { unlink(target) }
-        let recorded = have != nil
         /// The live site's file, if it is as its record says.
         func liveHolds() -> Bool {
             guard let live, same, let liveEntry else { return false }
@@ -300,7 +325,7 @@ struct OutputWriter {
             // is read once, so the next builds know.
             let known = identity != 0 ? identity
                 : FileManager.default.contents(atPath: target).map { TreeManifest.Identity.bytes(Array($0)) } ?? 0
-            return .done(.init(identity: known, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same, recorded: recorded)
+            return done(.init(identity: known, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .linked, same: same)
         }
         switch file.content {
         case .previous:
@@ -311,18 +336,18 @@ struct OutputWriter {
             }
             return linked(true)
         case .bytes(let bytes):
-            if liveHolds() || (liveEntries == nil && live.map { sameBytes($0 + "/" + file.path, bytes) } == true),
+            if liveHolds() || (liveManifest == nil && live.map { sameBytes($0 + "/" + file.path, bytes) } == true),
                let live, link(live + "/" + file.path, target, making: true) {
                 return linked(true)
             }
             switch writeNew(target, bytes) {
             case .success(let st):
-                return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
+                return done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false)
             case .failure(let problem):
                 return .failed(problem, previousMissing: false)
             }
         case .copy(let source):
-            if liveHolds() || (liveEntries == nil && live.map { livePath in
+            if liveHolds() || (liveManifest == nil && live.map { livePath in
                    FileManager.default.contents(atPath: root + "/" + source).map { sameBytes(livePath + "/" + file.path, Array($0)) } ?? false
                } == true),
                let live, link(live + "/" + file.path, target, making: true) {
@@ -337,7 +362,7 @@ struct OutputWriter {
             }
             var st = stat()
             guard lstat(target, &st) == 0 else { return .failed(ioProblem(target, String(cString: strerror(errno))), previousMissing: false) }
-            return .done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false, recorded: recorded)
+            return done(.init(identity: identity, size: Int(st.st_size), mtime: TreeManifest.Stamp.nanoseconds(st)), .written, same: false)
         }
     }
 

@@ -8,8 +8,20 @@ import GongkaiCore
 
 /// What one output tree (the live output or its spare) holds, so the next
 /// build can bring the spare up to date by touching only the files that
-/// differ. Kept in `.gongkai-cache/trees-<output hash>/` (one folder per
-/// output folder, so two outputs of one site never share one).
+/// differ. Kept in `.gongkai-cache/trees-<output hash>/{live,spare}.bin`
+/// (one folder per output folder, so two outputs of one site never share
+/// one).
+///
+/// The file (`IncrementalCache.encode(magic:)`: format line, checksum,
+/// then the body): a header naming the gongkai, the output folder and the
+/// tree, the number of files, one fixed-size row a file (the `PathHash` of
+/// its path, its identity, size, modification time and path length), then
+/// the paths one after the other. Loading it is a read, a checksum and a
+/// copy of the rows; files are found by path hash in a table made on load
+/// (the paths compared byte for byte, so a hash shared by two paths costs a
+/// step, never a wrong answer), and a path becomes a `String` only when it
+/// is needed. A 50,000-line text manifest with a `String` key a file took
+/// ~130 ms to load for both trees; this takes a few.
 ///
 /// A manifest names its tree by the tree's marker file (`.gongkai-output`):
 /// its content (the build's fingerprint), inode and modification time. Every
@@ -53,7 +65,100 @@ struct TreeManifest: Sendable {
     }
 
     var stamp: Stamp
-    var entries: [String: Entry]
+    /// One row a file, in the order the build listed them.
+    private(set) var rows: [Row]
+    /// The rows' paths, one after the other (UTF-8, as `Row.start/length`
+    /// say): a path becomes a `String` only when it is needed (a file the
+    /// new site no longer has, to unlink).
+    private var paths: [UInt8]
+    /// Open addressing on the path hash: row index + 1, 0 for an empty slot;
+    /// a power of two of at least twice the rows.
+    private var table: [UInt32]
+
+    struct Row: Sendable {
+        /// `PathHash` of the path.
+        var hash: UInt64
+        var entry: Entry
+        var start: UInt32
+        var length: UInt32
+    }
+
+    var count: Int { rows.count }
+
+    /// A manifest of `files` (path and entry), for tests; `hashes`: other
+    /// path hashes than `PathHash`'s (to test collisions).
+    init(stamp: Stamp, files: [(String, Entry)], hashes: [UInt64]? = nil) {
+        var rows: [Row] = [], paths: [UInt8] = []
+        for (i, (path, entry)) in files.enumerated() {
+            rows.append(Row(hash: hashes?[i] ?? PathHash.of(path), entry: entry, start: UInt32(paths.count),
+                            length: UInt32(path.utf8.count)))
+            paths += Array(path.utf8)
+        }
+        self.init(stamp: stamp, rows: rows, paths: paths)
+    }
+
+    private init(stamp: Stamp, rows: [Row], paths: [UInt8]) {
+        self.stamp = stamp
+        self.rows = rows
+        self.paths = paths
+        var size = 16
+        while size < rows.count * 2 { size *= 2 }
+        var table = [UInt32](repeating: 0, count: size)
+        let mask = size - 1
+        for (i, row) in rows.enumerated() {
+            var slot = Int(truncatingIfNeeded: row.hash) & mask
+            while table[slot] != 0 { slot = (slot + 1) & mask }
+            table[slot] = UInt32(i + 1)
+        }
+        self.table = table
+    }
+
+    func entry(_ row: Int) -> Entry { rows[row].entry }
+
+    /// The path of a row.
+    func path(_ row: Int) -> String {
+        let r = rows[row]
+        return paths.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(r.start)..<Int(r.start) + Int(r.length)]), as: UTF8.self)
+        }
+    }
+
+    /// The row of `path` (its bytes compared, so two paths with the same
+    /// hash are never taken for each other: a collision only makes the
+    /// search a step longer).
+    func row(of path: String) -> Int? {
+        var path = path
+        return path.withUTF8 { row(prefix: UnsafeBufferPointer(start: nil, count: 0), name: $0, hash: PathHash.of($0)) }
+    }
+
+    /// The row of the path `prefix + name` whose `PathHash` is `hash`.
+    func row(prefix: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let mask = table.count - 1
+        let length = prefix.count + name.count
+        return table.withUnsafeBufferPointer { table in
+            rows.withUnsafeBufferPointer { rows in
+                paths.withUnsafeBufferPointer { paths in
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let at = Int(table[slot])
+                        if at == 0 { return nil }
+                        let r = rows[at - 1]
+                        if r.hash == hash, Int(r.length) == length {
+                            let stored = paths.baseAddress! + Int(r.start)
+                            if (prefix.isEmpty || memcmp(stored, prefix.baseAddress!, prefix.count) == 0)
+                                && (name.isEmpty || memcmp(stored + prefix.count, name.baseAddress!, name.count) == 0) {
+                                return at - 1
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entry recorded for `path`.
+    subscript(path path: String) -> Entry? { row(of: path).map { rows[$0].entry } }
 
     enum Identity {
         static func key(_ key: UInt64) -> UInt64 { tagged(1) { $0.add(key) } }
@@ -110,171 +215,227 @@ struct TreeManifest: Sendable {
         return siteRoot + "/" + IncrementalCache.folder + "/trees-" + String(h.value, radix: 16)
     }
 
+    /// The manifests' file names in `folder` (`.tsv`: an earlier format,
+    /// ignored, removed when the new ones are saved).
+    static let liveFile = "live.bin", spareFile = "spare.bin"
+    static let oldFiles = ["live.tsv", "spare.tsv"]
+
+    /// The format (a change of it changes this).
+    static let magic = Array("gongkai-tree-2\n".utf8)
+
+    /// What a manifest is for: the gongkai, the output folder and the tree
+    /// (its marker file).
     private static func header(output: String, stamp: Stamp) -> String {
         // The fingerprint may hold anything: it is stored hashed.
         var h = StableHasher()
         h.add(stamp.fingerprint)
-        return "gongkai-tree-1\t\(BuildCache.executableIdentity)\t\(output)\t\(stamp.inode)\t\(stamp.mtime)\t\(String(h.value, radix: 16))"
+        return "\(BuildCache.executableIdentity)\t\(output)\t\(stamp.inode)\t\(stamp.mtime)\t\(String(h.value, radix: 16))"
     }
 
-    /// The manifest at `path` if it describes the tree at `tree` as it is
-    /// now (same marker file, same gongkai, same output folder); nil otherwise.
-    static func load(_ path: String, tree: String, output: String) -> TreeManifest? {
-        guard let stamp = Stamp(tree: tree), let data = FileManager.default.contents(atPath: path) else { return nil }
-        let expected = Array(header(output: output, stamp: stamp).utf8)
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> TreeManifest? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let n = bytes.count
-            var i = 0
-            while i < n && bytes[i] != 10 { i += 1 }
-            guard i == expected.count, expected.withUnsafeBufferPointer({ e in
-                memcmp(e.baseAddress!, bytes.baseAddress!, e.count) == 0 }) else { return nil }
-            i += 1
-            var entries: [String: Entry] = [:]
-            entries.reserveCapacity(n / 60)
-            /// A number field ending at a tab or newline.
-            func number(_ radix: Int) -> Int64? {
-                var v: Int64 = 0, digits = 0, negative = false
-                if i < n && bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-                while i < n, bytes[i] != 9, bytes[i] != 10 {
-                    let c = bytes[i]
-                    let d: Int64
-                    switch c {
-                    case 48...57: d = Int64(c - 48)
-                    case 97...102 where radix == 16: d = Int64(c - 87)
-                    default: return nil
-                    }
-                    v = radix == 16 ? Int64(bitPattern: UInt64(bitPattern: v) << 4 | UInt64(d)) : v &* 10 &+ d
-                    digits += 1
-                    i += 1
+    /// Bytes a row takes in the file: hash, identity, size, modification
+    /// time, path length. The paths follow the rows.
+    private static let rowSize = 8 + 8 + 8 + 8 + 4
+
+    private struct Mismatch: Error {}
+
+    /// The manifest at `file` if it describes the tree at `tree` as it is
+    /// now (same marker file, same gongkai, same output folder) and is
+    /// whole; nil otherwise.
+    static func load(_ file: String, tree: String, output: String) -> TreeManifest? {
+        guard let stamp = Stamp(tree: tree) else { return nil }
+        let expected = header(output: output, stamp: stamp)
+        return IncrementalCache.withContents(of: file) { bytes in
+            IncrementalCache.decode(bytes, magic: magic) { d -> TreeManifest in
+                guard try d.read(String.self) == expected else { throw Mismatch() }
+                let n = try d.count(unit: rowSize)
+                var rows: [Row] = []
+                rows.reserveCapacity(n)
+                var start = 0
+                for _ in 0..<n {
+                    let hash = try d.read(UInt64.self), identity = try d.read(UInt64.self)
+                    let size = try d.read(Int64.self), mtime = try d.read(Int64.self)
+                    let length = Int(try d.read(UInt32.self))
+                    rows.append(Row(hash: hash, entry: Entry(identity: identity, size: Int(size), mtime: mtime),
+                                    start: UInt32(truncatingIfNeeded: start), length: UInt32(length)))
+                    start += length
                 }
-                guard digits > 0, i < n else { return nil }
-                i += 1
-                return negative ? -v : v
+                // Every path within the file, and the file ends with the last.
+                guard start == d.base.count - d.at, start <= UInt32.max else { throw Mismatch() }
+                let paths = Array(UnsafeRawBufferPointer(rebasing: d.base[d.at...]))
+                d.at = d.base.count
+                return TreeManifest(stamp: stamp, rows: rows, paths: paths)
             }
-            while i < n {
-                let start = i
-                while i < n && bytes[i] != 9 { i += 1 }
-                guard i < n else { return nil }
-                let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                i += 1
-                guard let identity = number(16), let size = number(10), let mtime = number(10) else { return nil }
-                entries[path] = Entry(identity: UInt64(bitPattern: identity), size: Int(size), mtime: mtime)
-            }
-            return TreeManifest(stamp: stamp, entries: entries)
-        }
+        } ?? nil
     }
 
-    /// Writes the manifest to `path` (a new file renamed over the old one).
-    func save(_ path: String, output: String) -> Bool {
-        Self.save(path, output: output, stamp: stamp, entries: entries.map { ($0.key, $0.value) })
-    }
-
-    /// Writes a manifest of `entries` to `path` (a new file renamed over the old one).
-    static func save(_ path: String, output: String, stamp: Stamp, entries: [(String, Entry)]) -> Bool {
-        var text = [UInt8]()
-        text.reserveCapacity(entries.count * 90 + 256)
-        text += Array(header(output: output, stamp: stamp).utf8)
-        text.append(10)
-        var digits = [UInt8](repeating: 0, count: 24)
-        func append(_ value: UInt64, radix: UInt64) {
-            var v = value, n = 0
-            repeat {
-                let d = UInt8(v % radix)
-                digits[n] = d < 10 ? 48 + d : 87 + d
-                n += 1
-                v /= radix
-            } while v > 0
-            while n > 0 { n -= 1; text.append(digits[n]) }
+    /// Writes a manifest of `count` files to `file` (a new file renamed over
+    /// the old one): the `i`th file's path hash, entry and path.
+    static func save(_ file: String, output: String, stamp: Stamp, count: Int,
+                     row: (Int) -> (hash: UInt64, entry: Entry, path: String)) -> Bool {
+        let bytes = IncrementalCache.encode(magic: magic) { e in
+            try e.write(header(output: output, stamp: stamp))
+            e.write(UInt32(count))
+            var total = 0
+            e.bytes.reserveCapacity(e.bytes.count + count * (rowSize + 48))
+            for i in 0..<count {
+                let (hash, entry, path) = row(i)
+                let length = path.utf8.count
+                e.write(hash)
+                e.write(entry.identity)
+                e.write(Int64(entry.size))
+                e.write(entry.mtime)
+                e.write(UInt32(length))
+                total += length
+            }
+            guard total <= UInt32.max else { throw Mismatch() }
+            for i in 0..<count {
+                var path = row(i).path
+                path.withUTF8 { e.bytes.append(contentsOf: $0) }
+            }
         }
-        for (path, entry) in entries {
-            var path = path
-            path.withUTF8 { text.append(contentsOf: $0) }
-            text.append(9)
-            append(entry.identity, radix: 16)
-            text.append(9)
-            append(UInt64(max(entry.size, 0)), radix: 10)
-            text.append(9)
-            if entry.mtime < 0 { text.append(UInt8(ascii: "-")) }
-            append(entry.mtime.magnitude, radix: 10)
-            text.append(10)
-        }
-        let folder = (path as NSString).deletingLastPathComponent
+        guard let bytes else { return false }
+        let folder = (file as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        guard OutputWriter.writeFile(temporary, text) == nil else { unlink(temporary); return false }
-        guard rename(temporary, path) == 0 else { unlink(temporary); return false }
+        let temporary = file + ".tmp-\(getpid())"
+        guard OutputWriter.writeFile(temporary, bytes) == nil else { unlink(temporary); return false }
+        guard rename(temporary, file) == 0 else { unlink(temporary); return false }
+        for old in oldFiles { unlink(folder + "/" + old) }
         return true
     }
 
-    /// The spare as it is on disk, compared with its record: files that are
-    /// not as recorded (changed or added by hand, not regular files), and
-    /// recorded files that are not there. One `fstatat` per file, the
-    /// top-level folders in parallel, no file opened.
-    struct Check: Sendable {
-        var bad: Set<String> = []
-        var missing: Set<String> = []
+    /// Writes the manifest to `file`.
+    func save(_ file: String, output: String) -> Bool {
+        Self.save(file, output: output, stamp: stamp, count: rows.count) { (rows[$0].hash, rows[$0].entry, path($0)) }
     }
 
-    /// `listing`: also lists every file seen (only needed, in a second
-    /// walk, when recorded files are missing).
-    func check(_ root: String, listing: Bool = false) -> Check {
+    /// The spare as it is on disk, compared with its record: files that are
+    /// not as recorded (changed or added by hand, not regular files) are
+    /// `bad`; `intact[row]` says the row's file is there as recorded (false:
+    /// changed, or deleted by hand). One `fstatat` per file, the top-level
+    /// folders in parallel, no file opened, no path built unless it is bad:
+    /// each file's path hash goes on from its folder's.
+    struct Check: Sendable {
+        var bad: [String] = []
+        var intact: [Bool] = []
+    }
+
+    func check(_ root: String) -> Check {
         struct Level: Sendable {
             var bad: [String] = []
-            var seen: [String] = []
-            var recorded = 0
+            var intact: [Int32] = []
         }
-        let entries = self.entries
+        let marker = Array(OutputWriter.marker.utf8)
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         /// One folder (its descriptor is taken over) and, depth first, the
-        /// folders in it: at most one descriptor open per level.
-        @Sendable func visit(_ fd: Int32, _ prefix: String, into result: inout Level, subfolders: Bool = true) -> [String] {
+        /// folders in it: at most one descriptor open per level. Returns
+        /// the names of its folders (NUL-terminated).
+        @Sendable func visit(_ fd: Int32, _ prefix: [UInt8], _ hasher: PathHash, into level: inout Level,
+                             subfolders: Bool = true) -> [[CChar]] {
             guard let dir = fdopendir(fd) else { close(fd); return [] }
             defer { closedir(dir) }
-            var inner: [String] = []
-            forEachEntry(of: dir) { name, st in
-                guard let st else { return }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    inner.append(name)
-                    return
+            let dfd = dirfd(dir)
+            var inner: [[CChar]] = []
+            prefix.withUnsafeBufferPointer { prefixBytes in
+                while let entry = readdir(dir) {
+                    let cName = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+                    let name = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self),
+                                                   count: strlen(cName))
+                    if name[0] == 46 && (name.count == 1 || (name.count == 2 && name[1] == 46)) { continue }
+                    var st = stat()
+                    // Vanished meanwhile, or cannot be looked at.
+                    guard fstatat(dfd, cName, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                    if (st.st_mode & S_IFMT) == S_IFDIR {
+                        inner.append(Array(UnsafeBufferPointer(start: cName, count: name.count + 1)))
+                        continue
+                    }
+                    if prefix.isEmpty && name.elementsEqual(marker) { continue }
+                    var h = hasher
+                    h.add(name)
+                    if let row = row(prefix: prefixBytes, name: name, hash: h.value) {
+                        let entry = rows[row].entry
+                        if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime {
+                            level.intact.append(Int32(row))
+                            continue
+                        }
+                    }
+                    level.bad.append(String(decoding: prefix + Array(name), as: UTF8.self))
                 }
-                let path = prefix + name
-                if prefix.isEmpty && name == OutputWriter.marker { return }
-                if listing { result.seen.append(path) }
-                if let entry = entries[path] {
-                    result.recorded += 1
-                    if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime { return }
-                }
-                result.bad.append(path)
             }
             guard subfolders else { return inner }
             for name in inner {
-                let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                if sub >= 0 { _ = visit(sub, prefix + name + "/", into: &result) }
+                let sub = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                guard sub >= 0 else { continue }
+                let bytes = name.dropLast().map { UInt8(bitPattern: $0) }
+                var h = hasher
+                bytes.withUnsafeBufferPointer { h.add($0) }
+                h.add(UInt8(ascii: "/"))
+                _ = visit(sub, prefix + bytes + [UInt8(ascii: "/")], h, into: &level)
             }
             return inner
         }
         var check = Check()
+        check.intact = [Bool](repeating: false, count: rows.count)
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { check.missing = Set(entries.keys); return check }
+        guard fd >= 0 else { return check }
         defer { close(fd) }
         var top = Level()
-        let names = visit(dup(fd), "", into: &top, subfolders: false)
+        let names = visit(dup(fd), [], PathHash(), into: &top, subfolders: false)
         var levels = names.parallelMap { name -> Level in
             var level = Level()
             let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-            if sub >= 0 { _ = visit(sub, name + "/", into: &level) }
+            guard sub >= 0 else { return level }
+            let bytes = name.dropLast().map { UInt8(bitPattern: $0) } + [UInt8(ascii: "/")]
+            var h = PathHash()
+            bytes.withUnsafeBufferPointer { h.add($0) }
+            _ = visit(sub, bytes, h, into: &level)
             return level
         }
         levels.append(top)
-        for level in levels { check.bad.formUnion(level.bad) }
-        if listing {
-            var seen = Set<String>()
-            for level in levels { seen.formUnion(level.seen) }
-            check.missing = Set(entries.keys.filter { !seen.contains($0) })
-        } else if levels.reduce(0, { $0 + $1.recorded }) < entries.count {
-            // Recorded files deleted by hand: which ones.
-            return self.check(root, listing: true)
+        for level in levels {
+            check.bad += level.bad
+            for row in level.intact { check.intact[Int(row)] = true }
         }
         return check
+    }
+}
+
+/// The hash that names a path in a manifest: FNV-1a 64 over its UTF-8
+/// bytes, then murmur3's final mix (so the low bits can index a table).
+/// Unlike `StableHasher.add(String)` (`PageMemoStore.hash`), the length is
+/// not hashed first, so a folder's state carries on with a name: `check`
+/// hashes each file from its folder's state and its name, never building
+/// the path.
+struct PathHash: Sendable {
+    private var state: UInt64 = 0xcbf29ce484222325
+
+    @inline(__always) mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var s = state
+        for b in bytes { s = (s ^ UInt64(b)) &* 0x100000001b3 }
+        state = s
+    }
+
+    @inline(__always) mutating func add(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x100000001b3
+    }
+
+    var value: UInt64 {
+        var h = state
+        h ^= h >> 33
+        h &*= 0xff51afd7ed558ccd
+        h ^= h >> 33
+        h &*= 0xc4ceb9fe1a85ec53
+        h ^= h >> 33
+        return h
+    }
+
+    static func of(_ path: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = PathHash()
+        h.add(path)
+        return h.value
+    }
+
+    static func of(_ path: String) -> UInt64 {
+        var path = path
+        return path.withUTF8 { of($0) }
     }
 }

@@ -235,16 +235,17 @@ struct SpareTreeTests {
         let records = try FileManager.default.contentsOfDirectory(atPath: place.root.path + "/.gongkai-cache")
         #expect(records.count == 1)
         let folder = place.root.path + "/.gongkai-cache/" + records[0]
-        let saved = try ["live.tsv", "spare.tsv"].map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
+        let names = [TreeManifest.liveFile, TreeManifest.spareFile]
+        let saved = try names.map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
         // Swap done, records not saved (the same fingerprint, too).
         try place.write(Self.site(10, changed: 2, tag: "b"))
-        for (name, data) in zip(["live.tsv", "spare.tsv"], saved) { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        for (name, data) in zip(names, saved) { try data.write(to: URL(fileURLWithPath: folder + "/" + name)) }
         let fourth = Self.site(10, changed: 3, tag: "c")
         try place.write(fourth)
         #expect(place.published() == fourth)
         // Half an update of the spare: its record is gone.
         try place.write(Self.site(10, changed: 4, tag: "d"))
-        try FileManager.default.removeItem(atPath: folder + "/spare.tsv")
+        try FileManager.default.removeItem(atPath: folder + "/" + TreeManifest.spareFile)
         try "half".write(toFile: place.spare + "/c0/p3/index.html.tmp", atomically: false, encoding: .utf8)
         let fifth = Self.site(10, changed: 5, tag: "e")
         try place.write(fifth)
