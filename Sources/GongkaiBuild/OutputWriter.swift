@@ -221,7 +221,7 @@ struct OutputWriter {
             }
         }
 
-        // The spare holds every file of `entries` now, whatever happens next.
+        // The spare holds every file of `done` now, whatever happens next.
         let stamp = Self.writeMarker(spare, marker)
         func save(_ record: String, _ stamp: TreeManifest.Stamp) {
             _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count) { i in
@@ -276,9 +276,7 @@ struct OutputWriter {
         var path = file.path
         let (hash, liveRow, spareRow) = path.withUTF8 { bytes -> (UInt64, Int?, Int?) in
             let hash = PathHash.of(bytes)
-            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-            return (hash, liveManifest?.row(prefix: none, name: bytes, hash: hash),
-                    spareManifest?.row(prefix: none, name: bytes, hash: hash))
+            return (hash, liveManifest?.row(bytes, hash: hash), spareManifest?.row(bytes, hash: hash))
         }
         let liveEntry = liveRow.flatMap { liveManifest?.entry($0) }
         let identity: UInt64
