@@ -280,22 +280,31 @@ struct TreeManifest: Sendable {
         let bytes = IncrementalCache.encode(magic: magic) { e in
             try e.write(header(output: output, stamp: stamp))
             e.write(UInt32(count))
+            // Rows and paths written in place (a `write` a field took ~5 ms
+            // for 50,000 files): the paths' total length first.
             var total = 0
-            e.bytes.reserveCapacity(e.bytes.count + count * (rowSize + 48))
-            for i in 0..<count {
-                let (hash, entry, path) = row(i)
-                let length = path.utf8.count
-                e.write(hash)
-                e.write(entry.identity)
-                e.write(Int64(entry.size))
-                e.write(entry.mtime)
-                e.write(UInt32(length))
-                total += length
-            }
+            for i in 0..<count { total += row(i).path.utf8.count }
             guard total <= UInt32.max else { throw Mismatch() }
-            for i in 0..<count {
-                var path = row(i).path
-                path.withUTF8 { e.bytes.append(contentsOf: $0) }
+            let rowsAt = e.bytes.count, pathsAt = rowsAt + count * rowSize
+            e.bytes.append(contentsOf: repeatElement(0, count: count * rowSize + total))
+            e.bytes.withUnsafeMutableBytes { out in
+                var r = rowsAt, p = pathsAt
+                func put<I: FixedWidthInteger>(_ value: I) {
+                    out.storeBytes(of: value.littleEndian, toByteOffset: r, as: I.self)
+                    r += MemoryLayout<I>.size
+                }
+                for i in 0..<count {
+                    var (hash, entry, path) = row(i)
+                    path.withUTF8 { bytes in
+                        put(hash)
+                        put(entry.identity)
+                        put(Int64(entry.size))
+                        put(entry.mtime)
+                        put(UInt32(bytes.count))
+                        if let base = bytes.baseAddress { (out.baseAddress! + p).copyMemory(from: base, byteCount: bytes.count) }
+                        p += bytes.count
+                    }
+                }
             }
         }
         guard let bytes else { return false }
