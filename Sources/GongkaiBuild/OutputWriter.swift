@@ -176,7 +176,7 @@ struct OutputWriter {
 
         let root = Self.absolute(siteRoot)
         let check = survey.check
-        let results = Self.each(files, meter: meter) { file -> Outcome in
+        let results = files.parallelMap(meter: meter) { file -> Outcome in
             Self.bring(file, spare: spare, live: live, root: root, liveManifest: liveManifest,
                        spareManifest: spareManifest, intact: check.intact)
         }
@@ -249,34 +249,6 @@ struct OutputWriter {
         if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
         save(liveRecord, stamp)
         return Written(files: files.count, unchanged: unchanged, survey: (files.count + 1, bytes), touched: touched)
-    }
-
-    /// `files.parallelMap(meter:body)`, with the outcomes written straight
-    /// into the result (`parallelMap` is generic across modules: for 50,000
-    /// files its optional slots and their copies took a few ms of metadata
-    /// look-ups and copies).
-    private static func each(_ files: [OutputFile], meter: ProgressMeter?,
-                             _ body: @Sendable (OutputFile) -> Outcome) -> [Outcome] {
-        let n = files.count
-        guard n > 1 else {
-            defer { meter?.advance(n) }
-            return files.map(body)
-        }
-        return [Outcome](unsafeUninitializedCapacity: n) { buffer, initialized in
-            nonisolated(unsafe) let slots = buffer.baseAddress!
-            files.withUnsafeBufferPointer { items in
-                nonisolated(unsafe) let items = items
-                let chunks = min(n, ProcessInfoCores.count * 32)
-                let size = (n + chunks - 1) / chunks
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let start = chunk * size, end = min(start + size, n)
-                    guard start < end else { return }
-                    for i in start..<end { (slots + i).initialize(to: body(items[i])) }
-                    meter?.advance(end - start)
-                }
-            }
-            initialized = n
-        }
     }
 
     enum How { case kept, linked, written }
