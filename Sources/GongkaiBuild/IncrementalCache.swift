@@ -85,6 +85,29 @@ enum IncrementalCache {
         return body(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
     }
 
+    /// The bytes of a file as one array (for caches whose values stay
+    /// slices of it); nil if it cannot be read.
+    static func bytes(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
+            var filled = 0
+            while filled < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; break }
+                filled += n
+            }
+            count = filled
+        }
+        return complete ? bytes : nil
+    }
+
     /// Writes atomically; a cache that cannot be written only means more
     /// work next time.
     static func write<T: Encodable>(_ value: T, path: String, magic: [UInt8]) {

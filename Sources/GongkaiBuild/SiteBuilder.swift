@@ -294,6 +294,14 @@ public struct SiteBuilder: Sendable {
             return (index, group)
         }
         let earlyIndex = startIndex(incremental: true)
+        // The renderer's pieces of the last build, read beside the ledger stage.
+        let fragmentsLoaded = Handoff(FragmentCache?.none)
+        let fragmentsGroup = DispatchGroup()
+        if out != nil {
+            DispatchQueue.global().async(group: fragmentsGroup) { [siteRoot = options.siteRoot] in
+                fragmentsLoaded.set(FragmentStore.load(siteRoot: siteRoot))
+            }
+        }
 
         let ledger = stage("账本", { LedgerStage(fs: fs).run(content, sources: sources, now: clock.now(),
                                                                 recording: options.recordLedger && options.output != nil) },
@@ -305,12 +313,15 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += Self.forPreview(ledger.diagnostics, options.preview)
         guard report.succeeded else {
             earlyIndex.1.wait()   // nothing runs on after the build
+            fragmentsGroup.wait()
             report.diagnostics.sort()
             return report
         }
 
+        fragmentsGroup.wait()
+        let fragments = fragmentsLoaded.value
         let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today, ledger: ledger.snapshot,
-                                    inputs: renderInputs)
+                                    inputs: renderInputs, fragments: fragments)
         let pageMemo = out.map { PageMemoStore(siteRoot: options.siteRoot, output: $0) }
 
         /// Render and index (beside each other), then write. `incremental`:
@@ -388,6 +399,7 @@ public struct SiteBuilder: Sendable {
                     { LedgerStage.saveCache(ledger, recorded: recordLedger, siteRoot: siteRoot) },
                     { if let cache { Self.saveCache(cache, siteRoot: siteRoot) } },
                     { noticeMemo?.save(sources) },
+                    { if let fragments { FragmentStore.save(fragments, siteRoot: siteRoot) } },
                     { pageMemo?.save(files, siteRoot: siteRoot, build: build) },
                     { if let searchResult { searchMemo?.save(searchResult.state, siteRoot: siteRoot, build: build) } },
                 ]

@@ -333,7 +333,8 @@ struct TreeManifest: Sendable {
         var intact: [Bool] = []
     }
 
-    func check(_ root: String) -> Check {
+    /// `parallel`: the top-level folders on all cores.
+    func check(_ root: String, parallel: Bool = true) -> Check {
         struct Level: Sendable {
             var bad: [String] = []
             var intact: [Int32] = []
@@ -401,7 +402,7 @@ struct TreeManifest: Sendable {
         defer { close(fd) }
         var top = Level()
         let names = visit(dup(fd), [], PathHash(), into: &top, subfolders: false)
-        var levels = names.parallelMap { name -> Level in
+        let level: @Sendable ([CChar]) -> Level = { name in
             var level = Level()
             let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
             guard sub >= 0 else { return level }
@@ -411,6 +412,7 @@ struct TreeManifest: Sendable {
             _ = visit(sub, bytes, h, into: &level)
             return level
         }
+        var levels = parallel ? names.parallelMap(level) : names.map(level)
         levels.append(top)
         for level in levels {
             check.bad += level.bad

@@ -7,14 +7,18 @@ extension Array where Element: Sendable {
     /// Inlinable, so that each caller gets a copy specialized to its types
     /// (a generic call across modules goes through metadata and witness
     /// tables for every element).
+    /// `dynamic`: each item is handed to the next free core (for a few
+    /// items that take much longer than the others); otherwise runs of
+    /// neighbouring items are (less overhead for many small items).
     @inlinable
-    public func parallelMap<R: Sendable>(meter: ProgressMeter? = nil, _ transform: @Sendable (Element) -> R) -> [R] {
+    public func parallelMap<R: Sendable>(meter: ProgressMeter? = nil, dynamic: Bool = false,
+                                         _ transform: @Sendable (Element) -> R) -> [R] {
         guard count > 1 else {
             defer { meter?.advance(count) }
             return map(transform)
         }
         let results = ResultSlots<R>(count: count)
-        let chunks = Swift.min(count, ProcessInfoCores.count * 32)
+        let chunks = dynamic ? count : Swift.min(count, ProcessInfoCores.count * 32)
         let chunkSize = (count + chunks - 1) / chunks
         self.withUnsafeBufferPointer { items in
             nonisolated(unsafe) let items = items

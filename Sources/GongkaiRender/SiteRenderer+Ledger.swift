@@ -30,30 +30,39 @@ extension SiteRenderer {
             count: ledgerEntries[notice.id.value]?.count ?? 0)
     }
 
-    func ledgerFiles(_ reuse: (any PageReuse)?) throws -> [OutputFile] {
+    /// The ledger's files as render jobs: `ledger.json` and the index page,
+    /// and one job per community page (the stage runs jobs on all cores;
+    /// as one job, the ledger was the stage's longest).
+    func ledgerJobs(_ reuse: (any PageReuse)?) -> [@Sendable () throws -> [OutputFile]] {
         guard let ledger else { return [] }
         // The head names the whole chain (each entry's hash covers the one before).
         let chain = keys?.key("ledger") { $0.add(ledger.ledger.head); $0.add(ledger.ledger.entries.count) }
-        var files = [file("ledger.json", key: chain, reuse) { ledgerJSON(ledger.ledger) }]
-        files.append(try file("ledger/index.html", "ledger", key: keys.map { keys in
-            keys.key("ledger-index") { $0.add(chain ?? 0); $0.add(keys.all) }
-        }, reuse) { ledgerIndexPage(ledger.ledger) })
+        var jobs: [@Sendable () throws -> [OutputFile]] = [
+            { [self] in [file("ledger.json", key: chain, reuse) { ledgerJSON(ledger.ledger) }] },
+            { [self] in
+                [try file("ledger/index.html", "ledger", key: keys.map { keys in
+                    keys.key("ledger-index") { $0.add(chain ?? 0); $0.add(keys.all) }
+                }, reuse) { ledgerIndexPage(ledger.ledger) }]
+            },
+        ]
         for community in content.communities {
-            let path = Self.ledgerCommunity(community.slug)
-            let notices = byCommunity[community.slug] ?? []
-            let key = keys.map { keys in
-                keys.key("ledger-community") { h in
-                    h.add(community.slug)
-                    h.add(links: notices, keys)
-                    for n in notices {
-                        h.add(ledger.versions[n.id] ?? "-")
-                        for e in ledgerEntries[n.id.value] ?? [] { h.add(e.hash) }
+            jobs.append { [self] in
+                let path = Self.ledgerCommunity(community.slug)
+                let notices = byCommunity[community.slug] ?? []
+                let key = keys.map { keys in
+                    keys.key("ledger-community") { h in
+                        h.add(community.slug)
+                        h.add(links: notices, keys)
+                        for n in notices {
+                            h.add(ledger.versions[n.id] ?? "-")
+                            for e in ledgerEntries[n.id.value] ?? [] { h.add(e.hash) }
+                        }
                     }
                 }
+                return [try file(path, "ledger-community", key: key, reuse) { ledgerCommunityPage(community) }]
             }
-            files.append(try file(path, "ledger-community", key: key, reuse) { ledgerCommunityPage(community) })
         }
-        return files
+        return jobs
     }
 
     /// `ledger.json` (docs/ledger.md): the whole chain, keys sorted; written

@@ -41,15 +41,19 @@ public struct SiteRenderer: Sendable {
     let ledgerEntries: [String: [LedgerEntry]]
     /// Keys from the inputs (nil: every page is rendered).
     let keys: RenderKeys?
+    /// The last build's pieces of large files, and this build's (nil: none).
+    let fragments: FragmentCache?
 
     /// - Parameter today: the build's "today" in the site timezone (the
     ///   overview depends on it); nil: the newest notice's day, so output
     ///   depends on the content alone.
     /// - Parameter inputs: what the content was made from, for the keys of
     ///   an incremental build (`render(reuse:)`); nil: no keys.
+    /// - Parameter fragments: pieces of large files by key (with `inputs` only).
     public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil,
-                ledger: LedgerSnapshot? = nil, inputs: RenderInputs? = nil) {
+                ledger: LedgerSnapshot? = nil, inputs: RenderInputs? = nil, fragments: FragmentCache? = nil) {
         self.content = content
+        self.fragments = inputs == nil ? nil : fragments
         let day = today ?? content.notices.first?.date.day ?? CalendarDate(year: 1970, month: 1, day: 1)!
         self.today = day
         self.compliance = ComplianceReport.evaluate(content, today: day)
@@ -215,8 +219,11 @@ public struct SiteRenderer: Sendable {
         jobs.append(page("sitemap.xml", "sitemap", key: pageKey("sitemap") { h in
             for n in content.notices { h.add(n.id.value); h.add(n.date.day.iso) }
         }) { self.sitemap() })
+        // The longest jobs start first (their files keep their place).
+        var first = [jobs.count]
         jobs.append { [self] in [file("api/notices.json", key: pageKey("api") { $0.add(all) }, reuse) { apiJSON() }] }
-        jobs.append { [self] in try ledgerFiles(reuse) }
+        first.append(jobs.count)
+        jobs += ledgerJobs(reuse)
         // Notices in jobs of 64: one job per notice spent more time making
         // and running jobs than an incremental build spends on the notices.
         for start in stride(from: 0, to: content.notices.count, by: 64) {
@@ -225,15 +232,22 @@ public struct SiteRenderer: Sendable {
         }
 
         meter?.setTotal(jobs.count)
-        let results = jobs.parallelMap(meter: meter) { job -> Result<[OutputFile], Diagnostic> in
+        // One job at a time to each core as it comes free (not in runs of
+        // neighbouring jobs): a few jobs (the JSON API, ledger.json) take
+        // far longer than the rest.
+        let schedule = first.filter { $0 < jobs.count } + jobs.indices.filter { !first.contains($0) }
+        let everyJob = jobs
+        let done = schedule.parallelMap(meter: meter, dynamic: true) { index -> Result<[OutputFile], Diagnostic> in
             do {
-                return .success(try job())
+                return .success(try everyJob[index]())
             } catch let d as Diagnostic {
                 return .failure(d)
             } catch {
                 return .failure(Diagnostic(file: "templates", code: "GK031", message: "模板渲染失败（\(error)）。"))
             }
         }
+        var results = done
+        for (result, index) in zip(done, schedule) { results[index] = result }
         var files: [OutputFile] = []
         var problems: [Diagnostic] = []
         if !content.notices.isEmpty, site.absoluteBase == nil {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GongkaiBuild
 import GongkaiCore
+import GongkaiRender
 import GongkaiSearch
 import Testing
 
@@ -103,6 +104,31 @@ struct BinaryCoderTests {
         #expect(read.body.html == Self.full.body.html)
         // Bytes that do not decode give an empty body, not a crash.
         #expect(NoticeCoding.readBody([1, 2, 3]) == NoticeBody(html: "", text: ""))
+    }
+
+    /// The renderer's pieces of api/notices.json come back by key; a few
+    /// new ones do not rewrite the file (they are made again next time), a
+    /// damaged file is no file.
+    @Test func fragmentsComeBackByKey() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gk-fragments-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = FragmentCache()
+        for key in 1...100 as ClosedRange<UInt64> {
+            _ = first.fragment(key) { Array("{\"n\":\(key),\"t\":\"公告\"}".utf8) }
+        }
+        FragmentStore.save(first, siteRoot: root)
+        let second = FragmentStore.load(siteRoot: root)
+        #expect(second.previousCount == 100)
+        var made = 0
+        #expect(Array(second.fragment(7) { made += 1; return [] }) == Array("{\"n\":7,\"t\":\"公告\"}".utf8))
+        _ = second.fragment(1000) { made += 1; return Array("new".utf8) }
+        #expect(made == 1 && second.used.fresh == 1)
+        FragmentStore.save(second, siteRoot: root)
+        #expect(FragmentStore.load(siteRoot: root).previousCount == 100, "one new piece does not rewrite the file")
+        var bytes = try #require(FileManager.default.contents(atPath: FragmentStore.path(root)))
+        bytes[bytes.count - 3] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: FragmentStore.path(root)))
+        #expect(FragmentStore.load(siteRoot: root).previousCount == 0)
     }
 
     /// An id is one string with its parts cut out on demand.
