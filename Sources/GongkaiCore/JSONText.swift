@@ -116,6 +116,13 @@ public enum JSONText {
             JSONText.append(value, to: &bytes)
         }
 
+        /// A member whose value `write` appends (as JSON) to the object's
+        /// own bytes: a large value is not made apart and copied in.
+        public mutating func add(_ k: StaticString, writing write: (inout [UInt8]) -> Void) {
+            key(k)
+            write(&bytes)
+        }
+
         /// A member whose value is JSON already.
         public mutating func add(_ k: StaticString, json: [UInt8]) {
             key(k)

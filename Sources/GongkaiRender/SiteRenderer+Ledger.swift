@@ -68,30 +68,31 @@ extension SiteRenderer {
     /// `ledger.json` (docs/ledger.md): the whole chain, keys sorted; written
     /// by hand like `apiJSON` (every recorded edit rewrites it).
     func ledgerJSON(_ ledger: Ledger) -> [UInt8] {
-        var entries: [UInt8] = [0x5B]
-        entries.reserveCapacity(ledger.entries.count * 330)
-        for (i, e) in ledger.entries.enumerated() {
-            if i > 0 { entries.append(0x2C) }
-            var o = JSONText.Object(continuing: entries)
-            entries = []
-            o.add("event", e.event.rawValue)
-            o.add("hash", e.hash)
-            o.add("id", e.id)
-            o.add("prev", e.prev)
-            o.add("revisions", e.revisions)
-            o.add("seq", e.seq)
-            o.add("time", e.time)
-            o.add("version", e.version)
-            entries = o.take()
-        }
-        entries.append(0x5D)
         var o = JSONText.Object()
         o.add("count", ledger.entries.count)
-        o.add("entries", json: entries)
+        o.add("entries") { (entries: inout [UInt8]) in
+            entries.reserveCapacity(entries.count + ledger.entries.count * 330)
+            entries.append(0x5B)
+            for (i, e) in ledger.entries.enumerated() {
+                if i > 0 { entries.append(0x2C) }
+                var entry = JSONText.Object(continuing: entries)
+                entries = []
+                entry.add("event", e.event.rawValue)
+                entry.add("hash", e.hash)
+                entry.add("id", e.id)
+                entry.add("prev", e.prev)
+                entry.add("revisions", e.revisions)
+                entry.add("seq", e.seq)
+                entry.add("time", e.time)
+                entry.add("version", e.version)
+                entries = entry.take()
+            }
+            entries.append(0x5D)
+        }
         o.add("format", "gongkai-ledger-1")
         o.add("head", ledger.head)
         o.add("site", site.title)
-        return o.finished()
+        return o.take()
     }
 
     func ledgerIndexPage(_ ledger: Ledger) -> LedgerIndexPage {

@@ -329,8 +329,17 @@ extension SiteRenderer {
     /// sorted. Written by hand: a one-notice edit rewrites it, and
     /// JSONEncoder took a tenth of a second on 10,000 notices.
     func apiJSON() -> [UInt8] {
-        var list: [UInt8] = [0x5B]
-        list.reserveCapacity(content.notices.count * 600)
+        var api = JSONText.Object()
+        api.add("count", content.notices.count)
+        api.add("notices", writing: apiNotices)
+        api.add("site", site.title)
+        return api.take()
+    }
+
+    /// The list of `api/notices.json`, appended to `list`.
+    func apiNotices(_ list: inout [UInt8]) {
+        list.reserveCapacity(list.count + content.notices.count * 600)
+        list.append(0x5B)
         for (i, n) in content.notices.enumerated() {
             if i > 0 { list.append(0x2C) }
             let correction = supersededBy[n.id]
@@ -353,11 +362,6 @@ extension SiteRenderer {
             }
         }
         list.append(0x5D)
-        var api = JSONText.Object()
-        api.add("count", content.notices.count)
-        api.add("notices", json: list)
-        api.add("site", site.title)
-        return api.finished()
     }
 
     /// One notice's object in `api/notices.json`, written at the end of `buffer`.
