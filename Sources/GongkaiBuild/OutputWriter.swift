@@ -238,8 +238,35 @@ struct OutputWriter {
 
         // The spare holds every file of `done` now, whatever happens next.
         let stamp = Self.writeMarker(spare, marker)
+        // Its folders as they are now, for the next check: the record's,
+        // and again those whose entries this build changed.
+        var changedFolders: Set<String> = [""]
+        /// The folder a path is in ("" for the root).
+        func folderOf(_ path: String) -> String {
+            path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        }
+        /// `folder` and the folders above it.
+        func touch(folder: String, in set: inout Set<String>) {
+            var folder = folder
+            while set.insert(folder).inserted && !folder.isEmpty { folder = folderOf(folder) }
+        }
+        func touch(_ file: String, in set: inout Set<String>) { touch(folder: folderOf(file), in: &set) }
+        for i in done {
+            if case .done(let d) = results[i], d.how != .kept { touch(files[i].path, in: &changedFolders) }
+        }
+        for path in check.bad { touch(path, in: &changedFolders) }
+        for folder in emptied { touch(folder: folder, in: &changedFolders) }
+        if let spareManifest, recordedWanted < spareManifest.count {
+            for row in 0..<spareManifest.count where !wanted[row] { touch(spareManifest.path(row), in: &changedFolders) }
+        }
+        for folder in check.changedFolders { touch(folder: folder, in: &changedFolders) }
+        let folders = Self.folders(of: spare, record: spareManifest?.folders ?? [], touched: changedFolders) {
+            var all: Set<String> = [""]
+            for i in done { touch(files[i].path, in: &all) }
+            return all
+        }
         func save(_ record: String, _ stamp: TreeManifest.Stamp) {
-            _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count) { i in
+            _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count, folders: folders) { i in
                 guard case .done(let d) = results[done[i]] else { preconditionFailure() }
                 return (d.hash, d.entry, files[done[i]].path)
             }
@@ -264,6 +291,33 @@ struct OutputWriter {
         if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
         save(liveRecord, stamp)
         return Written(files: files.count, unchanged: unchanged, survey: (files.count + 1, bytes), touched: touched)
+    }
+
+    /// The folders of the tree at `root` for its record: the old record's
+    /// as they were, those `touched` as they are now (an entry was added or
+    /// removed); without an old record, every folder `all()` names.
+    static func folders(of root: String, record: [TreeManifest.Folder], touched: Set<String>,
+                        all: () -> Set<String>) -> [TreeManifest.Folder] {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        guard !record.isEmpty else { return all().compactMap { TreeManifest.Folder(fd, $0, recording: true) } }
+        var result: [TreeManifest.Folder] = []
+        result.reserveCapacity(record.count + touched.count)
+        var known = Set<String>()
+        known.reserveCapacity(record.count)
+        for folder in record {
+            known.insert(folder.path)
+            if !touched.contains(folder.path) {
+                result.append(folder)
+            } else if let now = TreeManifest.Folder(fd, folder.path, recording: true) {
+                result.append(now)
+            }
+        }
+        for path in touched where !known.contains(path) {
+            if let now = TreeManifest.Folder(fd, path, recording: true) { result.append(now) }
+        }
+        return result
     }
 
     enum How { case kept, linked, written }

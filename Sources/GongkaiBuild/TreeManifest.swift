@@ -74,6 +74,48 @@ struct TreeManifest: Sendable {
     /// Open addressing on the path hash: row index + 1, 0 for an empty slot;
     /// a power of two of at least twice the rows.
     private var table: [UInt32]
+    /// Every folder of the tree (the root as ""), as it was when the record
+    /// was saved: a folder whose modification time and inode are unchanged
+    /// has had no entry added, removed or renamed since, so the check need
+    /// not list it (listing 12,500 folders was a third of the check). Empty
+    /// in a record made without them: then every folder is listed.
+    private(set) var folders: [Folder] = []
+
+    struct Folder: Sendable, Equatable {
+        var path: String
+        var mtime: Int64
+        var inode: UInt64
+
+        /// The folder at `path` (relative to the folder `root` is open on)
+        /// as it is now; nil if it is not a folder.
+        /// `recording`: for a record. A folder changed in the last 100 ms
+        /// is recorded as never matching (it is listed by the next check):
+        /// a kernel may stamp times in ticks of a few milliseconds, so an
+        /// entry added in the same tick as the recorded time would leave the
+        /// time as recorded (git's "racy" entries, the same way). The
+        /// folders a build writes in are such folders: a handful.
+        init?(_ root: Int32, _ path: String, recording: Bool = false) {
+            var st = stat()
+            guard fstatat(root, path.isEmpty ? "." : path, &st, AT_SYMLINK_NOFOLLOW) == 0,
+                  (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            var mtime = FileIdentity(st).mtime
+            if recording {
+                var now = timespec()
+                clock_gettime(CLOCK_REALTIME, &now)
+                if Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - mtime < 100_000_000 { mtime = Self.racy }
+            }
+            self.init(path: path, mtime: mtime, inode: UInt64(st.st_ino))
+        }
+
+        /// The recorded time of a folder changed just before it was recorded.
+        static let racy = Int64.min
+
+        init(path: String, mtime: Int64, inode: UInt64) {
+            self.path = path
+            self.mtime = mtime
+            self.inode = inode
+        }
+    }
 
     struct Row: Sendable {
         /// `PathHash` of the path.
@@ -87,20 +129,21 @@ struct TreeManifest: Sendable {
 
     /// A manifest of `files` (path and entry), for tests; `hashes`: other
     /// path hashes than `PathHash`'s (to test collisions).
-    init(stamp: Stamp, files: [(String, Entry)], hashes: [UInt64]? = nil) {
+    init(stamp: Stamp, files: [(String, Entry)], hashes: [UInt64]? = nil, folders: [Folder] = []) {
         var rows: [Row] = [], paths: [UInt8] = []
         for (i, (path, entry)) in files.enumerated() {
             rows.append(Row(hash: hashes?[i] ?? PathHash.of(path), entry: entry, start: UInt32(paths.count),
                             length: UInt32(path.utf8.count)))
             paths += Array(path.utf8)
         }
-        self.init(stamp: stamp, rows: rows, paths: paths)
+        self.init(stamp: stamp, rows: rows, paths: paths, folders: folders)
     }
 
-    private init(stamp: Stamp, rows: [Row], paths: [UInt8]) {
+    private init(stamp: Stamp, rows: [Row], paths: [UInt8], folders: [Folder]) {
         self.stamp = stamp
         self.rows = rows
         self.paths = paths
+        self.folders = folders
         var size = 16
         while size < rows.count * 2 { size *= 2 }
         var table = [UInt32](repeating: 0, count: size)
@@ -226,7 +269,7 @@ struct TreeManifest: Sendable {
     static let oldFiles = ["live.tsv", "spare.tsv"]
 
     /// The format (a change of it changes this).
-    static let magic = Array("gongkai-tree-2\n".utf8)
+    static let magic = Array("gongkai-tree-3\n".utf8)
 
     /// What a manifest is for: the gongkai, the output folder and the tree
     /// (its marker file).
@@ -264,18 +307,25 @@ struct TreeManifest: Sendable {
                                     start: UInt32(truncatingIfNeeded: start), length: UInt32(length)))
                     start += length
                 }
-                // Every path within the file, and the file ends with the last.
-                guard start == d.base.count - d.at, start <= UInt32.max else { throw Mismatch() }
-                let paths = Array(UnsafeRawBufferPointer(rebasing: d.base[d.at...]))
-                d.at = d.base.count
-                return TreeManifest(stamp: stamp, rows: rows, paths: paths)
+                // The paths, every one within them; then the folders.
+                guard Int(try d.read(UInt32.self)) == start, start <= d.base.count - d.at else { throw Mismatch() }
+                let paths = Array(UnsafeRawBufferPointer(rebasing: d.base[d.at..<d.at + start]))
+                d.at += start
+                let m = try d.count(unit: 8 + 8 + 4)
+                var folders: [Folder] = []
+                folders.reserveCapacity(m)
+                for _ in 0..<m {
+                    let mtime = try d.read(Int64.self), inode = try d.read(UInt64.self)
+                    folders.append(Folder(path: try d.read(String.self), mtime: mtime, inode: inode))
+                }
+                return TreeManifest(stamp: stamp, rows: rows, paths: paths, folders: folders)
             }
         } ?? nil
     }
 
     /// Writes a manifest of `count` files to `file` (a new file renamed over
     /// the old one): the `i`th file's path hash, entry and path.
-    static func save(_ file: String, output: String, stamp: Stamp, count: Int,
+    static func save(_ file: String, output: String, stamp: Stamp, count: Int, folders: [Folder] = [],
                      row: (Int) -> (hash: UInt64, entry: Entry, path: String)) -> Bool {
         let bytes = IncrementalCache.encode(magic: magic) { e in
             try e.write(header(output: output, stamp: stamp))
@@ -285,9 +335,10 @@ struct TreeManifest: Sendable {
             var total = 0
             for i in 0..<count { total += row(i).path.utf8.count }
             guard total <= UInt32.max else { throw Mismatch() }
-            let rowsAt = e.bytes.count, pathsAt = rowsAt + count * rowSize
-            e.bytes.append(contentsOf: repeatElement(0, count: count * rowSize + total))
+            let rowsAt = e.bytes.count, pathsAt = rowsAt + count * rowSize + 4
+            e.bytes.append(contentsOf: repeatElement(0, count: count * rowSize + 4 + total))
             e.bytes.withUnsafeMutableBytes { out in
+                out.storeBytes(of: UInt32(total).littleEndian, toByteOffset: pathsAt - 4, as: UInt32.self)
                 var r = rowsAt, p = pathsAt
                 func put<I: FixedWidthInteger>(_ value: I) {
                     out.storeBytes(of: value.littleEndian, toByteOffset: r, as: I.self)
@@ -306,6 +357,12 @@ struct TreeManifest: Sendable {
                     }
                 }
             }
+            e.write(UInt32(folders.count))
+            for f in folders {
+                e.write(f.mtime)
+                e.write(f.inode)
+                try e.write(f.path)
+            }
         }
         guard let bytes else { return false }
         let folder = (file as NSString).deletingLastPathComponent
@@ -319,7 +376,7 @@ struct TreeManifest: Sendable {
 
     /// Writes the manifest to `file`.
     func save(_ file: String, output: String) -> Bool {
-        Self.save(file, output: output, stamp: stamp, count: rows.count) { (rows[$0].hash, rows[$0].entry, path($0)) }
+        Self.save(file, output: output, stamp: stamp, count: rows.count, folders: folders) { (rows[$0].hash, rows[$0].entry, path($0)) }
     }
 
     /// The spare as it is on disk, compared with its record: files that are
@@ -331,10 +388,80 @@ struct TreeManifest: Sendable {
     struct Check: Sendable {
         var bad: [String] = []
         var intact: [Bool] = []
+        /// Recorded folders not as recorded (their records are made again).
+        var changedFolders: [String] = []
     }
 
     /// `parallel`: the top-level folders on all cores.
     func check(_ root: String, parallel: Bool = true) -> Check {
+        if !folders.isEmpty, let check = checkByFolders(root) { return check }
+        var check = walk(root, parallel: parallel)
+        // Every folder is recorded again (its record did not help).
+        check.changedFolders = folders.map(\.path)
+        return check
+    }
+
+    /// The check with the record's folders: one `fstatat` per folder and per
+    /// file, and a folder listed only when its modification time or inode
+    /// changed (an entry was added, removed or renamed in it: what is there
+    /// that the record does not have is `bad`). Nil if the tree's root
+    /// cannot be opened.
+    func checkByFolders(_ root: String) -> Check? {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var check = Check()
+        check.intact = [Bool](repeating: false, count: rows.count)
+        var changed: [String] = []
+        for folder in folders where Folder(fd, folder.path) != folder { changed.append(folder.path) }
+        // Many changed folders (a tree recorded as it was being made): one
+        // walk of everything costs less than listing them one by one.
+        guard changed.count <= max(64, folders.count / 16) else { return nil }
+        /// `path` NUL-terminated, in a buffer reused for every file.
+        var name = [CChar](repeating: 0, count: 256)
+        paths.withUnsafeBufferPointer { paths in
+            for (i, row) in rows.enumerated() {
+                let length = Int(row.length)
+                if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
+                name.withUnsafeMutableBufferPointer { name in
+                    UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
+                    name[length] = 0
+                    var st = stat()
+                    guard fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }   // gone
+                    if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == row.entry.size
+                        && Stamp.nanoseconds(st) == row.entry.mtime {
+                        check.intact[i] = true
+                    } else if (st.st_mode & S_IFMT) != S_IFDIR {
+                        check.bad.append(path(i))
+                    }
+                }
+            }
+        }
+        check.changedFolders = changed
+        guard !changed.isEmpty else { return check }
+        // What changed folders hold beside what the record has: files go
+        // (`bad`), folders not in the record are looked through.
+        let known = Set(folders.map(\.path))
+        var pending = changed
+        while let folder = pending.popLast() {
+            guard let names = try? LocalFileSystem(root: root).list(folder) else { continue }
+            for entry in names {
+                let path = folder.isEmpty ? entry : folder + "/" + entry
+                if folder.isEmpty && entry == OutputWriter.marker { continue }
+                var st = stat()
+                guard fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    if !known.contains(path) { pending.append(path) }
+                } else if row(of: path) == nil {
+                    check.bad.append(path)
+                }
+            }
+        }
+        return check
+    }
+
+    /// The check by listing every folder (a record without folders).
+    private func walk(_ root: String, parallel: Bool) -> Check {
         struct Level: Sendable {
             var bad: [String] = []
             var intact: [Int32] = []

@@ -117,13 +117,27 @@ struct TreeManifestTests {
         #expect(row("c1/", "a.html") == nil)
     }
 
-    @Test func theCheckFindsWhatWasChangedAddedOrDeletedByHand() throws {
+    /// Without folder records every folder is listed; with them, only
+    /// folders whose time or inode changed (`recording`: as the writer
+    /// records them, the folders just made count as changed).
+    @Test(arguments: ["walk", "folders", "recorded"])
+    func theCheckFindsWhatWasChangedAddedOrDeletedByHand(_ how: String) throws {
         let folder = try Folder()
         let paths = ["index.html", "a/index.html", "a/b/one.html", "a/b/two.html", "c/d/e/deep.html", "c/x.html",
                      "c/link.html", "c/folder.html"]
         for path in paths { try folder.write(path, "页面 " + path) }
         let stamp = try #require(TreeManifest.Stamp(tree: folder.tree))
-        let manifest = TreeManifest(stamp: stamp, files: paths.map { ($0, folder.entry($0)) })
+        var folders: [TreeManifest.Folder] = []
+        if how != "walk" {
+            let fd = open(folder.tree, O_RDONLY | O_DIRECTORY)
+            defer { close(fd) }
+            if how == "folders" { usleep(20_000) }   // the folders' times from an earlier tick than the changes below
+            folders = ["", "a", "a/b", "c", "c/d", "c/d/e"].compactMap { TreeManifest.Folder(fd, $0, recording: how == "recorded") }
+            #expect(folders.count == 6)
+            #expect(folders.allSatisfy { ($0.mtime == TreeManifest.Folder.racy) == (how == "recorded") })
+        }
+        let manifest = TreeManifest(stamp: stamp, files: paths.map { ($0, folder.entry($0)) }, folders: folders)
+        if how == "folders" { usleep(20_000) }
         var check = manifest.check(folder.tree)
         #expect(check.bad.isEmpty)
         #expect(check.intact == paths.map { _ in true })
@@ -139,6 +153,7 @@ struct TreeManifestTests {
         check = manifest.check(folder.tree)
         #expect(check.bad.sorted() == ["a/b/one.html", "a/stray.html", "c/folder.html/index.html", "c/link.html", "top.html"])
         #expect(check.intact == [true, true, false, true, false, true, false, false])
+        if how == "folders" { #expect(Set(check.changedFolders) == ["", "a", "c", "c/d/e"]) }
 
         // A tree that is not there: nothing intact.
         check = manifest.check(folder.path + "/nowhere")
