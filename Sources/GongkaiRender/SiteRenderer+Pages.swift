@@ -150,7 +150,7 @@ extension SiteRenderer {
             h.add(keys.noticeAt[index])
             h.add(previous)
             h.add(next)
-            h.add(notice.supersedes.flatMap { noticesByID[$0] }.map { keys.link[$0.id] ?? 0 } ?? 0)
+            h.add(notice.supersedes.map { keys.link[$0] ?? 0 } ?? 0)
             h.add(supersededBy[id].map { keys.link[$0.id] ?? 0 } ?? 0)
             h.add(ledger?.versions[id] ?? "-")
             h.add(ledgerEntries[id.value]?.count ?? 0)

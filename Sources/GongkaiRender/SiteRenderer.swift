@@ -23,9 +23,12 @@ public struct SiteRenderer: Sendable {
     let byCommunity: [String: [Notice]]
     let byCategory: [String: [Notice]]
     let supersededBy: [NoticeID: Notice]
-    let noticesByID: [NoticeID: Notice]
-    /// Each notice's position in its community's list (`byCommunity`).
-    let communityIndex: [NoticeID: Int]
+    /// Notices by id, and each notice's position in its community's list
+    /// (`byCommunity`): made when first asked for (only pages that are
+    /// rendered ask, and a rebuild renders few).
+    let byID: Lazy<(notices: [NoticeID: Notice], communityIndex: [NoticeID: Int])>
+    var noticesByID: [NoticeID: Notice] { byID.value.notices }
+    var communityIndex: [NoticeID: Int] { byID.value.communityIndex }
     /// By position in `content.notices`: the positions of the notices of
     /// the same community (in `byCommunity` order) and where this one is
     /// among them, so a notice page's key needs no lookups by id.
@@ -71,8 +74,7 @@ public struct SiteRenderer: Sendable {
         byCommunity = plan.byCommunity
         byCategory = plan.byCategory
         supersededBy = plan.supersededBy
-        noticesByID = plan.noticesByID
-        communityIndex = plan.communityIndex
+        byID = plan.byID
         communityMembers = plan.communityMembers
         positionInCommunity = plan.positionInCommunity
         utcOffset = plan.utcOffset
@@ -98,8 +100,7 @@ public struct SiteRenderer: Sendable {
         let byCommunity: [String: [Notice]]
         let byCategory: [String: [Notice]]
         let supersededBy: [NoticeID: Notice]
-        let noticesByID: [NoticeID: Notice]
-        let communityIndex: [NoticeID: Int]
+        let byID: Lazy<(notices: [NoticeID: Notice], communityIndex: [NoticeID: Int])>
         let communityMembers: [String: [Int]]
         let positionInCommunity: [Int]
         let utcOffset: Int
@@ -129,37 +130,40 @@ public struct SiteRenderer: Sendable {
             communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
             // One pass over the notices for the lists and maps every page uses.
             var byCommunity: [String: [Notice]] = [:], byCategory: [String: [Notice]] = [:]
-            var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
             var corrections: [NoticeID: Notice] = [:]
             var members: [String: [Int]] = [:]
             var memberPositions: [Int] = []
-            byID.reserveCapacity(content.notices.count)
-            positions.reserveCapacity(content.notices.count)
             memberPositions.reserveCapacity(content.notices.count)
             for (index, notice) in content.notices.enumerated() {
-                let id = notice.id
-                let community = id.community
+                let community = notice.id.community
                 var position = 0
                 byCommunity[community, default: []].append(notice, at: &position)
                 memberPositions.append(position)
                 members[community, default: []].append(index)
                 byCategory[notice.categorySlug, default: []].append(notice)
-                // The first of two notices with one id wins (a build with such
-                // notices stops at GK107 anyway).
-                if byID[id] == nil {
-                    byID[id] = notice
-                    positions[id] = position
-                }
                 // The newest correction of a notice wins (the list is newest first).
                 if let old = notice.supersedes, corrections[old] == nil { corrections[old] = notice }
             }
             self.byCommunity = byCommunity
             self.byCategory = byCategory
             supersededBy = corrections
-            noticesByID = byID
-            communityIndex = positions
             communityMembers = members
             positionInCommunity = memberPositions
+            byID = Lazy { [notices = content.notices, memberPositions] in
+                var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
+                byID.reserveCapacity(notices.count)
+                positions.reserveCapacity(notices.count)
+                for (index, notice) in notices.enumerated() {
+                    // The first of two notices with one id wins (a build with
+                    // such notices stops at GK107 anyway).
+                    let id = notice.id
+                    if byID[id] == nil {
+                        byID[id] = notice
+                        positions[id] = memberPositions[index]
+                    }
+                }
+                return (byID, positions)
+            }
             let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
             let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
             utcOffset = tz.secondsFromGMT(for: newest)
@@ -328,5 +332,23 @@ private extension Array {
     mutating func append(_ element: Element, at position: inout Int) {
         position = count
         append(element)
+    }
+}
+
+/// A value made on first use, once, by whichever thread asks first.
+final class Lazy<Value: Sendable>: @unchecked Sendable {
+    private let make: @Sendable () -> Value
+    private let lock = NSLock()
+    private var made: Value?
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }

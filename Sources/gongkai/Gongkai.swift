@@ -18,6 +18,7 @@ struct Gongkai: ParsableCommand {
         defaultSubcommand: Build.self)
 
     static func main() {
+        SiteBuilder.tuneMemory()
         do {
             var command = try parseAsRoot()
             try command.run()

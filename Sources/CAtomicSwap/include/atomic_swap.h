@@ -6,4 +6,8 @@
 /// kernel or file system cannot exchange; the caller then falls back).
 int gongkai_exchange_paths(const char *a, const char *b);
 
+/// Keeps large allocations on the heap for reuse instead of mapping and
+/// unmapping each (glibc's mallopt; nothing elsewhere). Call once, early.
+void gongkai_tune_memory(void);
+
 #endif
