@@ -88,9 +88,9 @@ struct TreeManifest: Sendable {
 
         /// The folder at `path` (relative to the folder `root` is open on)
         /// as it is now; nil if it is not a folder.
-        /// `recording`: for a record. A folder changed in the last 100 ms
+        /// `recording`: for a record. A folder changed in the last 20 ms
         /// is recorded as never matching (it is listed by the next check):
-        /// a kernel may stamp times in ticks of a few milliseconds, so an
+        /// a kernel may stamp times in ticks of up to 10 ms (HZ 100), so an
         /// entry added in the same tick as the recorded time would leave the
         /// time as recorded (git's "racy" entries, the same way). The
         /// folders a build writes in are such folders: a handful.
@@ -102,7 +102,7 @@ struct TreeManifest: Sendable {
             if recording {
                 var now = timespec()
                 clock_gettime(CLOCK_REALTIME, &now)
-                if Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - mtime < 100_000_000 { mtime = Self.racy }
+                if Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - mtime < 20_000_000 { mtime = Self.racy }
             }
             self.init(path: path, mtime: mtime, inode: UInt64(st.st_ino))
         }
