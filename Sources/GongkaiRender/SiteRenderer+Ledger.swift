@@ -108,8 +108,16 @@ extension SiteRenderer {
             LedgerCommunityLink(name: c.name, href: root + Self.ledgerCommunity(c.slug), notices: counts[c.slug]?.notices ?? 0,
                                 entries: counts[c.slug]?.entries ?? 0)
         }
+        // The notices of the 20 newest entries, found in one pass (not
+        // through the map of all notices by id, which a rebuild need not make).
+        let wanted = Set(ledger.entries.suffix(20).compactMap { NoticeID($0.id) })
+        var found: [NoticeID: Notice] = [:]
+        for notice in content.notices where found.count < wanted.count {
+            let id = notice.id
+            if wanted.contains(id), found[id] == nil { found[id] = notice }
+        }
         let recent = ledger.entries.suffix(20).reversed().map { e -> LedgerVersionView in
-            let notice = NoticeID(e.id).flatMap { noticesByID[$0] }
+            let notice = NoticeID(e.id).flatMap { found[$0] }
             var view = versionView(e, notice: notice)
             view.title = notice?.title ?? e.id
             view.href = NoticeID(e.id).map { root + URLPaths.notice($0) }

@@ -134,6 +134,14 @@ extension SiteRenderer {
         return (index + 1 < siblings.count ? siblings[index + 1] : nil, index > 0 ? siblings[index - 1] : nil)
     }
 
+    /// `neighbours(_:)` of the notice at `index` in `content.notices`.
+    func neighbours(at index: Int) -> (previous: Notice?, next: Notice?) {
+        let members = communityMembers[content.notices[index].id.community] ?? []
+        let position = positionInCommunity[index]
+        return (position + 1 < members.count ? content.notices[members[position + 1]] : nil,
+                position > 0 ? content.notices[members[position - 1]] : nil)
+    }
+
     /// What the notice page shows: the notice, its neighbours' and its
     /// corrections' links, its ledger record.
     /// `index`: the notice's position in `content.notices` (the keys of it
@@ -152,12 +160,16 @@ extension SiteRenderer {
             h.add(next)
             h.add(notice.supersedes.map { keys.link[$0] ?? 0 } ?? 0)
             h.add(supersededBy[id].map { keys.link[$0.id] ?? 0 } ?? 0)
-            h.add(ledger?.versions[id] ?? "-")
+            // The version is the SHA-256 of the notice's source, which its
+            // input key covers: whether it has one is enough.
+            h.add(ledger?.versions[id] != nil)
             h.add(ledgerEntries[id.value]?.count ?? 0)
         }
     }
 
-    func noticePage(_ notice: Notice) -> NoticePage {
+    /// `index`: the notice's position in `content.notices`, if known (its
+    /// neighbours are then found without the map of notices by id).
+    func noticePage(_ notice: Notice, at index: Int? = nil) -> NoticePage {
         let path = URLPaths.filePath(notice.id)
         let root = URLPaths.root(of: path)
         let published = notice.withdrawal == nil ? notice.attachments : []
@@ -165,7 +177,7 @@ extension SiteRenderer {
         let category = categories[notice.categorySlug]
         let communityName = community?.name ?? notice.id.community
         let categoryName = category?.name ?? notice.categorySlug
-        let (previousNotice, nextNotice) = neighbours(notice)
+        let (previousNotice, nextNotice) = index.map { neighbours(at: $0) } ?? neighbours(notice)
         let previous = previousNotice.map { link($0, root: root) }, next = nextNotice.map { link($0, root: root) }
         let canonical = site.absoluteBase.map { $0 + URLPaths.noticeFolder(notice.id) }
         let communityCategory = URLPaths.communityCategory(notice.id.community, notice.categorySlug)
@@ -354,7 +366,9 @@ extension SiteRenderer {
             h.add(keys.global)
             h.add(keys.noticeAt[i])
             h.add(correction?.id.value ?? "-")
-            h.add(version ?? "-")
+            // The version is the SHA-256 of the notice's source, which its
+            // input key covers: whether it has one is enough.
+            h.add(version != nil)
             list += fragments.fragment(h.value) {
                 var object: [UInt8] = []
                 apiObject(n, correction: correction, version: version, into: &object)
