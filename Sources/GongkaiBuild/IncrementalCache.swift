@@ -67,22 +67,7 @@ enum IncrementalCache {
     /// (Not mapped: a cache file cut short by another process while mapped
     /// would crash the build with SIGBUS; reading costs a few milliseconds.)
     static func withContents<R>(of path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
-        defer { buffer.deallocate() }
-        var filled = 0
-        while filled < size {
-            let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            filled += n
-        }
-        return body(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+        bytes(of: path).map { $0.withUnsafeBytes(body) }
     }
 
     /// The bytes of a file as one array (for caches whose values stay

@@ -63,6 +63,16 @@ public enum FileKind: Sendable, Hashable {
     case directory
     /// A symbolic link: never followed, so content cannot reach outside the site.
     case symlink
+
+    /// What `lstat` said; nil for anything else (a device, a pipe).
+    public init?(_ st: stat) {
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: self = .directory
+        case S_IFLNK: self = .symlink
+        case S_IFREG: self = .file(size: Int(st.st_size))
+        default: return nil
+        }
+    }
 }
 
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
@@ -91,12 +101,7 @@ public struct LocalFileSystem: SiteFileSystem {
     public func kind(of path: String) -> FileKind? {
         var st = stat()
         guard lstat(full(path), &st) == 0 else { return nil }
-        switch st.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symlink
-        case S_IFREG: return .file(size: Int(st.st_size))
-        default: return nil
-        }
+        return FileKind(st)
     }
 
     public func identity(of path: String) -> FileIdentity? {

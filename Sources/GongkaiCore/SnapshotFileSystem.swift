@@ -39,13 +39,7 @@ public struct SnapshotFileSystem: SiteFileSystem {
 
     public func kind(of path: String) -> FileKind? {
         guard let found = entry(path) else { return base.kind(of: path) }
-        guard let st = found else { return nil }
-        switch st.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFLNK: return .symlink
-        case S_IFREG: return .file(size: Int(st.st_size))
-        default: return nil
-        }
+        return found.flatMap { FileKind($0) }
     }
 
     public func identity(of path: String) -> FileIdentity? {

@@ -55,121 +55,67 @@ public struct SiteRenderer: Sendable {
     /// - Parameter fragments: pieces of large files by key (with `inputs` only).
     public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil,
                 ledger: LedgerSnapshot? = nil, inputs: RenderInputs? = nil, fragments: FragmentCache? = nil) {
-        self.init(plan: Plan(content: content, theme: theme, generator: generator, today: today, inputs: inputs,
-                             withLedger: ledger != nil),
-                  ledger: ledger, fragments: fragments)
-    }
-
-    /// A renderer from a plan made beforehand (beside the ledger stage:
-    /// nothing in it depends on the ledger).
-    public init(plan: Plan, ledger: LedgerSnapshot?, fragments: FragmentCache? = nil) {
-        content = plan.content
-        theme = plan.theme
-        generator = plan.generator
-        today = plan.today
-        compliance = plan.compliance
-        assetPaths = plan.assetPaths
-        categories = plan.categories
-        communities = plan.communities
-        byCommunity = plan.byCommunity
-        byCategory = plan.byCategory
-        supersededBy = plan.supersededBy
-        byID = plan.byID
-        communityMembers = plan.communityMembers
-        positionInCommunity = plan.positionInCommunity
-        utcOffset = plan.utcOffset
-        // Keys say whether a ledger is published: a plan made for the
-        // other case gives no keys (everything is rendered).
-        keys = plan.withLedger == (ledger != nil) ? plan.keys : nil
+        self.content = content
+        let day = today ?? content.notices.first?.date.day ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        self.today = day
+        self.compliance = ComplianceReport.evaluate(content, today: day)
+        self.theme = theme
+        self.generator = generator
+        var paths: [String: String] = [:]
+        for (path, bytes) in theme.assets {
+            if let dot = path.lastIndex(of: "."), path[..<dot].contains("/") {
+                paths[path] = "\(path[..<dot]).\(ContentHash.hex(bytes))\(path[dot...])"
+            } else {
+                paths[path] = path
+            }
+        }
+        assetPaths = paths
+        categories = Dictionary(content.site.categories.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        // One pass over the notices for the lists and maps every page uses.
+        var byCommunity: [String: [Notice]] = [:], byCategory: [String: [Notice]] = [:]
+        var corrections: [NoticeID: Notice] = [:]
+        var members: [String: [Int]] = [:]
+        var memberPositions: [Int] = []
+        memberPositions.reserveCapacity(content.notices.count)
+        for (index, notice) in content.notices.enumerated() {
+            let community = notice.id.community
+            var position = 0
+            byCommunity[community, default: []].append(notice, at: &position)
+            memberPositions.append(position)
+            members[community, default: []].append(index)
+            byCategory[notice.categorySlug, default: []].append(notice)
+            // The newest correction of a notice wins (the list is newest first).
+            if let old = notice.supersedes, corrections[old] == nil { corrections[old] = notice }
+        }
+        self.byCommunity = byCommunity
+        self.byCategory = byCategory
+        supersededBy = corrections
+        communityMembers = members
+        positionInCommunity = memberPositions
+        byID = Lazy { [notices = content.notices, memberPositions] in
+            var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
+            byID.reserveCapacity(notices.count)
+            positions.reserveCapacity(notices.count)
+            for (index, notice) in notices.enumerated() {
+                // The first of two notices with one id wins (a build with
+                // such notices stops at GK107 anyway).
+                let id = notice.id
+                if byID[id] == nil {
+                    byID[id] = notice
+                    positions[id] = memberPositions[index]
+                }
+            }
+            return (byID, positions)
+        }
+        let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
+        utcOffset = tz.secondsFromGMT(for: newest)
+        keys = RenderKeys(inputs, content: content, supersededBy: corrections, theme: theme.digest, generator: generator,
+                          today: day, utcOffset: utcOffset, hasLedger: ledger != nil)
         self.fragments = keys == nil ? nil : fragments
         self.ledger = ledger
         ledgerEntries = Dictionary(grouping: ledger?.ledger.entries ?? [], by: \.id)
-    }
-
-    /// What the renderer knows before the ledger stage: the lists and maps
-    /// every page uses, the compliance overview, the keys.
-    public struct Plan: Sendable {
-        let content: SiteContent
-        let theme: Theme
-        let generator: String
-        let today: CalendarDate
-        let compliance: ComplianceReport
-        let assetPaths: [String: String]
-        let categories: [String: Category]
-        let communities: [String: Community]
-        let byCommunity: [String: [Notice]]
-        let byCategory: [String: [Notice]]
-        let supersededBy: [NoticeID: Notice]
-        let byID: Lazy<(notices: [NoticeID: Notice], communityIndex: [NoticeID: Int])>
-        let communityMembers: [String: [Int]]
-        let positionInCommunity: [Int]
-        let utcOffset: Int
-        let keys: RenderKeys?
-        let withLedger: Bool
-
-        /// `withLedger`: whether the renderer will have a ledger (its keys say so).
-        public init(content: SiteContent, theme: Theme, generator: String = "gongkai", today: CalendarDate? = nil,
-                    inputs: RenderInputs? = nil, withLedger: Bool) {
-            self.content = content
-            self.withLedger = withLedger
-            let day = today ?? content.notices.first?.date.day ?? CalendarDate(year: 1970, month: 1, day: 1)!
-            self.today = day
-            self.compliance = ComplianceReport.evaluate(content, today: day)
-            self.theme = theme
-            self.generator = generator
-            var paths: [String: String] = [:]
-            for (path, bytes) in theme.assets {
-                if let dot = path.lastIndex(of: "."), path[..<dot].contains("/") {
-                    paths[path] = "\(path[..<dot]).\(ContentHash.hex(bytes))\(path[dot...])"
-                } else {
-                    paths[path] = path
-                }
-            }
-            assetPaths = paths
-            categories = Dictionary(content.site.categories.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-            communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-            // One pass over the notices for the lists and maps every page uses.
-            var byCommunity: [String: [Notice]] = [:], byCategory: [String: [Notice]] = [:]
-            var corrections: [NoticeID: Notice] = [:]
-            var members: [String: [Int]] = [:]
-            var memberPositions: [Int] = []
-            memberPositions.reserveCapacity(content.notices.count)
-            for (index, notice) in content.notices.enumerated() {
-                let community = notice.id.community
-                var position = 0
-                byCommunity[community, default: []].append(notice, at: &position)
-                memberPositions.append(position)
-                members[community, default: []].append(index)
-                byCategory[notice.categorySlug, default: []].append(notice)
-                // The newest correction of a notice wins (the list is newest first).
-                if let old = notice.supersedes, corrections[old] == nil { corrections[old] = notice }
-            }
-            self.byCommunity = byCommunity
-            self.byCategory = byCategory
-            supersededBy = corrections
-            communityMembers = members
-            positionInCommunity = memberPositions
-            byID = Lazy { [notices = content.notices, memberPositions] in
-                var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
-                byID.reserveCapacity(notices.count)
-                positions.reserveCapacity(notices.count)
-                for (index, notice) in notices.enumerated() {
-                    // The first of two notices with one id wins (a build with
-                    // such notices stops at GK107 anyway).
-                    let id = notice.id
-                    if byID[id] == nil {
-                        byID[id] = notice
-                        positions[id] = memberPositions[index]
-                    }
-                }
-                return (byID, positions)
-            }
-            let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
-            let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
-            utcOffset = tz.secondsFromGMT(for: newest)
-            keys = RenderKeys(inputs, content: content, supersededBy: corrections, theme: theme.digest, generator: generator,
-                              today: day, utcOffset: utcOffset, hasLedger: withLedger)
-        }
     }
 
     /// One page: rendered, or `.previous` when the previous build made it
