@@ -159,15 +159,28 @@ struct LedgerStage {
         // Another build of the same site (to another output) may have
         // appended since this one read the file: appending now would fork
         // the chain.
-        let now = try? Array(Data(contentsOf: URL(fileURLWithPath: path)))
-        guard now == outcome.recorded else {
+        let now = IncrementalCache.bytes(of: path)
+        let same: Bool = {
+            guard let now, let recorded = outcome.recorded else { return now == nil && outcome.recorded == nil }
+            return now.count == recorded.count && now.withUnsafeBytes { a in
+                recorded.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+            }
+        }()
+        guard same else {
             return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(LedgerMessages.changedMeanwhile),
                               fix: LedgerMessages.notWrittenFix)
         }
-        do {
-            try Data(appended(outcome)).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten("\(error.localizedDescription)"),
+        // A new file (the recorded lines, then this build's) renamed over
+        // the old one: a crash never leaves half a line.
+        var tail: [UInt8] = []
+        if let last = outcome.recorded?.last, last != 10 { tail.append(10) }
+        for entry in outcome.pending { tail += entry.jsonLine; tail.append(10) }
+        let temporary = path + ".tmp-\(getpid())"
+        let problem = OutputWriter.writeFile(temporary, outcome.recorded ?? [], then: tail)
+        guard problem == nil, rename(temporary, path) == 0 else {
+            let reason = problem?.message ?? String(cString: strerror(errno))
+            unlink(temporary)
+            return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(reason),
                               fix: LedgerMessages.notWrittenFix)
         }
         return nil

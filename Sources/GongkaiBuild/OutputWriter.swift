@@ -543,11 +543,11 @@ struct OutputWriter {
         return true
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Diagnostic? {
+    static func writeFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Diagnostic? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return ioProblem(path, String(cString: strerror(errno))) }
         defer { close(fd) }
-        return writeAll(fd, path, bytes)
+        return writeAll(fd, path, bytes) ?? writeAll(fd, path, more)
     }
 
     private static func writeAll(_ fd: Int32, _ path: String, _ bytes: [UInt8]) -> Diagnostic? {

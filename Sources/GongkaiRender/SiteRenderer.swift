@@ -167,9 +167,10 @@ public struct SiteRenderer: Sendable {
     public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil) -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
         let reuse = keys == nil ? nil : reuse
-        func page<Model: MustacheParent>(_ path: String, _ template: String, key: UInt64?,
+        /// The key is computed in the job (on any core), not here.
+        func page<Model: MustacheParent>(_ path: String, _ template: String, key: @escaping @Sendable @autoclosure () -> UInt64?,
                                          _ model: @escaping @Sendable () -> Model) -> Job {
-            { [self] in [try file(path, template, key: key, reuse, model)] }
+            { [self] in [try file(path, template, key: key(), reuse, model)] }
         }
         var jobs: [Job] = []
         jobs.append { [self] in
@@ -223,7 +224,7 @@ public struct SiteRenderer: Sendable {
             self.feed(self.content.notices, title: self.site.title, path: "feed.xml", alternate: "index.html")
         })
         jobs.append(page("sitemap.xml", "sitemap", key: pageKey("sitemap") { h in
-            for n in content.notices { h.add(n.id.value); h.add(n.date.day.iso) }
+            for n in content.notices { h.add(n.id.value); h.add(UInt64(bitPattern: Int64(n.date.day.dayNumber))) }
         }) { self.sitemap() })
         // The longest jobs start first (their files keep their place).
         var first = [jobs.count]
