@@ -86,9 +86,16 @@ public struct SiteLoader: Sendable {
     private func loadYear(slug: String, year: String, into notices: inout [NoticeSource],
                           diagnostics: inout [Diagnostic]) {
         let folder = "content/\(slug)/\(year)"
-        let names = list(folder, into: &diagnostics)
+        let entries = folderEntries(folder, into: &diagnostics)
+        let names = entries.map(\.name)
         var siblings: [String: FileKind] = [:]
-        for name in names { siblings[name] = fs.kind(of: folder + "/" + name) }
+        var identities: [String: FileIdentity] = [:]
+        siblings.reserveCapacity(entries.count)
+        identities.reserveCapacity(entries.count)
+        for entry in entries {
+            siblings[entry.name] = entry.kind
+            identities[entry.name] = entry.identity
+        }
         let folderImages = imageSizes(folder, siblings)
         let folderTexts = textFiles(folder, siblings)
         let dataFiles = readDataFiles(folder, siblings: siblings, diagnostics: &diagnostics)
@@ -96,7 +103,7 @@ public struct SiteLoader: Sendable {
             let path = folder + "/" + name
             switch siblings[name] {
             case .file where name.hasSuffix(".md"):
-                guard let file = readFile(path, into: &diagnostics) else { continue }
+                guard let file = readFile(path, identity: identities[name], into: &diagnostics) else { continue }
                 let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
                 notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings,
                                             imageSizes: folderImages, textFiles: folderTexts, dataFiles: dataFiles))
@@ -172,9 +179,11 @@ public struct SiteLoader: Sendable {
         return files
     }
 
-    private func readFile(_ path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+    /// `identity`: the file system's, when the caller has it from a listing.
+    private func readFile(_ path: String, identity listed: FileIdentity?? = .none,
+                          into diagnostics: inout [Diagnostic]) -> SourceFile? {
         // Before reading: a file changed after this moment shows as changed next time.
-        let identity = fs.identity(of: path)
+        let identity = listed ?? fs.identity(of: path)
         if let identity, let file = known[path], file.identity == identity {
             let fs = self.fs
             return SourceFile(path: path, digest: file.digest, identity: identity, read: { try? fs.read(path) })
@@ -193,6 +202,16 @@ public struct SiteLoader: Sendable {
                                               fix: Messages.unreadableFix))
                 return nil
             }
+        }
+    }
+
+    private func folderEntries(_ path: String, into diagnostics: inout [Diagnostic]) -> [FolderEntry] {
+        do {
+            return try fs.entries(path)
+        } catch {
+            diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.unreadable("\(error)"),
+                                          fix: Messages.unreadableFix))
+            return []
         }
     }
 

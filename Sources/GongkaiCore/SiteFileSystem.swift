@@ -21,6 +21,22 @@ public protocol SiteFileSystem: Sendable {
     /// What the file system says about a file, to tell it unchanged without
     /// reading it; nil where unknown (then files are always read).
     func identity(of path: String) -> FileIdentity?
+    /// A folder's entries with `kind(of:)` and `identity(of:)` of each, in
+    /// `list` order (one call instead of three per entry).
+    func entries(_ path: String) throws -> [FolderEntry]
+}
+
+/// One entry of `SiteFileSystem.entries(_:)`.
+public struct FolderEntry: Sendable {
+    public var name: String
+    public var kind: FileKind?
+    public var identity: FileIdentity?
+
+    public init(name: String, kind: FileKind?, identity: FileIdentity?) {
+        self.name = name
+        self.kind = kind
+        self.identity = identity
+    }
 }
 
 /// Size, modification and change times and inode of a file: all equal means
@@ -53,6 +69,13 @@ public struct FileIdentity: Sendable, Hashable {
 }
 
 extension SiteFileSystem {
+    public func entries(_ path: String) throws -> [FolderEntry] {
+        try list(path).map { name in
+            let full = path.isEmpty ? name : path + "/" + name
+            return FolderEntry(name: name, kind: kind(of: full), identity: identity(of: full))
+        }
+    }
+
     public func identity(of path: String) -> FileIdentity? { nil }
     public func modificationTime(of path: String) -> Int64? { nil }
     public func readPrefix(_ path: String, count: Int) throws -> [UInt8] { Array(try read(path).prefix(count)) }

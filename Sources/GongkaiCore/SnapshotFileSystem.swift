@@ -58,6 +58,20 @@ public struct SnapshotFileSystem: SiteFileSystem {
         return entries.keys.sorted()
     }
 
+    public func entries(_ path: String) throws -> [FolderEntry] {
+        guard let entries = folders[path] else {
+            return try base.list(path).map { name in
+                let full = path.isEmpty ? name : path + "/" + name
+                return FolderEntry(name: name, kind: base.kind(of: full), identity: base.identity(of: full))
+            }
+        }
+        return entries.keys.sorted().map { name in
+            let st = entries[name]!
+            return FolderEntry(name: name, kind: FileKind(st),
+                               identity: (st.st_mode & S_IFMT) == S_IFREG ? FileIdentity(st) : nil)
+        }
+    }
+
     public func read(_ path: String) throws -> [UInt8] { try base.read(path) }
 
     public func readPrefix(_ path: String, count: Int) throws -> [UInt8] { try base.readPrefix(path, count: count) }
