@@ -59,12 +59,7 @@ public struct SnapshotFileSystem: SiteFileSystem {
     }
 
     public func entries(_ path: String) throws -> [FolderEntry] {
-        guard let entries = folders[path] else {
-            return try base.list(path).map { name in
-                let full = path.isEmpty ? name : path + "/" + name
-                return FolderEntry(name: name, kind: base.kind(of: full), identity: base.identity(of: full))
-            }
-        }
+        guard let entries = folders[path] else { return try base.entries(path) }
         return entries.keys.sorted().map { name in
             let st = entries[name]!
             return FolderEntry(name: name, kind: FileKind(st),
