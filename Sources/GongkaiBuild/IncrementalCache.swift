@@ -119,7 +119,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     }
 
     /// The file's first bytes: the format (a change of it changes this).
-    static let magic = Array("gongkai-notices-3\n".utf8)
+    static let magic = Array("gongkai-notices-4\n".utf8)
     static let fileExtension = "memo"
 
     private let root: String
@@ -310,44 +310,86 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
                 entries.append(e)
             }
             let stored = Stored(identity: BuildCache.executableIdentity, slug: slug, entries: entries)
-            guard let bytes = Self.encode(stored) else { return false }
+            // The bodies first, then the file that names them (by inode,
+            // time and size): a build killed between the two leaves a notice
+            // file whose bodies file is not the one it names, so it is not used.
+            let bodies = BodyFile()
+            guard let bytes = Self.encode(stored, bodies: bodies, bodiesFile: { bodies in
+                Self.writeBodies(bodies, to: "\(root)/\(slug).\(Self.bodiesExtension)")
+            }) else { return false }
             return (try? Data(bytes).write(to: URL(fileURLWithPath: "\(root)/\(slug).\(Self.fileExtension)"),
                                            options: .atomic)) != nil
         }
-        for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where !names.contains(name) {
+        for name in (try? fm.contentsOfDirectory(atPath: root)) ?? []
+        where !names.contains(name) && !names.contains((name as NSString).deletingPathExtension + "." + Self.fileExtension) {
             try? fm.removeItem(atPath: root + "/" + name)
         }
     }
 
     /// The stored value in a cache file (`IncrementalCache.encode(magic:_:)`).
-    static func encode(_ stored: Stored) -> [UInt8]? {
-        IncrementalCache.encode(magic: magic) { e in
+    /// `bodies`: where the notices' bodies go; `bodiesFile` writes them
+    /// (once all are there) and says what names the file (inode, modification
+    /// time, size), or nil if it could not.
+    static func encode(_ stored: Stored, bodies: BodyFile,
+                       bodiesFile: (BodyFile) -> BodiesName?) -> [UInt8]? {
+        let body = BinaryEncoder()
+        do {
+            for entry in stored.entries {
+                try body.write(entry.path)
+                body.write(entry.key)
+                body.write(entry.notice != nil)
+                if let notice = entry.notice { try NoticeCoding.write(notice, body, bodies: bodies) }
+                body.write(UInt32(entry.problems.count))
+                for p in entry.problems { try NoticeCoding.write(p, body) }
+            }
+        } catch { return nil }
+        guard let named = bodiesFile(bodies) else { return nil }
+        return IncrementalCache.encode(magic: magic) { e in
             try e.write(stored.identity)
             try e.write(stored.slug)
+            e.write(named.inode)
+            e.write(named.mtime)
+            e.write(named.size)
             e.write(UInt32(stored.entries.count))
-            for entry in stored.entries {
-                try e.write(entry.path)
-                e.write(entry.key)
-                e.write(entry.notice != nil)
-                if let notice = entry.notice { try NoticeCoding.write(notice, e) }
-                e.write(UInt32(entry.problems.count))
-                for p in entry.problems { try NoticeCoding.write(p, e) }
-            }
+            e.bytes += body.bytes
         }
     }
 
-    /// Nil unless the bytes are a whole file of this format, of this
-    /// executable and for this community.
-    static func decode(_ bytes: UnsafeRawBufferPointer, slug: String) -> [Entry]? {
+    static let bodiesExtension = "bodies"
+
+    /// What names a bodies file: inode, modification time, size.
+    struct BodiesName: Equatable {
+        var inode: UInt64
+        var mtime: Int64
+        var size: Int64
+    }
+
+    /// Writes the bodies (a new file renamed into place) and returns what
+    /// names it, or nil.
+    static func writeBodies(_ bodies: BodyFile, to path: String) -> BodiesName? {
+        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        guard OutputWriter.writeFile(temporary, bodies.bytes) == nil else { unlink(temporary); return nil }
+        var st = stat()
+        guard stat(temporary, &st) == 0, rename(temporary, path) == 0 else { unlink(temporary); return nil }
+        let id = FileIdentity(st)
+        return BodiesName(inode: id.inode, mtime: id.mtime, size: id.size)
+    }
+
+    /// `bodies`: opens the bodies file the notice file names (inode,
+    /// modification time, size), nil if it is not that file.
+    static func decode(_ bytes: UnsafeRawBufferPointer, slug: String,
+                       bodies open: (BodiesName) -> BodyFile?) -> [Entry]? {
         IncrementalCache.decode(bytes, magic: magic) { d -> [Entry]? in
             guard try d.read(String.self) == BuildCache.executableIdentity, try d.read(String.self) == slug else { return nil }
+            let named = BodiesName(inode: try d.read(UInt64.self), mtime: try d.read(Int64.self), size: try d.read(Int64.self))
+            guard let bodies = open(named) else { return nil }
             let n = try d.count(unit: 8)
             var entries: [Entry] = []
             entries.reserveCapacity(n)
             for _ in 0..<n {
                 let path = try d.read(String.self)
                 let key = try d.read(UInt64.self)
-                let notice = try d.present() ? try NoticeCoding.read(d) : nil
+                let notice = try d.present() ? try NoticeCoding.read(d, bodies: bodies) : nil
                 let problems = try (0..<d.count()).map { _ in try NoticeCoding.readDiagnostic(d) }
                 entries.append(Entry(path: path, key: key, notice: notice, problems: problems))
             }
@@ -356,7 +398,16 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     }
 
     private static func load(_ root: String, _ slug: String) -> [Entry] {
-        IncrementalCache.withContents(of: "\(root)/\(slug).\(fileExtension)") { decode($0, slug: slug) ?? [] } ?? []
+        IncrementalCache.withContents(of: "\(root)/\(slug).\(fileExtension)") { bytes in
+            decode(bytes, slug: slug, bodies: { named in
+                let fd = open("\(root)/\(slug).\(bodiesExtension)", O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { return nil }
+                var st = stat()
+                let id = fstat(fd, &st) == 0 ? FileIdentity(st) : nil
+                guard let id, BodiesName(inode: id.inode, mtime: id.mtime, size: id.size) == named else { close(fd); return nil }
+                return BodyFile(fd: fd, size: Int(id.size))
+            }) ?? []
+        } ?? []
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiCore
 
 /// The notice cache's own encoding of a `Notice` and its diagnostics: the
@@ -9,7 +10,7 @@ import GongkaiCore
 /// `BinaryCoderTests` sets every field (checked by reflection) and
 /// round-trips it.
 enum NoticeCoding {
-    static func write(_ n: Notice, _ e: BinaryEncoder) throws {
+    static func write(_ n: Notice, _ e: BinaryEncoder, bodies: BodyFile? = nil) throws {
         try write(n.id, e)
         try e.write(n.sourcePath)
         try e.write(n.title)
@@ -34,8 +35,17 @@ enum NoticeCoding {
         }
         try optional(n.supersedes, e) { try write($0, e) }
         e.write(n.draft)
-        // The body as one blob, read back on first use (`readBody`).
-        try e.write(bytes: try n.body.storedBytes ?? bodyBytes(n.body))
+        // The body as one blob, read back on first use (`readBody`): in
+        // `bodies` (its place and checksum here), or here.
+        let blob = try n.body.storedBytes ?? bodyBytes(n.body)
+        if let bodies {
+            e.write(UInt64(bodies.bytes.count))
+            e.write(UInt32(blob.count))
+            e.write(blob.withUnsafeBytes { BinaryCoder.checksum($0) })
+            bodies.bytes += blob
+        } else {
+            try e.write(bytes: blob)
+        }
         try array(n.process, e) { p in
             e.write(p.stage.rawValue)
             write(p.date, e)
@@ -61,7 +71,7 @@ enum NoticeCoding {
         }
     }
 
-    static func read(_ d: BinaryDecoder) throws -> Notice {
+    static func read(_ d: BinaryDecoder, bodies: BodyFile? = nil) throws -> Notice {
         let id = try readID(d)
         let sourcePath = try d.read(String.self)
         let title = try d.read(String.self)
@@ -81,7 +91,15 @@ enum NoticeCoding {
         }
         let supersedes = try d.present() ? try readID(d) : nil
         let draft = try d.read(Bool.self)
-        let body = NoticeBody(stored: try d.readBytes(), make: readBody)
+        let body: NoticeBody
+        if let bodies {
+            let offset = Int(try d.read(UInt64.self)), length = Int(try d.read(UInt32.self))
+            let sum = try d.read(UInt64.self)
+            guard offset <= bodies.size, length <= bodies.size - offset else { throw bad("body place") }
+            body = NoticeBody(loading: { bodies.read(offset: offset, length: length, checksum: sum) ?? [] }, make: readBody)
+        } else {
+            body = NoticeBody(stored: try d.readBytes(), make: readBody)
+        }
         var n = Notice(id: id, sourcePath: sourcePath, title: title, date: NoticeDate(day: day, secondOfDay: second),
                        categorySlug: categorySlug, period: period, number: number, issuer: issuer, reviewed: reviewed,
                        tags: tags, summary: summary, attachments: attachments, supersedes: supersedes, draft: draft,
@@ -200,5 +218,60 @@ enum NoticeCoding {
 
     private static func readStrings(_ d: BinaryDecoder) throws -> [String] {
         try readArray(d) { try $0.read(String.self) }
+    }
+}
+
+/// The bodies of one community's notices, beside its notice cache file
+/// (`<community>.bodies`): a rebuild shows a few bodies of 10,000, and
+/// reading them all with the rest of the cache was most of its bytes.
+/// Written: `bytes` collects them. Read: kept open, each body read when
+/// first asked for and checked against its checksum (one that does not
+/// match gives an empty body; the file is replaced, never changed in
+/// place, and the open descriptor keeps the file that was checked).
+final class BodyFile: @unchecked Sendable {
+    var bytes: [UInt8] = []
+    private let fd: Int32
+    let size: Int
+
+    /// For writing.
+    init() {
+        fd = -1
+        size = 0
+    }
+
+    /// For reading: an open file of `size` bytes (taken over).
+    init(fd: Int32, size: Int) {
+        self.fd = fd
+        self.size = size
+    }
+
+    /// For reading bodies held in memory (tests).
+    init(reading bytes: [UInt8]) {
+        fd = -1
+        size = bytes.count
+        self.bytes = bytes
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    func read(offset: Int, length: Int, checksum: UInt64) -> [UInt8]? {
+        guard fd >= 0 else {
+            guard offset + length <= bytes.count else { return nil }
+            let slice = Array(bytes[offset..<offset + length])
+            return slice.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum ? slice : nil
+        }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            var filled = 0
+            while filled < length {
+                let n = pread(fd, buffer.baseAddress! + filled, length - filled, off_t(offset + filled))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; break }
+                filled += n
+            }
+            count = filled
+        }
+        guard complete, bytes.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum else { return nil }
+        return bytes
     }
 }

@@ -367,23 +367,38 @@ public struct NoticeBody: Sendable, Hashable, Codable {
         var headings: [Heading]
     }
 
-    /// Bytes from a cache and how to make the body from them, once.
+    /// Bytes from a cache (given, or read when first needed) and how to
+    /// make the body from them, once.
     final class Stored: @unchecked Sendable {
-        let bytes: [UInt8]
+        private let load: @Sendable () -> [UInt8]
         private let make: @Sendable ([UInt8]) -> NoticeBody
         private let lock = NSLock()
+        private var loaded: [UInt8]?
         private var made: Parts?
 
-        init(bytes: [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
-            self.bytes = bytes
+        init(load: @escaping @Sendable () -> [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
+            self.load = load
             self.make = make
+        }
+
+        var bytes: [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            return bytesLocked()
+        }
+
+        private func bytesLocked() -> [UInt8] {
+            if let loaded { return loaded }
+            let bytes = load()
+            loaded = bytes
+            return bytes
         }
 
         var parts: Parts {
             lock.lock()
             defer { lock.unlock() }
             if let made { return made }
-            let parts = make(bytes).parts
+            let parts = make(bytesLocked()).parts
             made = parts
             return parts
         }
@@ -396,7 +411,13 @@ public struct NoticeBody: Sendable, Hashable, Codable {
     /// A body kept as the bytes a cache holds, made by `make` when first
     /// asked for (`make` must give the same body every time).
     public init(stored bytes: [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
-        storage = .stored(Stored(bytes: bytes, make: make))
+        storage = .stored(Stored(load: { bytes }, make: make))
+    }
+
+    /// A body whose stored bytes `load` reads when the body (or the bytes)
+    /// is first asked for.
+    public init(loading load: @escaping @Sendable () -> [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
+        storage = .stored(Stored(load: load, make: make))
     }
 
     /// The bytes given to `init(stored:make:)`, if the body was made that

@@ -168,13 +168,18 @@ struct BinaryCoderTests {
             .init(path: "content/mazhuang/2024/bad.md", key: 7, notice: nil, problems: [diagnostic, error]),
             .init(path: "content/mazhuang/2024/sparse.md", key: 8, notice: sparse, problems: []),
         ])
-        let bytes = try #require(NoticeMemoStore.encode(stored))
-        let back = try #require(bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") })
+        let (bytes, bodies) = try #require(Self.memo(stored))
+        let back = try #require(Self.entries(bytes, bodies, slug: "mazhuang"))
         #expect(back.map(\.path) == stored.entries.map(\.path))
         #expect(back.map(\.key) == [.max, 7, 8])
         #expect(back.map(\.notice) == [Self.full, nil, sparse])
         #expect(back.map(\.problems) == stored.entries.map(\.problems))
-        #expect(NoticeMemoStore.encode(stored) == bytes, "the same entries give the same bytes")
+        #expect(Self.memo(stored)?.0 == bytes, "the same entries give the same bytes")
+        // Bodies are read when asked for, and a body whose bytes changed is empty.
+        var changed = bodies
+        changed[changed.count - 1] ^= 1
+        let stale = try #require(Self.entries(bytes, changed, slug: "mazhuang"))
+        #expect(stale[2].notice?.title == sparse.title && stale[2].notice?.body.html == "")
 
         let json = #"{"urls":["a/2024/b/index.html","c/2025/d/index.html"],"hashes":[1,18446744073709551615],"#
             + #""shardCount":3,"total":12345,"ownFiles":{"收入":"t/1f","支出":"t/2e"},"shards":[0,2],"#
@@ -184,27 +189,43 @@ struct BinaryCoderTests {
         #expect(try BinaryCoder.decode(SearchIndexState.self, from: try BinaryCoder.encode(state)) == state)
     }
 
+    static let bodiesName = NoticeMemoStore.BodiesName(inode: 1, mtime: 2, size: 3)
+
+    /// A community's notice file and its bodies, as the cache writes them.
+    static func memo(_ stored: NoticeMemoStore.Stored) -> ([UInt8], [UInt8])? {
+        let bodies = BodyFile()
+        return NoticeMemoStore.encode(stored, bodies: bodies, bodiesFile: { _ in bodiesName }).map { ($0, bodies.bytes) }
+    }
+
+    static func entries(_ bytes: [UInt8], _ bodies: [UInt8], slug: String) -> [NoticeMemoStore.Entry]? {
+        bytes.withUnsafeBytes { raw in
+            NoticeMemoStore.decode(raw, slug: slug, bodies: { $0 == bodiesName ? BodyFile(reading: bodies) : nil })
+        }
+    }
+
     /// Every truncation and every single-byte change of a community's file
     /// is refused (the format's lengths and checksum), never a crash.
     @Test func aDamagedNoticeFileIsRefused() throws {
         let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: 42, notice: Self.full, problems: []),
         ])
-        let bytes = try #require(NoticeMemoStore.encode(stored))
-        let whole = bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") }
+        let (bytes, bodies) = try #require(Self.memo(stored))
+        let whole = Self.entries(bytes, bodies, slug: "mazhuang")
         #expect(whole?.first?.notice == Self.full)
-        #expect(bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "xinhua") } == nil, "another community's")
+        #expect(Self.entries(bytes, bodies, slug: "xinhua") == nil, "another community's")
+        #expect(bytes.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang", bodies: { _ in nil }) } == nil,
+                "another bodies file")
         for n in 0..<bytes.count {
-            #expect(Array(bytes[..<n]).withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil)
+            #expect(Self.entries(Array(bytes[..<n]), bodies, slug: "mazhuang") == nil)
         }
         for i in stride(from: 0, to: bytes.count, by: 7) {
             var damaged = bytes
             damaged[i] ^= 0x20
-            #expect(damaged.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil, "byte \(i)")
+            #expect(Self.entries(damaged, bodies, slug: "mazhuang") == nil, "byte \(i)")
         }
         let foreign = NoticeMemoStore.Stored(identity: "another gongkai", slug: "mazhuang", entries: stored.entries)
-        let other = try #require(NoticeMemoStore.encode(foreign))
-        #expect(other.withUnsafeBytes { NoticeMemoStore.decode($0, slug: "mazhuang") } == nil)
+        let other = try #require(Self.memo(foreign))
+        #expect(Self.entries(other.0, other.1, slug: "mazhuang") == nil)
     }
 
     /// The pages' file: refused when cut short or changed.
