@@ -206,18 +206,17 @@ public struct SiteLoader: Sendable {
     }
 
     private func folderEntries(_ path: String, into diagnostics: inout [Diagnostic]) -> [FolderEntry] {
-        do {
-            return try fs.entries(path)
-        } catch {
-            diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.unreadable("\(error)"),
-                                          fix: Messages.unreadableFix))
-            return []
-        }
+        listing(path, into: &diagnostics) { try fs.entries(path) }
     }
 
     private func list(_ path: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        listing(path, into: &diagnostics) { try fs.list(path) }
+    }
+
+    /// A folder's listing, or none and GK003 when it cannot be read.
+    private func listing<T>(_ path: String, into diagnostics: inout [Diagnostic], _ read: () throws -> [T]) -> [T] {
         do {
-            return try fs.list(path)
+            return try read()
         } catch {
             diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.unreadable("\(error)"),
                                           fix: Messages.unreadableFix))

@@ -95,6 +95,8 @@ struct SpareTreeTests {
         var out: String { root.appendingPathComponent("public").path }
         var spare: String { root.appendingPathComponent(".public.spare").path }
         var writer: OutputWriter { OutputWriter(siteRoot: root.path, output: out) }
+        /// Where the writer keeps the records of both trees.
+        var records: String { TreeManifest.folder(siteRoot: OutputWriter.absolute(root.path), output: OutputWriter.absolute(out)) }
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-spare-\(UUID().uuidString)")
@@ -234,7 +236,7 @@ struct SpareTreeTests {
         try place.write(Self.site(10, changed: 1, tag: "a"))
         let records = try FileManager.default.contentsOfDirectory(atPath: place.root.path + "/.gongkai-cache")
         #expect(records.count == 1)
-        let folder = place.root.path + "/.gongkai-cache/" + records[0]
+        let folder = place.records
         let names = [TreeManifest.liveFile, TreeManifest.spareFile]
         let saved = try names.map { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0)) }
         // Swap done, records not saved (the same fingerprint, too).

@@ -167,8 +167,7 @@ struct TreeManifestTests {
         defer { place.remove() }
         try place.write(SpareTreeTests.site(20))
         try place.write(SpareTreeTests.site(20, changed: 1, tag: "a"))
-        let cache = place.root.path + "/.gongkai-cache"
-        let folder = cache + "/" + (try FileManager.default.contentsOfDirectory(atPath: cache)[0])
+        let folder = place.records
         for name in [TreeManifest.liveFile, TreeManifest.spareFile] { try FileManager.default.removeItem(atPath: folder + "/" + name) }
         for name in TreeManifest.oldFiles {
             try Data("gongkai-tree-1\tsomething\nindex.html\t1\t4\t0\n".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
@@ -193,8 +192,7 @@ struct TreeManifestTests {
         defer { place.remove() }
         try place.write(SpareTreeTests.site(20))
         try place.write(SpareTreeTests.site(20, changed: 1, tag: "a"))
-        let cache = place.root.path + "/.gongkai-cache"
-        let folder = cache + "/" + (try FileManager.default.contentsOfDirectory(atPath: cache)[0])
+        let folder = place.records
         for name in [TreeManifest.liveFile, TreeManifest.spareFile] {
             var bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
             bytes[bytes.count - 3] ^= 1
