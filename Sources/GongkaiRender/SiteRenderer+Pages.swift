@@ -127,19 +127,18 @@ extension SiteRenderer {
                            heading: heading, intro: intro, count: count, groups: groups, pager: pager)
     }
 
-    /// The notices before and after `notice` in its community's list.
-    func neighbours(_ notice: Notice) -> (previous: Notice?, next: Notice?) {
-        let siblings = byCommunity[notice.id.community] ?? []
-        guard let index = communityIndex[notice.id] else { return (nil, nil) }
-        return (index + 1 < siblings.count ? siblings[index + 1] : nil, index > 0 ? siblings[index - 1] : nil)
-    }
-
-    /// `neighbours(_:)` of the notice at `index` in `content.notices`.
-    func neighbours(at index: Int) -> (previous: Notice?, next: Notice?) {
+    /// The positions in `content.notices` of the notices before (older) and
+    /// after (newer) the notice at `index`, in its community's list.
+    func neighbourPositions(at index: Int) -> (previous: Int?, next: Int?) {
         let members = communityMembers[content.notices[index].id.community] ?? []
         let position = positionInCommunity[index]
-        return (position + 1 < members.count ? content.notices[members[position + 1]] : nil,
-                position > 0 ? content.notices[members[position - 1]] : nil)
+        return (position + 1 < members.count ? members[position + 1] : nil, position > 0 ? members[position - 1] : nil)
+    }
+
+    /// The notices at `neighbourPositions(at:)`.
+    func neighbours(at index: Int) -> (previous: Notice?, next: Notice?) {
+        let (previous, next) = neighbourPositions(at: index)
+        return (previous.map { content.notices[$0] }, next.map { content.notices[$0] })
     }
 
     /// What the notice page shows: the notice, its neighbours' and its
@@ -149,15 +148,11 @@ extension SiteRenderer {
     func noticePageKey(_ notice: Notice, at index: Int) -> UInt64? {
         guard let keys else { return nil }
         let id = notice.id
-        let members = communityMembers[id.community] ?? []
-        let position = positionInCommunity[index]
-        // As `neighbours`: the previous is the older one, next in the list.
-        let previous = position + 1 < members.count ? keys.linkAt[members[position + 1]] : 0
-        let next = position > 0 ? keys.linkAt[members[position - 1]] : 0
+        let (previous, next) = neighbourPositions(at: index)
         return keys.key("notice") { h in
             h.add(keys.noticeAt[index])
-            h.add(previous)
-            h.add(next)
+            h.add(previous.map { keys.linkAt[$0] } ?? 0)
+            h.add(next.map { keys.linkAt[$0] } ?? 0)
             h.add(notice.supersedes.map { keys.link[$0] ?? 0 } ?? 0)
             h.add(supersededBy[id].map { keys.link[$0.id] ?? 0 } ?? 0)
             // The version is the SHA-256 of the notice's source, which its
@@ -167,9 +162,8 @@ extension SiteRenderer {
         }
     }
 
-    /// `index`: the notice's position in `content.notices`, if known (its
-    /// neighbours are then found without the map of notices by id).
-    func noticePage(_ notice: Notice, at index: Int? = nil) -> NoticePage {
+    /// `index`: the notice's position in `content.notices`.
+    func noticePage(_ notice: Notice, at index: Int) -> NoticePage {
         let path = URLPaths.filePath(notice.id)
         let root = URLPaths.root(of: path)
         let published = notice.withdrawal == nil ? notice.attachments : []
@@ -177,7 +171,7 @@ extension SiteRenderer {
         let category = categories[notice.categorySlug]
         let communityName = community?.name ?? notice.id.community
         let categoryName = category?.name ?? notice.categorySlug
-        let (previousNotice, nextNotice) = index.map { neighbours(at: $0) } ?? neighbours(notice)
+        let (previousNotice, nextNotice) = neighbours(at: index)
         let previous = previousNotice.map { link($0, root: root) }, next = nextNotice.map { link($0, root: root) }
         let canonical = site.absoluteBase.map { $0 + URLPaths.noticeFolder(notice.id) }
         let communityCategory = URLPaths.communityCategory(notice.id.community, notice.categorySlug)

@@ -23,12 +23,10 @@ public struct SiteRenderer: Sendable {
     let byCommunity: [String: [Notice]]
     let byCategory: [String: [Notice]]
     let supersededBy: [NoticeID: Notice]
-    /// Notices by id, and each notice's position in its community's list
-    /// (`byCommunity`): made when first asked for (only pages that are
+    /// Notices by id: made when first asked for (only pages that are
     /// rendered ask, and a rebuild renders few).
-    let byID: Lazy<(notices: [NoticeID: Notice], communityIndex: [NoticeID: Int])>
-    var noticesByID: [NoticeID: Notice] { byID.value.notices }
-    var communityIndex: [NoticeID: Int] { byID.value.communityIndex }
+    let byID: Lazy<[NoticeID: Notice]>
+    var noticesByID: [NoticeID: Notice] { byID.value }
     /// By position in `content.notices`: the positions of the notices of
     /// the same community (in `byCommunity` order) and where this one is
     /// among them, so a notice page's key needs no lookups by id.
@@ -93,20 +91,13 @@ public struct SiteRenderer: Sendable {
         supersededBy = corrections
         communityMembers = members
         positionInCommunity = memberPositions
-        byID = Lazy { [notices = content.notices, memberPositions] in
-            var byID: [NoticeID: Notice] = [:], positions: [NoticeID: Int] = [:]
+        byID = Lazy { [notices = content.notices] in
+            var byID: [NoticeID: Notice] = [:]
             byID.reserveCapacity(notices.count)
-            positions.reserveCapacity(notices.count)
-            for (index, notice) in notices.enumerated() {
-                // The first of two notices with one id wins (a build with
-                // such notices stops at GK107 anyway).
-                let id = notice.id
-                if byID[id] == nil {
-                    byID[id] = notice
-                    positions[id] = memberPositions[index]
-                }
-            }
-            return (byID, positions)
+            // The first of two notices with one id wins (a build with such
+            // notices stops at GK107 anyway).
+            for notice in notices where byID[notice.id] == nil { byID[notice.id] = notice }
+            return byID
         }
         let tz = TimeZone(identifier: content.site.timezone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let newest = content.notices.first.map { Date(timeIntervalSince1970: Double($0.date.day.dayNumber) * 86400) } ?? Date(timeIntervalSince1970: 0)
