@@ -367,11 +367,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     /// Writes the bodies (a new file renamed into place) and returns what
     /// names it, or nil.
     static func writeBodies(_ bodies: BodyFile, to path: String) -> BodiesName? {
-        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        guard OutputWriter.writeFile(temporary, bodies.bytes) == nil else { unlink(temporary); return nil }
-        var st = stat()
-        guard stat(temporary, &st) == 0, rename(temporary, path) == 0 else { unlink(temporary); return nil }
-        let id = FileIdentity(st)
+        guard case .success(let id) = OutputWriter.replaceFile(path, bodies.bytes) else { return nil }
         return BodiesName(inode: id.inode, mtime: id.mtime, size: id.size)
     }
 

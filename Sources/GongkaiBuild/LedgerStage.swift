@@ -170,17 +170,13 @@ struct LedgerStage {
             return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(LedgerMessages.changedMeanwhile),
                               fix: LedgerMessages.notWrittenFix)
         }
-        // A new file (the recorded lines, then this build's) renamed over
+        // The recorded lines, then this build's, as a new file renamed over
         // the old one: a crash never leaves half a line.
         var tail: [UInt8] = []
         if let last = outcome.recorded?.last, last != 10 { tail.append(10) }
         for entry in outcome.pending { tail += entry.jsonLine; tail.append(10) }
-        let temporary = path + ".tmp-\(getpid())"
-        let problem = OutputWriter.writeFile(temporary, outcome.recorded ?? [], then: tail)
-        guard problem == nil, rename(temporary, path) == 0 else {
-            let reason = problem?.message ?? String(cString: strerror(errno))
-            unlink(temporary)
-            return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(reason),
+        if case .failure(let failure) = OutputWriter.replaceFile(path, outcome.recorded ?? [], then: tail) {
+            return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(failure.reason),
                               fix: LedgerMessages.notWrittenFix)
         }
         return nil

@@ -543,6 +543,30 @@ struct OutputWriter {
         return true
     }
 
+    /// Writes `bytes`, then `more`, to a new file beside `path` and renames
+    /// it over `path`: a reader, or a build killed meanwhile, sees the old
+    /// file or the new one, never half of one. The new file's identity
+    /// (taken before the rename, so another process's file of that name is
+    /// never taken for it), or why it could not be written.
+    static func replaceFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Result<FileIdentity, ReplaceFailure> {
+        let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        if let problem = writeFile(temporary, bytes, then: more) {
+            unlink(temporary)
+            return .failure(ReplaceFailure(reason: problem.message))
+        }
+        var st = stat()
+        guard lstat(temporary, &st) == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            return .failure(ReplaceFailure(reason: reason))
+        }
+        return .success(FileIdentity(st))
+    }
+
+    struct ReplaceFailure: Error {
+        var reason: String
+    }
+
     static func writeFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Diagnostic? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return ioProblem(path, String(cString: strerror(errno))) }

@@ -367,9 +367,7 @@ struct TreeManifest: Sendable {
         guard let bytes else { return false }
         let folder = (file as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = file + ".tmp-\(getpid())"
-        guard OutputWriter.writeFile(temporary, bytes) == nil else { unlink(temporary); return false }
-        guard rename(temporary, file) == 0 else { unlink(temporary); return false }
+        guard case .success = OutputWriter.replaceFile(file, bytes) else { return false }
         for old in oldFiles { unlink(folder + "/" + old) }
         return true
     }
