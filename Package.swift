@@ -96,7 +96,7 @@ let package = Package(
             name: "gongkai",
             dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"]),
+        .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
         .testTarget(
             name: "GongkaiTablesTests",

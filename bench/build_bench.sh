@@ -15,7 +15,7 @@
 #     BENCH_TIMER=python  measure with Python's os.wait4 instead of GNU time
 #
 # Steps:
-#   1. python3 ../shared/corpus/synth.py WORK/corpus N --seed 1   (on /dev/shm)
+#   1. python3 bench/synth.py WORK/corpus N --seed 1   (on /dev/shm)
 #   2. python3 bench/synth_to_site.py WORK/corpus WORK/site
 #   3. swift build -c release --product gongkai   (unless GONGKAI_BIN is set)
 #   4. RUNS clean builds: gongkai build --site WORK/site --output WORK/public --quiet
@@ -43,12 +43,8 @@ NO_HUGO=${NO_HUGO:-0}
 
 script_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$script_dir/.." && pwd)
-shared=$(cd "$script_dir/../../shared" 2>/dev/null && pwd) || {
-    echo "build_bench: shared folder not found at $script_dir/../../shared" >&2
-    exit 1
-}
-synth=$shared/corpus/synth.py
-hugo_site=$shared/corpus/hugo_site.sh
+synth=$script_dir/synth.py
+hugo_site=$script_dir/hugo_site.sh
 [ -f "$synth" ] || { echo "build_bench: $synth missing" >&2; exit 1; }
 
 case $N in ''|*[!0-9]*) echo "build_bench: N must be a number" >&2; exit 2;; esac

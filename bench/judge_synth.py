@@ -6,7 +6,7 @@ Usage:
     python3 bench/judge_synth.py SITE_DIR --check bench/search_queries_synth.json
 
 SITE_DIR is the output of bench/synth_to_site.py for the corpus
-``python3 ../shared/corpus/synth.py CORPUS 10000 --seed 1`` (a synth.py corpus
+``python3 bench/synth.py CORPUS 10000 --seed 1`` (a synth.py corpus
 folder itself, with communities.json, is accepted too).  Without OUT the JSON
 goes to stdout.  --check regenerates in memory and exits 1 if the file differs
 (the corpus, synth.py or the rules below changed): regenerate and commit it.
@@ -359,7 +359,7 @@ def render(docs, queries, site):
     head = {
         "generated_by": "python3 bench/judge_synth.py SITE_DIR (rules in that script)",
         "corpus": {
-            "made_by": "python3 ../shared/corpus/synth.py CORPUS 10000 --seed 1; python3 bench/synth_to_site.py CORPUS SITE",
+            "made_by": "python3 bench/synth.py CORPUS 10000 --seed 1; python3 bench/synth_to_site.py CORPUS SITE",
             "notices": len(docs),
             "communities": len({d["comm"] for d in docs}),
             "fingerprint_sha256": fingerprint(docs),

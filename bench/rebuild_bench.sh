@@ -15,13 +15,12 @@ bench_name=rebuild_bench
 bench_fail=1
 script_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$script_dir/.." && pwd)
-shared=$(cd "$script_dir/../../shared" && pwd)
 # shellcheck source=bench/gongkai_bin.sh
 . "$script_dir/gongkai_bin.sh"
 gongkai_bin_check
 bench_scratch gongkai-rebuild
 say "corpus: $N notices"
-python3 "$shared/corpus/synth.py" "$work/corpus" "$N" --seed 1 > /dev/null
+python3 "$script_dir/synth.py" "$work/corpus" "$N" --seed 1 > /dev/null
 python3 "$script_dir/synth_to_site.py" "$work/corpus" "$work/site" > /dev/null
 gongkai_bin_build
 site=$work/site

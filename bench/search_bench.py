@@ -12,7 +12,7 @@ or an object whose "queries" is the list, of
     {"q": "低保名单", "community": null | "slug", "category": null | "slug",
      "relevant": [notice id, ...], "must": [notice id, ...], ...}
 
-with notice ids <community>/<year>/<notice> (DESIGN.md §2).  Other keys are
+with notice ids <community>/<year>/<notice> (docs/design.md §2).  Other keys are
 ignored.  --site-content SITE_DIR (a site folder with content/, or content/
 itself) adds checks that need the sources: every judged id exists, results of
 a category-filtered query are in that category, and titles in the report.
@@ -29,7 +29,7 @@ python3-selenium; CHROMIUM= / CHROMEDRIVER= override the binaries):
     profile (as Tests/Browser/browse_test.py does) and, query by query, opens
     search/index.html?q=QUERY[&community=SLUG][&category=SLUG] (UTF-8,
     percent-encoded), waits up to --timeout seconds for
-    #results[data-state="done"] (DESIGN.md §5), reads data-count and the
+    #results[data-state="done"] (docs/design.md §5), reads data-count and the
     first <a href> of every top-level <li> inside #results in order, maps
     each href to a notice id (relative href ending in
     <community>/<year>/<notice>/index.html or .../), then waits until the
@@ -483,7 +483,7 @@ def main():
         die("no query ran")
     if all(r["error"] for r in results):
         print()
-        print("every query failed (%s): is search/index.html the search client of DESIGN.md §5?" % results[0]["error"])
+        print("every query failed (%s): is search/index.html the search client of docs/design.md §5?" % results[0]["error"])
         print("0 passed, %d failed" % len(results))
         sys.exit(1)
 

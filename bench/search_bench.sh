@@ -18,7 +18,7 @@
 #   2. example site: content/ (and templates/, as `make site` sees them) copied
 #      to the scratch folder, built with `gongkai build --quiet`, then
 #      python3 bench/search_bench.py PUBLIC bench/search_queries_example.json
-#   3. synthetic site: python3 ../shared/corpus/synth.py CORPUS 10000 --seed 1,
+#   3. synthetic site: python3 bench/synth.py CORPUS 10000 --seed 1,
 #      python3 bench/synth_to_site.py CORPUS SITE, a check that
 #      bench/search_queries_synth.json was judged on this very corpus
 #      (bench/judge_synth.py --check), one timed clean build (without --quiet,
@@ -39,12 +39,11 @@ N=10000  # the judged synthetic queries are for this corpus (seed 1)
 
 script_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$script_dir/.." && pwd)
-shared=$(cd "$script_dir/../../shared" 2>/dev/null && pwd) || shared=
-synth=${shared:+$shared/corpus/synth.py}
+synth=$script_dir/synth.py
 
 case $ONLY in ''|example|synth) ;; *) echo "search_bench: ONLY must be example or synth" >&2; exit 2;; esac
 if [ "$ONLY" != example ] && { [ -z "$synth" ] || [ ! -f "$synth" ]; }; then
-    echo "search_bench: ../shared/corpus/synth.py not found next to the repository (or set ONLY=example)" >&2
+    echo "search_bench: bench/synth.py missing (or set ONLY=example)" >&2
     exit 2
 fi
 for f in search_bench.py search_queries_example.json search_queries_synth.json judge_synth.py synth_to_site.py; do

@@ -4,13 +4,13 @@
 Usage:
     python3 bench/synth_to_site.py CORPUS_DIR SITE_DIR
 
-CORPUS_DIR is the output of ``python3 ../shared/corpus/synth.py OUT N``:
+CORPUS_DIR is the output of ``python3 bench/synth.py OUT N``:
 
     OUT/communities.json        {"c0001": "青山县石桥镇杨柳村", ...}
     OUT/<slug>/nNNNNNN.md       notices; front matter has title, date,
                                 category (a Chinese name), community, period
 
-SITE_DIR gets the site layout of DESIGN.md §2 / docs/content-format.md:
+SITE_DIR gets the site layout of docs/design.md §2 / docs/content-format.md:
 
     SITE/content/site.yml                   title, town, timezone, categories
     SITE/content/<slug>/community.yml       name, kind (社区 or 村), town

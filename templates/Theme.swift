@@ -1,5 +1,5 @@
 /// The default theme, embedded in the executable so a site folder needs only
-/// content/ (DESIGN.md §8). A site's own templates/ overrides it file by file.
+/// content/ (docs/design.md §8). A site's own templates/ overrides it file by file.
 /// Every file listed in Package.swift's `themeFiles` must appear here.
 public enum DefaultTheme {
     /// Path under templates/ → bytes.

@@ -4,7 +4,7 @@ import GongkaiCore
 import GongkaiRender
 import GongkaiSearch
 
-/// The incremental build (issue 5, DESIGN.md §6): what earlier builds parsed
+/// The incremental build (issue 5, docs/design.md §6): what earlier builds parsed
 /// and rendered, kept in `.gongkai-cache/` in the site folder, so a rebuild
 /// parses only changed notices and renders only pages whose view model
 /// changed. Everything is keyed by content (stable hashes), never by time,

@@ -16,7 +16,7 @@ private enum LeftForExit {
     }
 }
 
-/// The build pipeline of DESIGN.md §6 as named, timed stages:
+/// The build pipeline of docs/design.md §6 as named, timed stages:
 /// 读取 (load) → 解析 (parse + check) → 渲染 (render), with 索引 (search index)
 /// beside it → 写入 (write).
 /// Only the first stage reads files and only the last writes them; a build

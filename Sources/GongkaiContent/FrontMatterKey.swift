@@ -1,4 +1,4 @@
-/// The notice front matter keys of DESIGN.md §2, each with its Chinese alias.
+/// The notice front matter keys of docs/design.md §2, each with its Chinese alias.
 enum FrontMatterKey: String, CaseIterable, Sendable {
     case title, date, category, period, number, issuer, reviewed, tags, summary
     case attachments, supersedes, draft, community, process, covers, revisions, withdrawn

@@ -145,7 +145,7 @@ extension NoticeParser {
     // MARK: - The one place where the published text of file tables is checked
 
     /// Every cell of a table read from a file is published (on the page, in
-    /// the search index and the plain text), so the privacy guard (DESIGN.md
+    /// the search index and the plain text), so the privacy guard (docs/design.md
     /// §8, GK170–GK173) runs on each one. A finding is reported at the cell
     /// in the table file (`data.path:row:column`, `place(cell)` names the xlsx
     /// cell); the message never repeats the number.

@@ -275,7 +275,7 @@ struct NoticeParser: Sendable {
         return (located, d)
     }
 
-    /// DESIGN.md §8: everything of the notice that gets published (every
+    /// docs/design.md §8: everything of the notice that gets published (every
     /// front-matter value, the body, the file name in the URL).
     private func privacyProblems(_ source: NoticeSource, yaml: YAMLSource, root: Node?, split: FrontMatterSplit,
                                  renderedText: String, attachments values: Set<String>?) -> [Diagnostic] {

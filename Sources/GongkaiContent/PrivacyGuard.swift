@@ -1,6 +1,6 @@
 import GongkaiCore
 
-/// The privacy guard of DESIGN.md §8: finds personal numbers in text that is
+/// The privacy guard of docs/design.md §8: finds personal numbers in text that is
 /// about to be published, so that one careless paste cannot leak a resident's
 /// ID number, bank card or mobile number (个人信息保护法; 社会救助暂行办法
 /// 第六十一条).

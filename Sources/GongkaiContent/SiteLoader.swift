@@ -1,7 +1,7 @@
 import GongkaiCore
 
 /// The load stage: the only part of the content pipeline that reads files.
-/// Walks `content/` by the folder contract of DESIGN.md §2 and returns the
+/// Walks `content/` by the folder contract of docs/design.md §2 and returns the
 /// bytes of site.yml, each community.yml and each notice; what does not fit
 /// the contract becomes a diagnostic, never a silent skip.
 public struct SiteLoader: Sendable {

@@ -1,7 +1,7 @@
 /// A day on the calendar, in the site's timezone: never a `Date` at midnight
 /// UTC (a notice dated 10月8日 is dated 10月8日 wherever it is built).
 /// Arithmetic is on the proleptic Gregorian calendar, so any date is valid,
-/// however old (DESIGN.md §8).
+/// however old (docs/design.md §8).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int

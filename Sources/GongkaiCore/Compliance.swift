@@ -133,7 +133,7 @@ extension CalendarDate {
     }
 }
 
-/// Where "today" comes from (STYLE.md habit 6): the system clock in the
+/// Where "today" comes from (docs/style.md habit 6): the system clock in the
 /// executable, a fixed moment in tests.
 public protocol SiteClock: Sendable {
     func now() -> Date

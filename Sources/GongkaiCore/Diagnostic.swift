@@ -37,7 +37,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.fix = fix
     }
 
-    /// The compiler-style line of DESIGN.md §3:
+    /// The compiler-style line of docs/design.md §3:
     /// `path:line:col: 错误[GK104]: 问题。怎么改。`
     public var rendered: String {
         var place = file

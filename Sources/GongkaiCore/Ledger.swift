@@ -1,6 +1,6 @@
 import Foundation
 
-/// The integrity ledger (DESIGN.md §8, docs/ledger.md): an append-only,
+/// The integrity ledger (docs/design.md §8, docs/ledger.md): an append-only,
 /// hash-chained list of every published version of every notice, kept in
 /// `content/ledger.jsonl` beside the notices and published as `ledger.json`.
 ///

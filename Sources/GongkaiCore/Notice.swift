@@ -31,7 +31,7 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     /// The CSV/xlsx files beside the notice that its ```table blocks read
     /// (file names): used, so not reported as stray files.
     public var tableFiles: [String] = []
-    /// 修订记录: changes made in the open to a published notice (DESIGN.md §8).
+    /// 修订记录: changes made in the open to a published notice (docs/design.md §8).
     public var revisions: [Revision] = []
     /// 撤回: set when the notice was withdrawn; its body is then not published.
     public var withdrawal: Withdrawal?

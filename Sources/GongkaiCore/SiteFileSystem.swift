@@ -7,7 +7,7 @@ private let systemRead = Darwin.read
 #endif
 
 /// Read access to a site folder, injected so that tests run whole sites in
-/// memory (STYLE.md "Inject the world"). Paths are relative to the site root,
+/// memory (docs/style.md "Inject the world"). Paths are relative to the site root,
 /// `/`-separated, without a leading slash; "" is the root.
 public protocol SiteFileSystem: Sendable {
     func kind(of path: String) -> FileKind?

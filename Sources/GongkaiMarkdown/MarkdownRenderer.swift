@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The only door to libcmark (STYLE.md: only this target imports CCmark).
+/// The only door to libcmark (docs/style.md: only this target imports CCmark).
 ///
 /// Owns: parsing CommonMark with cmark in its safe default (raw HTML is never
 /// passed through), rewriting the AST where gongkai adds meaning (pipe tables

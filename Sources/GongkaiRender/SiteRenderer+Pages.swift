@@ -331,7 +331,7 @@ extension SiteRenderer {
         return SitemapView(urls: urls)
     }
 
-    /// `api/notices.json` (DESIGN.md §4): every notice, newest first, keys
+    /// `api/notices.json` (docs/design.md §4): every notice, newest first, keys
     /// sorted. Written by hand: a one-notice edit rewrites it, and
     /// JSONEncoder took a tenth of a second on 10,000 notices.
     func apiJSON() -> [UInt8] {

@@ -1,7 +1,7 @@
 import Foundation
 import GongkaiCore
 
-/// Builds the JSON search index of DESIGN.md §5 (format: docs/search-index.md).
+/// Builds the JSON search index of docs/design.md §5 (format: docs/search-index.md).
 ///
 /// Owns: tokenising notices, BM25F impacts, sharding postings by token hash,
 /// per-notice fragments. Must not: read or write files (it returns them), or

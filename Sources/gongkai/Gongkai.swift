@@ -5,7 +5,7 @@ import GongkaiCore
 
 /// The thin executable: parses the command line, calls GongkaiBuild, and
 /// formats what comes back. Exit status: 0 built, 1 problems in the
-/// content, 2 wrong usage (DESIGN.md §7).
+/// content, 2 wrong usage (docs/design.md §7).
 @main
 struct Gongkai: ParsableCommand {
     static let version = "0.1.0"

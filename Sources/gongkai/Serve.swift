@@ -28,7 +28,7 @@ struct Serve: ParsableCommand {
         let out = output ?? (options.site == "." ? ".gongkai-preview" : options.site + "/.gongkai-preview")
         // The server prints the preview address once it listens.
         let console = Console(options: options, openHint: { _ in "" })
-        // A preview records nothing in the integrity ledger (DESIGN.md §8).
+        // A preview records nothing in the integrity ledger (docs/design.md §8).
         let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out, preview: true)
         let rebuild: @Sendable () -> PreviewServer.Outcome = {
             let report = console.build(buildOptions)

@@ -12,7 +12,7 @@ binaries.  Runs in ~5-10 s.
 What it does.  PUBLIC_DIR is served twice by python's http.server, on
 127.0.0.1 and free ports: once at the server root (http://127.0.0.1:P1/) and
 once under a sub-path (a temp folder holding a symlink `sub` -> PUBLIC_DIR,
-so the site is at http://127.0.0.1:P2/sub/), because DESIGN.md §4 says the
+so the site is at http://127.0.0.1:P2/sub/), because docs/design.md §4 says the
 site works from any sub-path.  Headless Chromium emulates a 360x740 phone
 (mobileEmulation; a plain desktop window cannot be narrower than 500 px).
 On each base URL it walks home -> first community -> first notice, clicking
@@ -21,7 +21,7 @@ disabled opens the same notice page.  One line per check, then a line
 `N passed, M failed`; exit status 1 if any check failed, 2 on wrong usage.
 
 Markup assumptions (by structure only: no class names or ids are assumed):
-  * Output layout of DESIGN.md §4.  A "community folder" is a folder of
+  * Output layout of docs/design.md §4.  A "community folder" is a folder of
     PUBLIC_DIR that has a 4-digit year folder in it (read from disk).
   * Home page is index.html with <html lang="zh-CN"> (compared
     case-insensitively), at least one <h1>, and a search <form> that contains
@@ -275,7 +275,7 @@ def server_check(rep, tag, server):
 
 
 def search_checks(rep, driver, base, notice_url, title):
-    """The search page contract of DESIGN.md §5: ?q= runs on load; hits as <li>
+    """The search page contract of docs/design.md §5: ?q= runs on load; hits as <li>
     in #results, first link to the notice; data-state="done", data-count."""
     tag = "[search]"
     query = (title or "").strip()[:20]

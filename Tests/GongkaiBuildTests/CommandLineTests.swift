@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The executable's contract (DESIGN.md §3, §7): exit 0 built, 1 problems in
+/// The executable's contract (docs/design.md §3, §7): exit 0 built, 1 problems in
 /// the content (public/ untouched), 2 wrong usage; diagnostics on stderr in
 /// the `path:line:col: 错误[GKnnn]: …` form or as JSON lines.
 struct CommandLineTests {

@@ -3,7 +3,7 @@ import GongkaiBuild
 import GongkaiCore
 import Testing
 
-/// DESIGN.md §8 end to end: a resident's ID number stops the build at its
+/// docs/design.md §8 end to end: a resident's ID number stops the build at its
 /// place, with the masked form, and the published site stays as it was.
 struct PrivacyBuildTests {
     @Test func anIDNumberStopsTheBuildAndLeavesPublicUntouched() throws {

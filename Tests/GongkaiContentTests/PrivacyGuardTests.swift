@@ -2,7 +2,7 @@
 import GongkaiCore
 import Testing
 
-/// DESIGN.md §8. Numbers here are made up; each "valid" one has a correct
+/// docs/design.md §8. Numbers here are made up; each "valid" one has a correct
 /// check digit (computed by hand and by a script), so it must be caught.
 struct PrivacyGuardTests {
     struct Hit: CustomTestStringConvertible, Sendable {

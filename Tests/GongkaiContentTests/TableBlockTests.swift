@@ -101,7 +101,7 @@ struct TableBlockTests {
     }
 }
 
-/// The privacy guard on table cells read from files (DESIGN.md §8): each
+/// The privacy guard on table cells read from files (docs/design.md §8): each
 /// number is reported once, at its cell in the table file, never repeated.
 struct TablePrivacyTests {
     let folder = "content/mazhuang/2024/dibao-11"

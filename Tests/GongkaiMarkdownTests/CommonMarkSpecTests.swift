@@ -13,9 +13,9 @@ struct CommonMarkSpecTests {
         var testDescription: String { "例 \(number)（\(section)）" }
     }
 
+    /// Kept in the repository (Fixtures/README.md: source and licence).
     static let specPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/commonmark/spec-0.30.txt").path
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/spec-0.30.txt").path
 
     static let examples: [Example] = {
         guard let spec = try? String(contentsOfFile: specPath, encoding: .utf8) else { return [] }

@@ -1,5 +1,5 @@
 /* gongkai search client: no framework, no innerHTML with indexed text.
-   Contract (DESIGN.md §5): ?q= runs on load; hits best first as <li> in
+   Contract (docs/design.md §5): ?q= runs on load; hits best first as <li> in
    #results, first link to the notice; #results gets data-state="done" and
    data-count when the first 10 (or all) are rendered. Format of the files:
    docs/search-index.md. */
