@@ -48,6 +48,8 @@ struct NumberingDefinitions {
 struct NumberingCounters {
     let definitions: NumberingDefinitions
     let styles: StyleSheet
+    /// No list counts further (a start value in the file may be anything).
+    static let limit = 1_000_000
     /// Counter values by list key and level.
     private var counters: [String: [Int: Int]] = [:]
 
@@ -72,7 +74,7 @@ struct NumberingCounters {
             instance?.startOverrides[l] ?? definitions.level(numID, l, styles: styles)?.start ?? 1
         }
         var values = counters[k] ?? [:]
-        let value = values[ilvl].map { $0 + 1 } ?? startValue(ilvl)
+        let value = values[ilvl].map { min($0 + 1, Self.limit) } ?? startValue(ilvl)
         values[ilvl] = value
         // Deeper levels start again after this one (unless lvlRestart says otherwise).
         for deeper in (ilvl + 1)...9 {
@@ -138,7 +140,7 @@ enum NumberText {
         case "ideographTraditional": return n >= 1 ? stems[(n - 1) % 10] : String(n)
         case "ideographZodiac": return n >= 1 ? branches[(n - 1) % 12] : String(n)
         case "upperLetter", "lowerLetter":
-            guard n >= 1 else { return String(n) }
+            guard n >= 1, n <= 26 * 20 else { return String(n) }
             let letter = Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))
             let s = String(repeating: letter, count: (n - 1) / 26 + 1)
             return format == "upperLetter" ? s : s.lowercased()
@@ -298,11 +300,13 @@ final class NumberingReader: XMLPartReader {
         case "abstractNumId": instance.abstractID = val.flatMap(Int.init) ?? -1
         case "lvlOverride": overrideLevel = attributes[.w, "ilvl"].flatMap(Int.init)
         case "startOverride":
-            if let l = overrideLevel, let v = val.flatMap(Int.init) { instance.startOverrides[l] = v }
+            if let l = overrideLevel, let v = val.flatMap(Int.init) {
+                instance.startOverrides[l] = max(0, min(NumberingCounters.limit, v))
+            }
         case "lvl":
             levelIndex = attributes[.w, "ilvl"].flatMap(Int.init)
             level = NumberingDefinitions.Level()
-        case "start": if let v = val.flatMap(Int.init) { level.start = v }
+        case "start": if let v = val.flatMap(Int.init) { level.start = max(0, min(NumberingCounters.limit, v)) }
         case "numFmt": level.format = val ?? "decimal"
         case "lvlText": level.text = val
         case "lvlRestart": level.restart = val.flatMap(Int.init)

@@ -115,6 +115,8 @@ final class StoryReader: XMLPartReader {
     /// Deeper tables are read as their paragraphs; deeper text boxes are left out.
     static let tableDepthLimit = 6
     static let containerDepthLimit = 24
+    /// A table's grid is read up to this many columns (a real one has tens).
+    static let columnLimit = 256
 
     private enum Property { case paragraph, paragraphMark, run, table, row, cell, section, grid }
 
@@ -411,7 +413,9 @@ final class StoryReader: XMLPartReader {
             if local == "tblStyle", let t = tables.last, t != nil { tables[tables.count - 1]!.style = val }
         case .grid:
             if local == "gridCol", let t = tables.last, t != nil {
-                tables[tables.count - 1]!.widths.append(attributes[.w, "w"].flatMap(ParagraphProperties.twips) ?? 0)
+                if tables[tables.count - 1]!.widths.count < Self.columnLimit {
+                    tables[tables.count - 1]!.widths.append(attributes[.w, "w"].flatMap(ParagraphProperties.twips) ?? 0)
+                }
             }
         case .row:
             guard let t = tables.last, t != nil, t!.row != nil else { return }
@@ -520,7 +524,7 @@ final class StoryReader: XMLPartReader {
                 row.cells[row.cells.count - 1].columnSpan += cell.span
                 row.cells[row.cells.count - 1].blocks += blocks.filter { !Self.isEmptyParagraph($0) }
             } else {
-                let start = max(row.cursor, row.before)
+                let start = min(max(row.cursor, row.before), Self.columnLimit)
                 row.cells.append(WordTable.Cell(blocks: blocks, column: start, columnSpan: cell.span,
                                                 verticalMerge: cell.verticalMerge))
                 row.cursor = start + cell.span

@@ -28,7 +28,7 @@ struct RunProperties: Equatable {
         case "strike", "dstrike": strike = Self.toggle(attributes)
         case "vanish", "specVanish": hidden = Self.toggle(attributes)
         case "sz":
-            if let v = attributes[.w, "val"].flatMap(Double.init), v > 0 { size = v / 2 }
+            if let v = attributes[.w, "val"].flatMap(Double.init), v > 0, v < 10000 { size = v / 2 }
         case "vertAlign":
             switch attributes[.w, "val"] {
             case "superscript": position = .superscript
@@ -71,15 +71,19 @@ struct ParagraphProperties: Equatable {
             if let v = (attributes[.w, "left"] ?? attributes[.w, "start"]).flatMap(Self.twips) { leftIndent = v }
             if let v = attributes[.w, "firstLine"].flatMap(Self.twips) { firstLineIndent = v }
             if let v = attributes[.w, "hanging"].flatMap(Self.twips) { firstLineIndent = -v }
-            if let v = attributes[.w, "firstLineChars"].flatMap(Int.init) { firstLineChars = v }
-            if let v = attributes[.w, "hangingChars"].flatMap(Int.init) { firstLineChars = -v }
+            if let v = attributes[.w, "firstLineChars"].flatMap(Self.twips) { firstLineChars = v }
+            if let v = attributes[.w, "hangingChars"].flatMap(Self.twips) { firstLineChars = -v }
         default: break
         }
     }
 
+    /// A length as written, kept within ±10⁶ (about 17 m): larger is
+    /// nonsense, and the arithmetic on it must not overflow.
     static func twips(_ s: String) -> Int? {
-        if let v = Int(s) { return v }
-        return Double(s).map { Int($0) }
+        let limit = 1_000_000
+        if let v = Int(s) { return max(-limit, min(limit, v)) }
+        guard let d = Double(s), d.isFinite else { return nil }
+        return Int(max(Double(-limit), min(Double(limit), d)))
     }
 }
 
