@@ -88,9 +88,10 @@ let package = Package(
             name: "GongkaiRender",
             dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "GongkaiZlib"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiLedger", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "GongkaiZlib"]
         ),
         .target(
             name: "GongkaiServe",
@@ -98,7 +99,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
@@ -116,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiTheme", "GongkaiZlib"],
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiTheme", "GongkaiZlib"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -2,6 +2,7 @@ import CAtomicSwap
 import Foundation
 import GongkaiContent
 import GongkaiCore
+import GongkaiLedger
 import GongkaiRender
 import GongkaiSearch
 
@@ -363,7 +364,10 @@ public struct SiteBuilder: Sendable {
             let written = stage("写入", total: allFiles.count, { () -> Result<OutputWriter.Written, OutputWriter.Failure> in
                 do throws(OutputWriter.Failure) {
                     return .success(try writer.write(allFiles, marker: fingerprint ?? "", meter: meter, beforeSwap: {
-                        options.recordLedger ? LedgerStage.append(ledger, siteRoot: options.siteRoot) : nil
+                        options.recordLedger ? LedgerStage.append(ledger, siteRoot: options.siteRoot, replaceFile: { path, bytes, more in
+                            if case .failure(let failure) = OutputWriter.replaceFile(path, bytes, then: more) { return failure.reason }
+                            return nil
+                        }) : nil
                     }))
                 } catch { return .failure(error) }
             }, detail: { result in
