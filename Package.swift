@@ -84,9 +84,17 @@ let package = Package(
             name: "GongkaiRender",
             dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // The write stage: the spare tree, the atomic swap, pre-compression.
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "GongkaiZlib"]),
+        // What one build leaves for the next (parse results, page keys, ...).
+        .target(
+            name: "GongkaiCache",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "GongkaiOutput"]
+        ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "GongkaiZlib"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "GongkaiCache",
+                           "GongkaiOutput", "CAtomicSwap"]
         ),
         .target(
             name: "GongkaiServe",
@@ -108,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiTheme", "GongkaiZlib"],
+            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiTheme", "GongkaiZlib"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
+import GongkaiOutput
 import GongkaiRender
 
 /// The ledger stage (账本; docs/ledger.md): between parse and render, it
@@ -159,7 +160,7 @@ struct LedgerStage {
         // Another build of the same site (to another output) may have
         // appended since this one read the file: appending now would fork
         // the chain.
-        let now = IncrementalCache.bytes(of: path)
+        let now = RecordFile.bytes(of: path)
         let same: Bool = {
             guard let now, let recorded = outcome.recorded else { return now == nil && outcome.recorded == nil }
             return now.count == recorded.count && now.withUnsafeBytes { a in
