@@ -77,6 +77,10 @@ let package = Package(
             dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "GongkaiWord",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "GongkaiContent",
             dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
         ),
@@ -84,6 +88,7 @@ let package = Package(
             name: "GongkaiRender",
             dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "GongkaiZlib"]),
         // What one build leaves for the next (parse results, page keys, ...).
@@ -93,8 +98,8 @@ let package = Package(
         ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "GongkaiCache",
-                           "GongkaiOutput", "CAtomicSwap"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiLedger", "GongkaiRender", "GongkaiSearch", "GongkaiTheme",
+                           "GongkaiCache", "GongkaiOutput", "CAtomicSwap"]
         ),
         .target(
             name: "GongkaiServe",
@@ -102,7 +107,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
@@ -111,12 +116,17 @@ let package = Package(
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
+            name: "GongkaiWordTests",
+            dependencies: ["GongkaiWord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
             name: "GongkaiContentTests",
             dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiTheme", "GongkaiZlib"],
+            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiTheme",
+                           "GongkaiZlib"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiCache
 import GongkaiContent
 import GongkaiCore
+import GongkaiLedger
 import GongkaiOutput
 import GongkaiRender
 import GongkaiSearch
@@ -287,7 +288,10 @@ struct Build {
         let marker = cache?.inputFingerprint ?? ""
         let result = stage("写入", total: all.count, { build in
             Self.write(all, with: writer, marker: marker, meter: build.options.meter) {
-                recordLedger ? LedgerStage.append(ledger, siteRoot: siteRoot) : nil
+                recordLedger ? LedgerStage.append(ledger, siteRoot: siteRoot, replaceFile: { path, bytes, more in
+                    if case .failure(let failure) = OutputWriter.replaceFile(path, bytes, then: more) { return failure.reason }
+                    return nil
+                }) : nil
             }
         }, detail: { result in
             if case .success(let n) = result { return "\(n.files.grouped) 个文件（\(n.unchanged.grouped) 个没有变化）" }

@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
-import GongkaiOutput
 
 /// `gongkai verify`: re-hashes a built site against the integrity ledger
 /// (docs/ledger.md). Checks the chain of the published `ledger.json` (and of
