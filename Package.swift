@@ -56,6 +56,11 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         .target(name: "CAtomicSwap"),
         .systemLibrary(
             name: "GongkaiZlib",
@@ -72,6 +77,7 @@ let package = Package(
             resources: themeFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
+        .target(name: "GongkaiPDF", dependencies: ["CPoppler"]),
         .target(
             name: "GongkaiTables",
             dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -121,8 +127,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiContentTests",
-            dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
         ),
+        .testTarget(name: "GongkaiPDFTests", dependencies: ["GongkaiPDF"]),
         .testTarget(
             name: "GongkaiBuildTests",
             dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiTheme",
