@@ -88,7 +88,8 @@ let package = Package(
         ),
         .target(
             name: "GongkaiContent",
-            dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", "GongkaiPDF", "GongkaiWord",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GongkaiRender",

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Makes the attachment fixtures of the privacy guard's tests
-(Tests/GongkaiContentTests/Fixtures/attachments/): small real files of the
+(Tests/GongkaiContentTests/Fixtures/attachments/, and the PDF of the build
+tests' town, Tests/GongkaiBuildTests/Fixtures/town): small real files of the
 kinds clerks attach, with made-up personal numbers in the places that are
 easy to overlook.
 
@@ -188,7 +189,11 @@ def xlsx(path, sheets):
             letters = chr(65 + r) + letters
         return letters
 
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    class Zip(zipfile.ZipFile):
+        def writestr(self, name, data):  # a fixed date: the same workbook every run
+            super().writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+    with Zip(path, "w", zipfile.ZIP_DEFLATED) as z:
         overrides = ""
         for i, _ in enumerate(sheets, start=1):
             overrides += (f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
@@ -239,6 +244,12 @@ def xlsx(path, sheets):
                    f'<sst xmlns="{NS}" count="{len(strings)}" uniqueCount="{len(strings)}">{sst}</sst>')
 
 
+def settlement_pdf():
+    """A plain one-page PDF with no personal number (the build tests' town)."""
+    return pdf(page_objects(b"BT /F1 14 Tf 72 760 Td (Settlement of accounts, 2025) Tj ET\n"
+                            b"BT /F1 12 Tf 72 730 Td (Income 12,000.00  Expense 7,232.90) Tj ET\n"))
+
+
 def main():
     if shutil.which("soffice") is None:
         sys.exit("需要 LibreOffice（soffice）：apt-get install libreoffice-writer-nogui")
@@ -283,6 +294,10 @@ def main():
         workbook = f.read()
     with open(os.path.join(OUT, "损坏.xlsx"), "wb") as f:
         f.write(workbook[: len(workbook) // 2])
+    town = os.path.join(HERE, "..", "Tests", "GongkaiBuildTests", "Fixtures", "town", "content", "mazhuang", "2025",
+                        "jiesuan", "jiesuan.pdf")
+    with open(town, "wb") as f:
+        f.write(settlement_pdf())
     for name in sorted(os.listdir(OUT)):
         print(f"{os.path.getsize(os.path.join(OUT, name)):7d}  {name}")
 

@@ -53,7 +53,8 @@ struct AttachmentBuildTests {
         let secret = site.root.appendingPathComponent("secret.pdf")
         try Data("%PDF 村民花名册".utf8).write(to: secret)
         let folder = site.root.appendingPathComponent("content/mazhuang/2025")
-        try writeBytes(site, "content/mazhuang/2025/real.pdf", Array("%PDF".utf8))
+        let realPDF = try Data(contentsOf: site.root.appendingPathComponent("content/mazhuang/2025/jiesuan/jiesuan.pdf"))
+        try writeBytes(site, "content/mazhuang/2025/real.pdf", Array(realPDF))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("outside.pdf").path,
                                                    withDestinationPath: secret.path)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("relative.pdf").path,
