@@ -87,8 +87,12 @@ public final class AttachmentScans: AttachmentScanMemo, @unchecked Sendable {
     private var used: Set<AttachmentScanKey> = []
     private var fresh = 0
 
-    public init(_ scans: [AttachmentScanKey: AttachmentScan] = [:]) {
+    /// How many scans it started with.
+    public let loaded: Int
+
+    public init(_ scans: [AttachmentScanKey: AttachmentScan] = [:], loaded: Int = 0) {
         self.scans = scans
+        self.loaded = loaded
     }
 
     public func recall(_ key: AttachmentScanKey) -> AttachmentScan? {

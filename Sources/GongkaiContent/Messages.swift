@@ -269,7 +269,8 @@ enum Messages {
         var sentence = privacyFinding(kind)
         if let hidden {
             sentence = hiddenPlace(hidden) + String(sentence.dropFirst(2))
-            sentence = String(sentence.dropLast()) + "。打开文件时看不到它，但下载附件的人都能看到。"
+            let note = hidden == .comment || hidden == .properties ? "它不在正文里，容易漏看" : "打开文件时看不到它"
+            sentence = String(sentence.dropLast()) + "。\(note)，但下载附件的人都能看到。"
         }
         return place.isEmpty ? sentence : place + "：" + sentence
     }
