@@ -95,7 +95,7 @@ let package = Package(
             name: "GongkaiRender",
             dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
+        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiZlib"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "GongkaiZlib"]),
         // What one build leaves for the next (parse results, page keys, ...).
