@@ -72,6 +72,7 @@ let package = Package(
             resources: themeFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
+        .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
             dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -98,6 +99,11 @@ let package = Package(
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
+        .testTarget(
+            name: "GongkaiTemplateTests",
+            dependencies: ["GongkaiTemplate", "GongkaiCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "GongkaiTablesTests",
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
