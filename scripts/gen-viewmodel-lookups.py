@@ -5,7 +5,10 @@ GongkaiBuildTests.ViewModelLookupTests fails when they disagree).
 
 Every property name becomes a case of `ViewModelKey`; the template engine
 resolves each name in a template to that number once, when the theme is
-compiled, and each view model answers with a switch over it (a jump table)."""
+compiled, and each view model answers with switches over it (jump tables):
+`value(for:)` for sections, `write(_:to:)` for `{{name}}` (the text goes
+straight into the page), `value(for:then:)` for `{{a.b}}` through a nested
+view model (without boxing it)."""
 import pathlib, re
 
 here = pathlib.Path(__file__).resolve().parent.parent / "Sources/GongkaiRender"
@@ -39,13 +42,65 @@ for k in keys:
     out.append(f'        "{k}",')
 out += ["    ]", "}", ""]
 
+names = {name for name, _ in structs}
 for name, body in structs:
+    props = [(p, t.strip()) for p, t in re.findall(r"var (\w+): ([^\n]+)", body)]
     out.append(f"extension {name}: TemplateObject {{")
     out.append("    func value(for key: TemplateKey) -> TemplateValue? {")
     out.append("        switch ViewModelKey(rawValue: key.id) {")
-    for p, t in re.findall(r"var (\w+): ([^\n]+)", body):
-        t = t.strip()
+    for p, t in props:
         opt = "?" if t.endswith("?") else ""
         out.append(f"        case .{p}?: return self.{p}{opt}.templateValue")
-    out += ["        default: return nil", "        }", "    }", "}", ""]
+    out += ["        default: return nil", "        }", "    }"]
+    # `{{name}}` written straight from the property.
+    out += ["", "    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {",
+            "        switch ViewModelKey(rawValue: key.id) {"]
+    for p, t in props:
+        base = t.rstrip("?")
+        writable = base in ("String", "Int", "Bool")
+        if t.endswith("?"):
+            if writable:
+                out.append(f"        case .{p}?: guard let {p} = self.{p} else {{ return false }}; output.write({p})")
+            else:
+                out.append(f"        case .{p}?: guard self.{p} != nil else {{ return false }}")
+        else:
+            out.append(f"        case .{p}?: output.write(self.{p})" if writable else f"        case .{p}?: break")
+    out += ["        default: return false", "        }", "        return true", "    }"]
+    # A list's item, read in place, one property at a time (see
+    # TemplateValueConvertible: calling a method on `item.pointee` would
+    # copy the whole item first).
+    out += ["", "    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {",
+            "        switch ViewModelKey(rawValue: key.id) {"]
+    for p, t in props:
+        opt = "?" if t.endswith("?") else ""
+        out.append(f"        case .{p}?: return item.pointee.{p}{opt}.templateValue")
+    out += ["        default: return nil", "        }", "    }"]
+    out += ["", "    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {",
+            "        switch ViewModelKey(rawValue: key.id) {"]
+    for p, t in props:
+        base = t.rstrip("?")
+        writable = base in ("String", "Int", "Bool")
+        if t.endswith("?"):
+            if writable:
+                out.append(f"        case .{p}?: guard let {p} = item.pointee.{p} else {{ return false }}; output.write({p})")
+            else:
+                out.append(f"        case .{p}?: guard item.pointee.{p} != nil else {{ return false }}")
+        else:
+            out.append(f"        case .{p}?: output.write(item.pointee.{p})" if writable else f"        case .{p}?: break")
+    out += ["        default: return false", "        }", "        return true", "    }"]
+    # `{{a.b}}` through a nested view model, without boxing `a`.
+    nested = [(p, t) for p, t in props if not t.startswith("[") and t.rstrip("?") in names]
+    if nested:
+        out += ["", "    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {",
+                "        switch ViewModelKey(rawValue: key.id) {"]
+        for p, t in nested:
+            if t.endswith("?"):
+                out.append(f"        case .{p}?:")
+                out.append(f"            guard let {p} = self.{p} else {{ return nil }}")
+                out.append(f"            return .some(rest.isEmpty ? {p}.templateValue : {p}.value(for: rest.first, then: rest.rest) ?? nil)")
+            else:
+                out.append(f"        case .{p}?:")
+                out.append(f"            return .some(rest.isEmpty ? self.{p}.templateValue : self.{p}.value(for: rest.first, then: rest.rest) ?? nil)")
+        out += ["        default: return value(for: key).map { rest.lookup(in: $0) }", "        }", "    }"]
+    out += ["}", ""]
 (here / "ViewModels+Template.swift").write_text("\n".join(out))

@@ -360,6 +360,86 @@ extension Layout: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .root?: output.write(self.root)
+        case .siteTitle?: output.write(self.siteTitle)
+        case .town?: guard let town = self.town else { return false }; output.write(town)
+        case .documentTitle?: output.write(self.documentTitle)
+        case .description?: output.write(self.description)
+        case .css?: output.write(self.css)
+        case .siteScript?: output.write(self.siteScript)
+        case .script?: guard let script = self.script else { return false }; output.write(script)
+        case .isSearch?: output.write(self.isSearch)
+        case .homeHref?: output.write(self.homeHref)
+        case .searchHref?: output.write(self.searchHref)
+        case .feedHref?: output.write(self.feedHref)
+        case .crumbs?: break
+        case .hasCrumbs?: output.write(self.hasCrumbs)
+        case .canonical?: guard let canonical = self.canonical else { return false }; output.write(canonical)
+        case .og?: guard self.og != nil else { return false }
+        case .generator?: output.write(self.generator)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .root?: return item.pointee.root.templateValue
+        case .siteTitle?: return item.pointee.siteTitle.templateValue
+        case .town?: return item.pointee.town?.templateValue
+        case .documentTitle?: return item.pointee.documentTitle.templateValue
+        case .description?: return item.pointee.description.templateValue
+        case .css?: return item.pointee.css.templateValue
+        case .siteScript?: return item.pointee.siteScript.templateValue
+        case .script?: return item.pointee.script?.templateValue
+        case .isSearch?: return item.pointee.isSearch.templateValue
+        case .homeHref?: return item.pointee.homeHref.templateValue
+        case .searchHref?: return item.pointee.searchHref.templateValue
+        case .feedHref?: return item.pointee.feedHref.templateValue
+        case .crumbs?: return item.pointee.crumbs.templateValue
+        case .hasCrumbs?: return item.pointee.hasCrumbs.templateValue
+        case .canonical?: return item.pointee.canonical?.templateValue
+        case .og?: return item.pointee.og?.templateValue
+        case .generator?: return item.pointee.generator.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .root?: output.write(item.pointee.root)
+        case .siteTitle?: output.write(item.pointee.siteTitle)
+        case .town?: guard let town = item.pointee.town else { return false }; output.write(town)
+        case .documentTitle?: output.write(item.pointee.documentTitle)
+        case .description?: output.write(item.pointee.description)
+        case .css?: output.write(item.pointee.css)
+        case .siteScript?: output.write(item.pointee.siteScript)
+        case .script?: guard let script = item.pointee.script else { return false }; output.write(script)
+        case .isSearch?: output.write(item.pointee.isSearch)
+        case .homeHref?: output.write(item.pointee.homeHref)
+        case .searchHref?: output.write(item.pointee.searchHref)
+        case .feedHref?: output.write(item.pointee.feedHref)
+        case .crumbs?: break
+        case .hasCrumbs?: output.write(item.pointee.hasCrumbs)
+        case .canonical?: guard let canonical = item.pointee.canonical else { return false }; output.write(canonical)
+        case .og?: guard item.pointee.og != nil else { return false }
+        case .generator?: output.write(item.pointee.generator)
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .og?:
+            guard let og = self.og else { return nil }
+            return .some(rest.isEmpty ? og.templateValue : og.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension Crumb: TemplateObject {
@@ -370,6 +450,35 @@ extension Crumb: TemplateObject {
         case .last?: return self.last.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(self.name)
+        case .href?: guard let href = self.href else { return false }; output.write(href)
+        case .last?: output.write(self.last)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: return item.pointee.name.templateValue
+        case .href?: return item.pointee.href?.templateValue
+        case .last?: return item.pointee.last.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(item.pointee.name)
+        case .href?: guard let href = item.pointee.href else { return false }; output.write(href)
+        case .last?: output.write(item.pointee.last)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -382,6 +491,38 @@ extension OpenGraph: TemplateObject {
         case .url?: return self.url?.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .title?: output.write(self.title)
+        case .description?: output.write(self.description)
+        case .siteName?: output.write(self.siteName)
+        case .url?: guard let url = self.url else { return false }; output.write(url)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .title?: return item.pointee.title.templateValue
+        case .description?: return item.pointee.description.templateValue
+        case .siteName?: return item.pointee.siteName.templateValue
+        case .url?: return item.pointee.url?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .title?: output.write(item.pointee.title)
+        case .description?: output.write(item.pointee.description)
+        case .siteName?: output.write(item.pointee.siteName)
+        case .url?: guard let url = item.pointee.url else { return false }; output.write(url)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -401,6 +542,56 @@ extension NoticeLink: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: output.write(self.href)
+        case .title?: output.write(self.title)
+        case .date?: output.write(self.date)
+        case .dateISO?: output.write(self.dateISO)
+        case .category?: output.write(self.category)
+        case .community?: output.write(self.community)
+        case .number?: guard let number = self.number else { return false }; output.write(number)
+        case .summary?: output.write(self.summary)
+        case .corrected?: output.write(self.corrected)
+        case .withdrawn?: output.write(self.withdrawn)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: return item.pointee.href.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .date?: return item.pointee.date.templateValue
+        case .dateISO?: return item.pointee.dateISO.templateValue
+        case .category?: return item.pointee.category.templateValue
+        case .community?: return item.pointee.community.templateValue
+        case .number?: return item.pointee.number?.templateValue
+        case .summary?: return item.pointee.summary.templateValue
+        case .corrected?: return item.pointee.corrected.templateValue
+        case .withdrawn?: return item.pointee.withdrawn.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: output.write(item.pointee.href)
+        case .title?: output.write(item.pointee.title)
+        case .date?: output.write(item.pointee.date)
+        case .dateISO?: output.write(item.pointee.dateISO)
+        case .category?: output.write(item.pointee.category)
+        case .community?: output.write(item.pointee.community)
+        case .number?: guard let number = item.pointee.number else { return false }; output.write(number)
+        case .summary?: output.write(item.pointee.summary)
+        case .corrected?: output.write(item.pointee.corrected)
+        case .withdrawn?: output.write(item.pointee.withdrawn)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension YearGroup: TemplateObject {
@@ -410,6 +601,32 @@ extension YearGroup: TemplateObject {
         case .notices?: return self.notices.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .year?: output.write(self.year)
+        case .notices?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .year?: return item.pointee.year.templateValue
+        case .notices?: return item.pointee.notices.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .year?: output.write(item.pointee.year)
+        case .notices?: break
+        default: return false
+        }
+        return true
     }
 }
 
@@ -424,6 +641,41 @@ extension Pager: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .current?: output.write(self.current)
+        case .total?: output.write(self.total)
+        case .previousHref?: guard let previousHref = self.previousHref else { return false }; output.write(previousHref)
+        case .nextHref?: guard let nextHref = self.nextHref else { return false }; output.write(nextHref)
+        case .pages?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .current?: return item.pointee.current.templateValue
+        case .total?: return item.pointee.total.templateValue
+        case .previousHref?: return item.pointee.previousHref?.templateValue
+        case .nextHref?: return item.pointee.nextHref?.templateValue
+        case .pages?: return item.pointee.pages.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .current?: output.write(item.pointee.current)
+        case .total?: output.write(item.pointee.total)
+        case .previousHref?: guard let previousHref = item.pointee.previousHref else { return false }; output.write(previousHref)
+        case .nextHref?: guard let nextHref = item.pointee.nextHref else { return false }; output.write(nextHref)
+        case .pages?: break
+        default: return false
+        }
+        return true
+    }
 }
 
 extension PageLink: TemplateObject {
@@ -434,6 +686,35 @@ extension PageLink: TemplateObject {
         case .current?: return self.current.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .number?: output.write(self.number)
+        case .href?: output.write(self.href)
+        case .current?: output.write(self.current)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .number?: return item.pointee.number.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .current?: return item.pointee.current.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .number?: output.write(item.pointee.number)
+        case .href?: output.write(item.pointee.href)
+        case .current?: output.write(item.pointee.current)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -451,6 +732,58 @@ extension HomePage: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(self.title)
+        case .intro?: guard let intro = self.intro else { return false }; output.write(intro)
+        case .latest?: break
+        case .communities?: break
+        case .categories?: break
+        case .noticeCount?: output.write(self.noticeCount)
+        case .overviewHref?: output.write(self.overviewHref)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .intro?: return item.pointee.intro?.templateValue
+        case .latest?: return item.pointee.latest.templateValue
+        case .communities?: return item.pointee.communities.templateValue
+        case .categories?: return item.pointee.categories.templateValue
+        case .noticeCount?: return item.pointee.noticeCount.templateValue
+        case .overviewHref?: return item.pointee.overviewHref.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(item.pointee.title)
+        case .intro?: guard let intro = item.pointee.intro else { return false }; output.write(intro)
+        case .latest?: break
+        case .communities?: break
+        case .categories?: break
+        case .noticeCount?: output.write(item.pointee.noticeCount)
+        case .overviewHref?: output.write(item.pointee.overviewHref)
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension CommunityCard: TemplateObject {
@@ -465,6 +798,44 @@ extension CommunityCard: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .slug?: output.write(self.slug)
+        case .href?: output.write(self.href)
+        case .name?: output.write(self.name)
+        case .kind?: output.write(self.kind)
+        case .count?: output.write(self.count)
+        case .latest?: guard let latest = self.latest else { return false }; output.write(latest)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .slug?: return item.pointee.slug.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .name?: return item.pointee.name.templateValue
+        case .kind?: return item.pointee.kind.templateValue
+        case .count?: return item.pointee.count.templateValue
+        case .latest?: return item.pointee.latest?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .slug?: output.write(item.pointee.slug)
+        case .href?: output.write(item.pointee.href)
+        case .name?: output.write(item.pointee.name)
+        case .kind?: output.write(item.pointee.kind)
+        case .count?: output.write(item.pointee.count)
+        case .latest?: guard let latest = item.pointee.latest else { return false }; output.write(latest)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension CategoryLink: TemplateObject {
@@ -477,6 +848,41 @@ extension CategoryLink: TemplateObject {
         case .description?: return self.description?.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .slug?: output.write(self.slug)
+        case .href?: output.write(self.href)
+        case .name?: output.write(self.name)
+        case .count?: output.write(self.count)
+        case .description?: guard let description = self.description else { return false }; output.write(description)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .slug?: return item.pointee.slug.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .name?: return item.pointee.name.templateValue
+        case .count?: return item.pointee.count.templateValue
+        case .description?: return item.pointee.description?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .slug?: output.write(item.pointee.slug)
+        case .href?: output.write(item.pointee.href)
+        case .name?: output.write(item.pointee.name)
+        case .count?: output.write(item.pointee.count)
+        case .description?: guard let description = item.pointee.description else { return false }; output.write(description)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -498,6 +904,70 @@ extension CommunityPage: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .name?: output.write(self.name)
+        case .disclosureName?: output.write(self.disclosureName)
+        case .description?: guard let description = self.description else { return false }; output.write(description)
+        case .committee?: output.write(self.committee)
+        case .address?: guard let address = self.address else { return false }; output.write(address)
+        case .phone?: guard let phone = self.phone else { return false }; output.write(phone)
+        case .count?: output.write(self.count)
+        case .sections?: break
+        case .hasSections?: output.write(self.hasSections)
+        case .feedHref?: output.write(self.feedHref)
+        case .overviewHref?: output.write(self.overviewHref)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .name?: return item.pointee.name.templateValue
+        case .disclosureName?: return item.pointee.disclosureName.templateValue
+        case .description?: return item.pointee.description?.templateValue
+        case .committee?: return item.pointee.committee.templateValue
+        case .address?: return item.pointee.address?.templateValue
+        case .phone?: return item.pointee.phone?.templateValue
+        case .count?: return item.pointee.count.templateValue
+        case .sections?: return item.pointee.sections.templateValue
+        case .hasSections?: return item.pointee.hasSections.templateValue
+        case .feedHref?: return item.pointee.feedHref.templateValue
+        case .overviewHref?: return item.pointee.overviewHref.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .name?: output.write(item.pointee.name)
+        case .disclosureName?: output.write(item.pointee.disclosureName)
+        case .description?: guard let description = item.pointee.description else { return false }; output.write(description)
+        case .committee?: output.write(item.pointee.committee)
+        case .address?: guard let address = item.pointee.address else { return false }; output.write(address)
+        case .phone?: guard let phone = item.pointee.phone else { return false }; output.write(phone)
+        case .count?: output.write(item.pointee.count)
+        case .sections?: break
+        case .hasSections?: output.write(item.pointee.hasSections)
+        case .feedHref?: output.write(item.pointee.feedHref)
+        case .overviewHref?: output.write(item.pointee.overviewHref)
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension CategorySection: TemplateObject {
@@ -512,6 +982,44 @@ extension CategorySection: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(self.name)
+        case .anchor?: output.write(self.anchor)
+        case .count?: output.write(self.count)
+        case .notices?: break
+        case .allHref?: output.write(self.allHref)
+        case .more?: output.write(self.more)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: return item.pointee.name.templateValue
+        case .anchor?: return item.pointee.anchor.templateValue
+        case .count?: return item.pointee.count.templateValue
+        case .notices?: return item.pointee.notices.templateValue
+        case .allHref?: return item.pointee.allHref.templateValue
+        case .more?: return item.pointee.more.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(item.pointee.name)
+        case .anchor?: output.write(item.pointee.anchor)
+        case .count?: output.write(item.pointee.count)
+        case .notices?: break
+        case .allHref?: output.write(item.pointee.allHref)
+        case .more?: output.write(item.pointee.more)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension ListingPage: TemplateObject {
@@ -524,6 +1032,55 @@ extension ListingPage: TemplateObject {
         case .groups?: return self.groups.templateValue
         case .pager?: return self.pager?.templateValue
         default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .heading?: output.write(self.heading)
+        case .intro?: guard let intro = self.intro else { return false }; output.write(intro)
+        case .count?: output.write(self.count)
+        case .groups?: break
+        case .pager?: guard self.pager != nil else { return false }
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .heading?: return item.pointee.heading.templateValue
+        case .intro?: return item.pointee.intro?.templateValue
+        case .count?: return item.pointee.count.templateValue
+        case .groups?: return item.pointee.groups.templateValue
+        case .pager?: return item.pointee.pager?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .heading?: output.write(item.pointee.heading)
+        case .intro?: guard let intro = item.pointee.intro else { return false }; output.write(intro)
+        case .count?: output.write(item.pointee.count)
+        case .groups?: break
+        case .pager?: guard item.pointee.pager != nil else { return false }
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        case .pager?:
+            guard let pager = self.pager else { return nil }
+            return .some(rest.isEmpty ? pager.templateValue : pager.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
         }
     }
 }
@@ -571,6 +1128,169 @@ extension NoticePage: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(self.title)
+        case .community?: output.write(self.community)
+        case .disclosureName?: output.write(self.disclosureName)
+        case .category?: output.write(self.category)
+        case .categoryHref?: output.write(self.categoryHref)
+        case .number?: guard let number = self.number else { return false }; output.write(number)
+        case .issuer?: output.write(self.issuer)
+        case .date?: output.write(self.date)
+        case .dateISO?: output.write(self.dateISO)
+        case .period?: guard self.period != nil else { return false }
+        case .reviewed?: guard let reviewed = self.reviewed else { return false }; output.write(reviewed)
+        case .body?: output.write(self.body)
+        case .outline?: break
+        case .hasOutline?: output.write(self.hasOutline)
+        case .attachments?: break
+        case .images?: break
+        case .hasAttachments?: output.write(self.hasAttachments)
+        case .hasFileList?: output.write(self.hasFileList)
+        case .tags?: break
+        case .hasTags?: output.write(self.hasTags)
+        case .supersedes?: guard self.supersedes != nil else { return false }
+        case .supersededBy?: guard self.supersededBy != nil else { return false }
+        case .previous?: guard self.previous != nil else { return false }
+        case .next?: guard self.next != nil else { return false }
+        case .communityHref?: output.write(self.communityHref)
+        case .contactPhone?: guard let contactPhone = self.contactPhone else { return false }; output.write(contactPhone)
+        case .contactAddress?: guard let contactAddress = self.contactAddress else { return false }; output.write(contactAddress)
+        case .status?: guard self.status != nil else { return false }
+        case .process?: break
+        case .hasProcess?: output.write(self.hasProcess)
+        case .qr?: guard self.qr != nil else { return false }
+        case .printSignature?: output.write(self.printSignature)
+        case .revisions?: break
+        case .hasRevisions?: output.write(self.hasRevisions)
+        case .withdrawal?: guard self.withdrawal != nil else { return false }
+        case .ledger?: guard self.ledger != nil else { return false }
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .community?: return item.pointee.community.templateValue
+        case .disclosureName?: return item.pointee.disclosureName.templateValue
+        case .category?: return item.pointee.category.templateValue
+        case .categoryHref?: return item.pointee.categoryHref.templateValue
+        case .number?: return item.pointee.number?.templateValue
+        case .issuer?: return item.pointee.issuer.templateValue
+        case .date?: return item.pointee.date.templateValue
+        case .dateISO?: return item.pointee.dateISO.templateValue
+        case .period?: return item.pointee.period?.templateValue
+        case .reviewed?: return item.pointee.reviewed?.templateValue
+        case .body?: return item.pointee.body.templateValue
+        case .outline?: return item.pointee.outline.templateValue
+        case .hasOutline?: return item.pointee.hasOutline.templateValue
+        case .attachments?: return item.pointee.attachments.templateValue
+        case .images?: return item.pointee.images.templateValue
+        case .hasAttachments?: return item.pointee.hasAttachments.templateValue
+        case .hasFileList?: return item.pointee.hasFileList.templateValue
+        case .tags?: return item.pointee.tags.templateValue
+        case .hasTags?: return item.pointee.hasTags.templateValue
+        case .supersedes?: return item.pointee.supersedes?.templateValue
+        case .supersededBy?: return item.pointee.supersededBy?.templateValue
+        case .previous?: return item.pointee.previous?.templateValue
+        case .next?: return item.pointee.next?.templateValue
+        case .communityHref?: return item.pointee.communityHref.templateValue
+        case .contactPhone?: return item.pointee.contactPhone?.templateValue
+        case .contactAddress?: return item.pointee.contactAddress?.templateValue
+        case .status?: return item.pointee.status?.templateValue
+        case .process?: return item.pointee.process.templateValue
+        case .hasProcess?: return item.pointee.hasProcess.templateValue
+        case .qr?: return item.pointee.qr?.templateValue
+        case .printSignature?: return item.pointee.printSignature.templateValue
+        case .revisions?: return item.pointee.revisions.templateValue
+        case .hasRevisions?: return item.pointee.hasRevisions.templateValue
+        case .withdrawal?: return item.pointee.withdrawal?.templateValue
+        case .ledger?: return item.pointee.ledger?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(item.pointee.title)
+        case .community?: output.write(item.pointee.community)
+        case .disclosureName?: output.write(item.pointee.disclosureName)
+        case .category?: output.write(item.pointee.category)
+        case .categoryHref?: output.write(item.pointee.categoryHref)
+        case .number?: guard let number = item.pointee.number else { return false }; output.write(number)
+        case .issuer?: output.write(item.pointee.issuer)
+        case .date?: output.write(item.pointee.date)
+        case .dateISO?: output.write(item.pointee.dateISO)
+        case .period?: guard item.pointee.period != nil else { return false }
+        case .reviewed?: guard let reviewed = item.pointee.reviewed else { return false }; output.write(reviewed)
+        case .body?: output.write(item.pointee.body)
+        case .outline?: break
+        case .hasOutline?: output.write(item.pointee.hasOutline)
+        case .attachments?: break
+        case .images?: break
+        case .hasAttachments?: output.write(item.pointee.hasAttachments)
+        case .hasFileList?: output.write(item.pointee.hasFileList)
+        case .tags?: break
+        case .hasTags?: output.write(item.pointee.hasTags)
+        case .supersedes?: guard item.pointee.supersedes != nil else { return false }
+        case .supersededBy?: guard item.pointee.supersededBy != nil else { return false }
+        case .previous?: guard item.pointee.previous != nil else { return false }
+        case .next?: guard item.pointee.next != nil else { return false }
+        case .communityHref?: output.write(item.pointee.communityHref)
+        case .contactPhone?: guard let contactPhone = item.pointee.contactPhone else { return false }; output.write(contactPhone)
+        case .contactAddress?: guard let contactAddress = item.pointee.contactAddress else { return false }; output.write(contactAddress)
+        case .status?: guard item.pointee.status != nil else { return false }
+        case .process?: break
+        case .hasProcess?: output.write(item.pointee.hasProcess)
+        case .qr?: guard item.pointee.qr != nil else { return false }
+        case .printSignature?: output.write(item.pointee.printSignature)
+        case .revisions?: break
+        case .hasRevisions?: output.write(item.pointee.hasRevisions)
+        case .withdrawal?: guard item.pointee.withdrawal != nil else { return false }
+        case .ledger?: guard item.pointee.ledger != nil else { return false }
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        case .period?:
+            guard let period = self.period else { return nil }
+            return .some(rest.isEmpty ? period.templateValue : period.value(for: rest.first, then: rest.rest) ?? nil)
+        case .supersedes?:
+            guard let supersedes = self.supersedes else { return nil }
+            return .some(rest.isEmpty ? supersedes.templateValue : supersedes.value(for: rest.first, then: rest.rest) ?? nil)
+        case .supersededBy?:
+            guard let supersededBy = self.supersededBy else { return nil }
+            return .some(rest.isEmpty ? supersededBy.templateValue : supersededBy.value(for: rest.first, then: rest.rest) ?? nil)
+        case .previous?:
+            guard let previous = self.previous else { return nil }
+            return .some(rest.isEmpty ? previous.templateValue : previous.value(for: rest.first, then: rest.rest) ?? nil)
+        case .next?:
+            guard let next = self.next else { return nil }
+            return .some(rest.isEmpty ? next.templateValue : next.value(for: rest.first, then: rest.rest) ?? nil)
+        case .status?:
+            guard let status = self.status else { return nil }
+            return .some(rest.isEmpty ? status.templateValue : status.value(for: rest.first, then: rest.rest) ?? nil)
+        case .withdrawal?:
+            guard let withdrawal = self.withdrawal else { return nil }
+            return .some(rest.isEmpty ? withdrawal.templateValue : withdrawal.value(for: rest.first, then: rest.rest) ?? nil)
+        case .ledger?:
+            guard let ledger = self.ledger else { return nil }
+            return .some(rest.isEmpty ? ledger.templateValue : ledger.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension NoticeStatusView: TemplateObject {
@@ -593,6 +1313,68 @@ extension NoticeStatusView: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .hasPeriod?: output.write(self.hasPeriod)
+        case .from?: output.write(self.from)
+        case .fromISO?: output.write(self.fromISO)
+        case .to?: output.write(self.to)
+        case .toISO?: output.write(self.toISO)
+        case .days?: output.write(self.days)
+        case .objectionBy?: output.write(self.objectionBy)
+        case .objectionISO?: output.write(self.objectionISO)
+        case .supervisionName?: output.write(self.supervisionName)
+        case .contact?: guard let contact = self.contact else { return false }; output.write(contact)
+        case .phone?: guard let phone = self.phone else { return false }; output.write(phone)
+        case .address?: guard let address = self.address else { return false }; output.write(address)
+        case .timezone?: output.write(self.timezone)
+        case .script?: output.write(self.script)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .hasPeriod?: return item.pointee.hasPeriod.templateValue
+        case .from?: return item.pointee.from.templateValue
+        case .fromISO?: return item.pointee.fromISO.templateValue
+        case .to?: return item.pointee.to.templateValue
+        case .toISO?: return item.pointee.toISO.templateValue
+        case .days?: return item.pointee.days.templateValue
+        case .objectionBy?: return item.pointee.objectionBy.templateValue
+        case .objectionISO?: return item.pointee.objectionISO.templateValue
+        case .supervisionName?: return item.pointee.supervisionName.templateValue
+        case .contact?: return item.pointee.contact?.templateValue
+        case .phone?: return item.pointee.phone?.templateValue
+        case .address?: return item.pointee.address?.templateValue
+        case .timezone?: return item.pointee.timezone.templateValue
+        case .script?: return item.pointee.script.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .hasPeriod?: output.write(item.pointee.hasPeriod)
+        case .from?: output.write(item.pointee.from)
+        case .fromISO?: output.write(item.pointee.fromISO)
+        case .to?: output.write(item.pointee.to)
+        case .toISO?: output.write(item.pointee.toISO)
+        case .days?: output.write(item.pointee.days)
+        case .objectionBy?: output.write(item.pointee.objectionBy)
+        case .objectionISO?: output.write(item.pointee.objectionISO)
+        case .supervisionName?: output.write(item.pointee.supervisionName)
+        case .contact?: guard let contact = item.pointee.contact else { return false }; output.write(contact)
+        case .phone?: guard let phone = item.pointee.phone else { return false }; output.write(phone)
+        case .address?: guard let address = item.pointee.address else { return false }; output.write(address)
+        case .timezone?: output.write(item.pointee.timezone)
+        case .script?: output.write(item.pointee.script)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension ProcessStepView: TemplateObject {
@@ -605,6 +1387,41 @@ extension ProcessStepView: TemplateObject {
         case .outcome?: return self.outcome?.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .step?: output.write(self.step)
+        case .stage?: output.write(self.stage)
+        case .date?: output.write(self.date)
+        case .dateISO?: output.write(self.dateISO)
+        case .outcome?: guard let outcome = self.outcome else { return false }; output.write(outcome)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .step?: return item.pointee.step.templateValue
+        case .stage?: return item.pointee.stage.templateValue
+        case .date?: return item.pointee.date.templateValue
+        case .dateISO?: return item.pointee.dateISO.templateValue
+        case .outcome?: return item.pointee.outcome?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .step?: output.write(item.pointee.step)
+        case .stage?: output.write(item.pointee.stage)
+        case .date?: output.write(item.pointee.date)
+        case .dateISO?: output.write(item.pointee.dateISO)
+        case .outcome?: guard let outcome = item.pointee.outcome else { return false }; output.write(outcome)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -627,6 +1444,73 @@ extension OverviewPage: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(self.title)
+        case .today?: output.write(self.today)
+        case .todayISO?: output.write(self.todayISO)
+        case .from?: output.write(self.from)
+        case .fromISO?: output.write(self.fromISO)
+        case .columns?: break
+        case .communities?: break
+        case .behind?: break
+        case .hasBehind?: output.write(self.hasBehind)
+        case .hasColumns?: output.write(self.hasColumns)
+        case .missingTotal?: output.write(self.missingTotal)
+        case .lateTotal?: output.write(self.lateTotal)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .today?: return item.pointee.today.templateValue
+        case .todayISO?: return item.pointee.todayISO.templateValue
+        case .from?: return item.pointee.from.templateValue
+        case .fromISO?: return item.pointee.fromISO.templateValue
+        case .columns?: return item.pointee.columns.templateValue
+        case .communities?: return item.pointee.communities.templateValue
+        case .behind?: return item.pointee.behind.templateValue
+        case .hasBehind?: return item.pointee.hasBehind.templateValue
+        case .hasColumns?: return item.pointee.hasColumns.templateValue
+        case .missingTotal?: return item.pointee.missingTotal.templateValue
+        case .lateTotal?: return item.pointee.lateTotal.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(item.pointee.title)
+        case .today?: output.write(item.pointee.today)
+        case .todayISO?: output.write(item.pointee.todayISO)
+        case .from?: output.write(item.pointee.from)
+        case .fromISO?: output.write(item.pointee.fromISO)
+        case .columns?: break
+        case .communities?: break
+        case .behind?: break
+        case .hasBehind?: output.write(item.pointee.hasBehind)
+        case .hasColumns?: output.write(item.pointee.hasColumns)
+        case .missingTotal?: output.write(item.pointee.missingTotal)
+        case .lateTotal?: output.write(item.pointee.lateTotal)
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension OverviewColumn: TemplateObject {
@@ -636,6 +1520,32 @@ extension OverviewColumn: TemplateObject {
         case .cadence?: return self.cadence.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(self.name)
+        case .cadence?: output.write(self.cadence)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: return item.pointee.name.templateValue
+        case .cadence?: return item.pointee.cadence.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(item.pointee.name)
+        case .cadence?: output.write(item.pointee.cadence)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -649,6 +1559,41 @@ extension OverviewCommunity: TemplateObject {
         case .late?: return self.late.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(self.name)
+        case .href?: output.write(self.href)
+        case .cells?: break
+        case .missing?: output.write(self.missing)
+        case .late?: output.write(self.late)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: return item.pointee.name.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .cells?: return item.pointee.cells.templateValue
+        case .missing?: return item.pointee.missing.templateValue
+        case .late?: return item.pointee.late.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(item.pointee.name)
+        case .href?: output.write(item.pointee.href)
+        case .cells?: break
+        case .missing?: output.write(item.pointee.missing)
+        case .late?: output.write(item.pointee.late)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -666,6 +1611,50 @@ extension OverviewSummary: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .applies?: output.write(self.applies)
+        case .state?: output.write(self.state)
+        case .text?: output.write(self.text)
+        case .periods?: output.write(self.periods)
+        case .onTime?: output.write(self.onTime)
+        case .late?: output.write(self.late)
+        case .missing?: output.write(self.missing)
+        case .pending?: output.write(self.pending)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .applies?: return item.pointee.applies.templateValue
+        case .state?: return item.pointee.state.templateValue
+        case .text?: return item.pointee.text.templateValue
+        case .periods?: return item.pointee.periods.templateValue
+        case .onTime?: return item.pointee.onTime.templateValue
+        case .late?: return item.pointee.late.templateValue
+        case .missing?: return item.pointee.missing.templateValue
+        case .pending?: return item.pointee.pending.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .applies?: output.write(item.pointee.applies)
+        case .state?: output.write(item.pointee.state)
+        case .text?: output.write(item.pointee.text)
+        case .periods?: output.write(item.pointee.periods)
+        case .onTime?: output.write(item.pointee.onTime)
+        case .late?: output.write(item.pointee.late)
+        case .missing?: output.write(item.pointee.missing)
+        case .pending?: output.write(item.pointee.pending)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension OverviewGap: TemplateObject {
@@ -678,6 +1667,41 @@ extension OverviewGap: TemplateObject {
         case .count?: return self.count.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .community?: output.write(self.community)
+        case .href?: output.write(self.href)
+        case .category?: output.write(self.category)
+        case .periods?: output.write(self.periods)
+        case .count?: output.write(self.count)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .community?: return item.pointee.community.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .category?: return item.pointee.category.templateValue
+        case .periods?: return item.pointee.periods.templateValue
+        case .count?: return item.pointee.count.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .community?: output.write(item.pointee.community)
+        case .href?: output.write(item.pointee.href)
+        case .category?: output.write(item.pointee.category)
+        case .periods?: output.write(item.pointee.periods)
+        case .count?: output.write(item.pointee.count)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -694,6 +1718,55 @@ extension CommunityOverviewPage: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .name?: output.write(self.name)
+        case .today?: output.write(self.today)
+        case .calendars?: break
+        case .hasCalendars?: output.write(self.hasCalendars)
+        case .communityHref?: output.write(self.communityHref)
+        case .overviewHref?: output.write(self.overviewHref)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .name?: return item.pointee.name.templateValue
+        case .today?: return item.pointee.today.templateValue
+        case .calendars?: return item.pointee.calendars.templateValue
+        case .hasCalendars?: return item.pointee.hasCalendars.templateValue
+        case .communityHref?: return item.pointee.communityHref.templateValue
+        case .overviewHref?: return item.pointee.overviewHref.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .name?: output.write(item.pointee.name)
+        case .today?: output.write(item.pointee.today)
+        case .calendars?: break
+        case .hasCalendars?: output.write(item.pointee.hasCalendars)
+        case .communityHref?: output.write(item.pointee.communityHref)
+        case .overviewHref?: output.write(item.pointee.overviewHref)
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension OverviewCalendar: TemplateObject {
@@ -707,6 +1780,41 @@ extension OverviewCalendar: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .category?: output.write(self.category)
+        case .anchor?: output.write(self.anchor)
+        case .cadence?: output.write(self.cadence)
+        case .summary?: output.write(self.summary)
+        case .years?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .category?: return item.pointee.category.templateValue
+        case .anchor?: return item.pointee.anchor.templateValue
+        case .cadence?: return item.pointee.cadence.templateValue
+        case .summary?: return item.pointee.summary.templateValue
+        case .years?: return item.pointee.years.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .category?: output.write(item.pointee.category)
+        case .anchor?: output.write(item.pointee.anchor)
+        case .cadence?: output.write(item.pointee.cadence)
+        case .summary?: output.write(item.pointee.summary)
+        case .years?: break
+        default: return false
+        }
+        return true
+    }
 }
 
 extension OverviewYear: TemplateObject {
@@ -716,6 +1824,32 @@ extension OverviewYear: TemplateObject {
         case .cells?: return self.cells.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .year?: output.write(self.year)
+        case .cells?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .year?: return item.pointee.year.templateValue
+        case .cells?: return item.pointee.cells.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .year?: output.write(item.pointee.year)
+        case .cells?: break
+        default: return false
+        }
+        return true
     }
 }
 
@@ -732,6 +1866,47 @@ extension OverviewCell: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .label?: output.write(self.label)
+        case .period?: output.write(self.period)
+        case .state?: output.write(self.state)
+        case .statusText?: output.write(self.statusText)
+        case .detail?: output.write(self.detail)
+        case .href?: guard let href = self.href else { return false }; output.write(href)
+        case .title?: guard let title = self.title else { return false }; output.write(title)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .label?: return item.pointee.label.templateValue
+        case .period?: return item.pointee.period.templateValue
+        case .state?: return item.pointee.state.templateValue
+        case .statusText?: return item.pointee.statusText.templateValue
+        case .detail?: return item.pointee.detail.templateValue
+        case .href?: return item.pointee.href?.templateValue
+        case .title?: return item.pointee.title?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .label?: output.write(item.pointee.label)
+        case .period?: output.write(item.pointee.period)
+        case .state?: output.write(item.pointee.state)
+        case .statusText?: output.write(item.pointee.statusText)
+        case .detail?: output.write(item.pointee.detail)
+        case .href?: guard let href = item.pointee.href else { return false }; output.write(href)
+        case .title?: guard let title = item.pointee.title else { return false }; output.write(title)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension PeriodView: TemplateObject {
@@ -745,6 +1920,41 @@ extension PeriodView: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .from?: output.write(self.from)
+        case .fromISO?: output.write(self.fromISO)
+        case .to?: output.write(self.to)
+        case .toISO?: output.write(self.toISO)
+        case .days?: output.write(self.days)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .from?: return item.pointee.from.templateValue
+        case .fromISO?: return item.pointee.fromISO.templateValue
+        case .to?: return item.pointee.to.templateValue
+        case .toISO?: return item.pointee.toISO.templateValue
+        case .days?: return item.pointee.days.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .from?: output.write(item.pointee.from)
+        case .fromISO?: output.write(item.pointee.fromISO)
+        case .to?: output.write(item.pointee.to)
+        case .toISO?: output.write(item.pointee.toISO)
+        case .days?: output.write(item.pointee.days)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension OutlineEntry: TemplateObject {
@@ -754,6 +1964,32 @@ extension OutlineEntry: TemplateObject {
         case .anchor?: return self.anchor.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .text?: output.write(self.text)
+        case .anchor?: output.write(self.anchor)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .text?: return item.pointee.text.templateValue
+        case .anchor?: return item.pointee.anchor.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .text?: output.write(item.pointee.text)
+        case .anchor?: output.write(item.pointee.anchor)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -770,6 +2006,47 @@ extension AttachmentView: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: output.write(self.href)
+        case .title?: output.write(self.title)
+        case .file?: output.write(self.file)
+        case .type?: output.write(self.type)
+        case .size?: output.write(self.size)
+        case .width?: guard let width = self.width else { return false }; output.write(width)
+        case .height?: guard let height = self.height else { return false }; output.write(height)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: return item.pointee.href.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .file?: return item.pointee.file.templateValue
+        case .type?: return item.pointee.type.templateValue
+        case .size?: return item.pointee.size.templateValue
+        case .width?: return item.pointee.width?.templateValue
+        case .height?: return item.pointee.height?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: output.write(item.pointee.href)
+        case .title?: output.write(item.pointee.title)
+        case .file?: output.write(item.pointee.file)
+        case .type?: output.write(item.pointee.type)
+        case .size?: output.write(item.pointee.size)
+        case .width?: guard let width = item.pointee.width else { return false }; output.write(width)
+        case .height?: guard let height = item.pointee.height else { return false }; output.write(height)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension SearchPage: TemplateObject {
@@ -779,6 +2056,43 @@ extension SearchPage: TemplateObject {
         case .communities?: return self.communities.templateValue
         case .categories?: return self.categories.templateValue
         default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .communities?: break
+        case .categories?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .communities?: return item.pointee.communities.templateValue
+        case .categories?: return item.pointee.categories.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .communities?: break
+        case .categories?: break
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
         }
     }
 }
@@ -797,6 +2111,50 @@ extension FeedView: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .title?: output.write(self.title)
+        case .subtitle?: guard let subtitle = self.subtitle else { return false }; output.write(subtitle)
+        case .id?: output.write(self.id)
+        case .selfHref?: output.write(self.selfHref)
+        case .alternateHref?: output.write(self.alternateHref)
+        case .base?: guard let base = self.base else { return false }; output.write(base)
+        case .updated?: output.write(self.updated)
+        case .entries?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .title?: return item.pointee.title.templateValue
+        case .subtitle?: return item.pointee.subtitle?.templateValue
+        case .id?: return item.pointee.id.templateValue
+        case .selfHref?: return item.pointee.selfHref.templateValue
+        case .alternateHref?: return item.pointee.alternateHref.templateValue
+        case .base?: return item.pointee.base?.templateValue
+        case .updated?: return item.pointee.updated.templateValue
+        case .entries?: return item.pointee.entries.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .title?: output.write(item.pointee.title)
+        case .subtitle?: guard let subtitle = item.pointee.subtitle else { return false }; output.write(subtitle)
+        case .id?: output.write(item.pointee.id)
+        case .selfHref?: output.write(item.pointee.selfHref)
+        case .alternateHref?: output.write(item.pointee.alternateHref)
+        case .base?: guard let base = item.pointee.base else { return false }; output.write(base)
+        case .updated?: output.write(item.pointee.updated)
+        case .entries?: break
+        default: return false
+        }
+        return true
+    }
 }
 
 extension FeedEntry: TemplateObject {
@@ -813,6 +2171,50 @@ extension FeedEntry: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .id?: output.write(self.id)
+        case .title?: output.write(self.title)
+        case .href?: output.write(self.href)
+        case .updated?: output.write(self.updated)
+        case .summary?: output.write(self.summary)
+        case .content?: output.write(self.content)
+        case .category?: output.write(self.category)
+        case .author?: output.write(self.author)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .id?: return item.pointee.id.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .updated?: return item.pointee.updated.templateValue
+        case .summary?: return item.pointee.summary.templateValue
+        case .content?: return item.pointee.content.templateValue
+        case .category?: return item.pointee.category.templateValue
+        case .author?: return item.pointee.author.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .id?: output.write(item.pointee.id)
+        case .title?: output.write(item.pointee.title)
+        case .href?: output.write(item.pointee.href)
+        case .updated?: output.write(item.pointee.updated)
+        case .summary?: output.write(item.pointee.summary)
+        case .content?: output.write(item.pointee.content)
+        case .category?: output.write(item.pointee.category)
+        case .author?: output.write(item.pointee.author)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension SitemapView: TemplateObject {
@@ -821,6 +2223,29 @@ extension SitemapView: TemplateObject {
         case .urls?: return self.urls.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .urls?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .urls?: return item.pointee.urls.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .urls?: break
+        default: return false
+        }
+        return true
     }
 }
 
@@ -831,6 +2256,32 @@ extension SitemapURL: TemplateObject {
         case .lastmod?: return self.lastmod?.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .loc?: output.write(self.loc)
+        case .lastmod?: guard let lastmod = self.lastmod else { return false }; output.write(lastmod)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .loc?: return item.pointee.loc.templateValue
+        case .lastmod?: return item.pointee.lastmod?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .loc?: output.write(item.pointee.loc)
+        case .lastmod?: guard let lastmod = item.pointee.lastmod else { return false }; output.write(lastmod)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -844,6 +2295,38 @@ extension RevisionView: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .date?: output.write(self.date)
+        case .dateISO?: output.write(self.dateISO)
+        case .what?: output.write(self.what)
+        case .why?: output.write(self.why)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .date?: return item.pointee.date.templateValue
+        case .dateISO?: return item.pointee.dateISO.templateValue
+        case .what?: return item.pointee.what.templateValue
+        case .why?: return item.pointee.why.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .date?: output.write(item.pointee.date)
+        case .dateISO?: output.write(item.pointee.dateISO)
+        case .what?: output.write(item.pointee.what)
+        case .why?: output.write(item.pointee.why)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension WithdrawalView: TemplateObject {
@@ -854,6 +2337,35 @@ extension WithdrawalView: TemplateObject {
         case .reason?: return self.reason.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .date?: output.write(self.date)
+        case .dateISO?: output.write(self.dateISO)
+        case .reason?: output.write(self.reason)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .date?: return item.pointee.date.templateValue
+        case .dateISO?: return item.pointee.dateISO.templateValue
+        case .reason?: return item.pointee.reason.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .date?: output.write(item.pointee.date)
+        case .dateISO?: output.write(item.pointee.dateISO)
+        case .reason?: output.write(item.pointee.reason)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -867,6 +2379,41 @@ extension NoticeLedgerLink: TemplateObject {
         case .count?: return self.count.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .version?: output.write(self.version)
+        case .shortVersion?: output.write(self.shortVersion)
+        case .textHref?: output.write(self.textHref)
+        case .historyHref?: output.write(self.historyHref)
+        case .count?: output.write(self.count)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .version?: return item.pointee.version.templateValue
+        case .shortVersion?: return item.pointee.shortVersion.templateValue
+        case .textHref?: return item.pointee.textHref.templateValue
+        case .historyHref?: return item.pointee.historyHref.templateValue
+        case .count?: return item.pointee.count.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .version?: output.write(item.pointee.version)
+        case .shortVersion?: output.write(item.pointee.shortVersion)
+        case .textHref?: output.write(item.pointee.textHref)
+        case .historyHref?: output.write(item.pointee.historyHref)
+        case .count?: output.write(item.pointee.count)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -883,6 +2430,55 @@ extension LedgerIndexPage: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .entries?: output.write(self.entries)
+        case .notices?: output.write(self.notices)
+        case .head?: output.write(self.head)
+        case .jsonHref?: output.write(self.jsonHref)
+        case .communities?: break
+        case .recent?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .entries?: return item.pointee.entries.templateValue
+        case .notices?: return item.pointee.notices.templateValue
+        case .head?: return item.pointee.head.templateValue
+        case .jsonHref?: return item.pointee.jsonHref.templateValue
+        case .communities?: return item.pointee.communities.templateValue
+        case .recent?: return item.pointee.recent.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .entries?: output.write(item.pointee.entries)
+        case .notices?: output.write(item.pointee.notices)
+        case .head?: output.write(item.pointee.head)
+        case .jsonHref?: output.write(item.pointee.jsonHref)
+        case .communities?: break
+        case .recent?: break
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
 }
 
 extension LedgerCommunityLink: TemplateObject {
@@ -895,6 +2491,38 @@ extension LedgerCommunityLink: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(self.name)
+        case .href?: output.write(self.href)
+        case .notices?: output.write(self.notices)
+        case .entries?: output.write(self.entries)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: return item.pointee.name.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .notices?: return item.pointee.notices.templateValue
+        case .entries?: return item.pointee.entries.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .name?: output.write(item.pointee.name)
+        case .href?: output.write(item.pointee.href)
+        case .notices?: output.write(item.pointee.notices)
+        case .entries?: output.write(item.pointee.entries)
+        default: return false
+        }
+        return true
+    }
 }
 
 extension LedgerCommunityPage: TemplateObject {
@@ -905,6 +2533,46 @@ extension LedgerCommunityPage: TemplateObject {
         case .indexHref?: return self.indexHref.templateValue
         case .notices?: return self.notices.templateValue
         default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .name?: output.write(self.name)
+        case .indexHref?: output.write(self.indexHref)
+        case .notices?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .name?: return item.pointee.name.templateValue
+        case .indexHref?: return item.pointee.indexHref.templateValue
+        case .notices?: return item.pointee.notices.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .name?: output.write(item.pointee.name)
+        case .indexHref?: output.write(item.pointee.indexHref)
+        case .notices?: break
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
         }
     }
 }
@@ -922,6 +2590,47 @@ extension LedgerNoticeView: TemplateObject {
         default: return nil
         }
     }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .anchor?: output.write(self.anchor)
+        case .title?: output.write(self.title)
+        case .href?: output.write(self.href)
+        case .date?: output.write(self.date)
+        case .corrected?: output.write(self.corrected)
+        case .withdrawn?: output.write(self.withdrawn)
+        case .versions?: break
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .anchor?: return item.pointee.anchor.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .href?: return item.pointee.href.templateValue
+        case .date?: return item.pointee.date.templateValue
+        case .corrected?: return item.pointee.corrected.templateValue
+        case .withdrawn?: return item.pointee.withdrawn.templateValue
+        case .versions?: return item.pointee.versions.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .anchor?: output.write(item.pointee.anchor)
+        case .title?: output.write(item.pointee.title)
+        case .href?: output.write(item.pointee.href)
+        case .date?: output.write(item.pointee.date)
+        case .corrected?: output.write(item.pointee.corrected)
+        case .withdrawn?: output.write(item.pointee.withdrawn)
+        case .versions?: break
+        default: return false
+        }
+        return true
+    }
 }
 
 extension LedgerVersionView: TemplateObject {
@@ -938,5 +2647,52 @@ extension LedgerVersionView: TemplateObject {
         case .href?: return self.href?.templateValue
         default: return nil
         }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .seq?: output.write(self.seq)
+        case .time?: output.write(self.time)
+        case .timeISO?: output.write(self.timeISO)
+        case .event?: output.write(self.event)
+        case .version?: output.write(self.version)
+        case .current?: output.write(self.current)
+        case .note?: guard let note = self.note else { return false }; output.write(note)
+        case .title?: guard let title = self.title else { return false }; output.write(title)
+        case .href?: guard let href = self.href else { return false }; output.write(href)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .seq?: return item.pointee.seq.templateValue
+        case .time?: return item.pointee.time.templateValue
+        case .timeISO?: return item.pointee.timeISO.templateValue
+        case .event?: return item.pointee.event.templateValue
+        case .version?: return item.pointee.version.templateValue
+        case .current?: return item.pointee.current.templateValue
+        case .note?: return item.pointee.note?.templateValue
+        case .title?: return item.pointee.title?.templateValue
+        case .href?: return item.pointee.href?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .seq?: output.write(item.pointee.seq)
+        case .time?: output.write(item.pointee.time)
+        case .timeISO?: output.write(item.pointee.timeISO)
+        case .event?: output.write(item.pointee.event)
+        case .version?: output.write(item.pointee.version)
+        case .current?: output.write(item.pointee.current)
+        case .note?: guard let note = item.pointee.note else { return false }; output.write(note)
+        case .title?: guard let title = item.pointee.title else { return false }; output.write(title)
+        case .href?: guard let href = item.pointee.href else { return false }; output.write(href)
+        default: return false
+        }
+        return true
     }
 }

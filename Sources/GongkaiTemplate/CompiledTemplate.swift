@@ -1,34 +1,36 @@
-/// Templates after compiling: names resolved to keys, partials and parents to
-/// template indices, adjacent text joined into UTF-8 bytes.
+/// Templates after compiling: a flat program of plain instructions (no
+/// reference-counted parts, so running one copies a few integers), with
+/// names resolved to keys, partials and parents to block numbers, and
+/// adjacent text joined into one run of UTF-8 bytes.
 
-/// A run of nodes: a template, a section's body, a block.
-final class Block: Sendable {
-    let nodes: [Node]
-    init(_ nodes: [Node]) { self.nodes = nodes }
+struct Instruction {
+    enum Op: UInt8 {
+        /// `text[a..<b]`.
+        case text
+        /// Path `a`; `flag`: HTML-escaped (`{{x}}`, not `{{{x}}}`).
+        case variable
+        /// Path `a`, body block `b`.
+        case section, invertedSection
+        /// The block `a` (a template's body); inclusion `b` (indentation and
+        /// overrides; -1: none).
+        case partial
+        /// The template named by path `a`; inclusion `b`.
+        case dynamicPartial
+        /// `{{$name}}`: expansion `a`.
+        case block
+        /// `flag`: whether variables are escaped from here on.
+        case contentType
+    }
+    var op: Op
+    var flag = false
+    var a: Int32 = 0
+    var b: Int32 = 0
 }
 
-enum Node: Sendable {
-    case text([UInt8])
-    case variable(Path, escaped: Bool)
-    case section(Path, Block)
-    case invertedSection(Path, Block)
-    /// `{{>name}}` and `{{<name}}`: the template at `index` in the library.
-    case partial(Int, indentation: [UInt8]?, overrides: Overrides?)
-    /// `{{>*name}}`: the template named by a value, found when rendering.
-    case dynamicPartial(Path, indentation: [UInt8]?, overrides: Overrides?)
-    /// `{{$name}}`: `id` is the block's name in the library's block table.
-    case block(Int, Block, indentation: [UInt8])
-    case contentType(escapes: Bool)
-}
-
-/// A child's `{{$block}}` overrides, by block id.
-struct Overrides: Sendable {
-    var blocks: [(id: Int, block: Block)]
-}
-
-/// How a tag finds its value.
-struct Path: Sendable {
-    enum Start: Sendable {
+/// How a tag finds its value: `keys[keyStart..<keyEnd]`,
+/// `transforms[transformStart..<transformEnd]` (applied last to first).
+struct PathInfo {
+    enum Start: UInt8 {
         /// `{{.}}`: the current context.
         case current
         /// `{{name}}`, `{{a.b}}`: the first name up the context stack, the rest inside it.
@@ -39,31 +41,99 @@ struct Path: Sendable {
         case position
     }
     var start: Start
-    var keys: [TemplateKey]
-    /// Applied last to first, as written: `a(b(name))` applies b, then a.
-    var transforms: [Transform]
+    var keyStart: Int32
+    var keyEnd: Int32
+    var transformStart: Int32
+    var transformEnd: Int32
+}
+
+/// `{{>name}}` or `{{<name}}`: text `indentStart..<indentEnd` (nil indentation
+/// when `indentStart` < 0), overrides `overrides[overrideStart..<overrideEnd]`
+/// (none when `overrideStart` < 0).
+struct Inclusion {
+    var indentStart: Int32
+    var indentEnd: Int32
+    var overrideStart: Int32
+    var overrideEnd: Int32
+}
+
+/// A child's `{{$name}}…{{/name}}`: block name `name`, body block `body`.
+struct Override {
+    var name: Int32
+    var body: Int32
+}
+
+/// `{{$name}}` in a template: block name `name`, its default body block
+/// `body`, its indentation `text[indentStart..<indentEnd]`.
+struct Expansion {
+    var name: Int32
+    var body: Int32
+    var indentStart: Int32
+    var indentEnd: Int32
 }
 
 /// swift-mustache's transforms (`{{lowercased(name)}}`, `{{#first()}}`).
-enum Transform: String, Sendable {
+enum Transform: String {
     case empty, capitalized, lowercased, uppercased, reversed
     case equalzero, plusone, minusone, even, odd
     case first, last, count, sorted, index
 }
 
-final class CompiledTemplate: Sendable {
+/// One template of a library.
+struct CompiledTemplate: Sendable {
     let name: String
     /// The file to name in problems.
     let file: String
-    let block: Block
+    /// Its body in `Program.blocks`.
+    let block: Int32
     /// Bytes of text in the template and everything it includes, counted
     /// once: the first guess at a page's size.
-    let sizeHint: Int
+    var sizeHint: Int
+}
 
-    init(name: String, file: String, block: Block, sizeHint: Int) {
-        self.name = name
-        self.file = file
-        self.block = block
-        self.sizeHint = sizeHint
+/// Everything compiled, in buffers of its own that live as long as it.
+final class Program: @unchecked Sendable {
+    let code: UnsafeMutableBufferPointer<Instruction>
+    /// Instruction ranges.
+    let blocks: UnsafeMutableBufferPointer<(start: Int32, end: Int32)>
+    let text: UnsafeMutableBufferPointer<UInt8>
+    let paths: UnsafeMutableBufferPointer<PathInfo>
+    let keys: UnsafeMutableBufferPointer<TemplateKey>
+    let transforms: UnsafeMutableBufferPointer<Transform>
+    let inclusions: UnsafeMutableBufferPointer<Inclusion>
+    let overrides: UnsafeMutableBufferPointer<Override>
+    let expansions: UnsafeMutableBufferPointer<Expansion>
+    let keyTable: KeyTable
+
+    init(code: [Instruction], blocks: [(start: Int32, end: Int32)], text: [UInt8], paths: [PathInfo], keys: [Int],
+         transforms: [Transform], inclusions: [Inclusion], overrides: [Override], expansions: [Expansion], keyTable: KeyTable) {
+        func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+            _ = p.initialize(from: a)
+            return UnsafeMutableBufferPointer(rebasing: p[..<a.count])
+        }
+        self.code = copy(code)
+        self.blocks = copy(blocks)
+        self.text = copy(text)
+        self.paths = copy(paths)
+        self.keys = copy(keys.map { TemplateKey(id: $0, table: keyTable) })
+        self.transforms = copy(transforms)
+        self.inclusions = copy(inclusions)
+        self.overrides = copy(overrides)
+        self.expansions = copy(expansions)
+        self.keyTable = keyTable
+    }
+
+    deinit {
+        // Every element type is a plain value: nothing to deinitialize.
+        code.deallocate()
+        blocks.deallocate()
+        text.deallocate()
+        paths.deallocate()
+        keys.deallocate()
+        transforms.deallocate()
+        inclusions.deallocate()
+        overrides.deallocate()
+        expansions.deallocate()
     }
 }

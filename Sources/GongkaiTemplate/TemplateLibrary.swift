@@ -27,6 +27,7 @@ public struct TemplateLibrary: Sendable {
     /// How deep sections, blocks and parents may nest in one template.
     public static let maxDepth = TemplateParser.maxDepth
 
+    let program: Program
     let templates: [CompiledTemplate]
     let index: [String: Int]
 
@@ -60,17 +61,18 @@ public struct TemplateLibrary: Sendable {
             }
         }
         guard problems.isEmpty else { return (nil, problems) }
+        let program = compiler.finish(bodies: templates.map(\.block))
         // A page's first buffer: its text and that of everything it includes.
-        let sized = templates.indices.map { i -> CompiledTemplate in
+        for i in templates.indices {
             var seen: Set<Int> = [i], next = [i], total = 0
             while let t = next.popLast() {
                 total += ownText[t]
                 for r in references[t] where seen.insert(r).inserted { next.append(r) }
             }
-            let t = templates[i]
-            return CompiledTemplate(name: t.name, file: t.file, block: t.block, sizeHint: total)
+            templates[i].sizeHint = total
         }
-        return (TemplateLibrary(templates: sized, index: Dictionary(uniqueKeysWithValues: sized.enumerated().map { ($1.name, $0) })), [])
+        let index = Dictionary(uniqueKeysWithValues: templates.enumerated().map { ($1.name, $0) })
+        return (TemplateLibrary(program: program, templates: templates, index: index), [])
     }
 
     public func contains(_ name: String) -> Bool { index[name] != nil }
@@ -87,6 +89,6 @@ public struct TemplateLibrary: Sendable {
         } catch {
             throw Messages.renderFailed(error, template: template)
         }
-        return renderer.out
+        return renderer.out.bytes
     }
 }

@@ -7,7 +7,7 @@ enum TemplateRenderError: Error {
     case unknownPartial(String)
 }
 
-/// Renders compiled nodes into one byte buffer. The context stack is one
+/// Runs a compiled program into one byte buffer. The context stack is one
 /// array pushed and popped (swift-mustache copied a context per section).
 /// What is rendered follows swift-mustache 2.1.1 (see `TemplateParser` for
 /// the text side): a `nil` optional is "not here" and the lookup goes on up
@@ -15,8 +15,8 @@ enum TemplateRenderError: Error {
 /// section without a new context; an empty list renders an inverted section
 /// with the list as its context; a partial or parent starts with HTML
 /// escaping, a block keeps its parent's; an indented standalone partial
-/// indents each line that a node of it starts (not lines inside a value,
-/// nor the second item of a list).
+/// indents each line that an instruction of it starts (not lines inside a
+/// value, nor the second item of a list).
 struct TemplateRenderer {
     static let maxDepth = 200
 
@@ -27,182 +27,277 @@ struct TemplateRenderer {
         var index: Int
     }
 
+    /// A context: an object, a list's item (not boxed into a value: the
+    /// list answers for it), or another value. Frames are plain numbers
+    /// into the three arrays below, so that looking at one copies nothing;
+    /// methods are then called on those arrays' elements in place.
+    private struct Frame {
+        enum Kind { case object, item, other }
+        var kind: Kind
+        var index: Int
+        var item = 0
+    }
+
     let library: TemplateLibrary
-    var out: [UInt8]
-    private var stack: [TemplateValue]
+    private let program: Program
+    var out: TemplateOutput
+    private var stack: [Frame] = []
+    private var objects: [any TemplateObject] = []
+    private var lists: [any TemplateList] = []
+    private var others: [TemplateValue] = []
     private var position: Position?
-    private var inherited: [(id: Int, block: Block)] = []
+    private var inherited: [Override] = []
     private var indentation: [UInt8] = []
     private var escapes = true
     private var depth = 0
 
     init(library: TemplateLibrary, root: TemplateValue, capacity: Int) {
         self.library = library
-        out = []
-        out.reserveCapacity(capacity)
-        stack = [root]
+        program = library.program
+        out = TemplateOutput(capacity: capacity)
         stack.reserveCapacity(16)
+        objects.reserveCapacity(8)
+        lists.reserveCapacity(8)
+        pushFrame(root)
     }
 
-    mutating func render(_ block: Block) throws(TemplateRenderError) {
+    mutating func render(_ block: Int32) throws(TemplateRenderError) {
         depth += 1
         guard depth <= Self.maxDepth else { throw .tooDeep }
         // A pragma holds for the rest of this block and what it contains.
         let escapes = self.escapes
+        let range = program.blocks[Int(block)]
         if indentation.isEmpty {
-            for node in block.nodes { try render(node) }
+            var pc = Int(range.start)
+            let end = Int(range.end)
+            while pc < end {
+                try run(program.code[pc])
+                pc += 1
+            }
         } else {
-            try renderIndented(block)
+            try renderIndented(Int(range.start)..<Int(range.end))
         }
         self.escapes = escapes
         depth -= 1
     }
 
-    /// Indentation goes before a node's output when the block's output so
-    /// far ends a line ("\n", not "\r\n": swift-mustache compared the last
-    /// grapheme), and before each further line of a text node.
-    private mutating func renderIndented(_ block: Block) throws(TemplateRenderError) {
-        let start = out.count
+    /// Indentation goes before an instruction's output when the block's
+    /// output so far ends a line ("\n", not "\r\n": swift-mustache compared
+    /// the last grapheme), and before each further line of a text.
+    private mutating func renderIndented(_ range: Range<Int>) throws(TemplateRenderError) {
+        let start = out.bytes.count
         func atLineStart(_ out: [UInt8]) -> Bool {
             let n = out.count
             return n > start && out[n - 1] == 10 && !(n - 2 >= start && out[n - 2] == 13)
         }
-        for node in block.nodes {
-            if case .text(let bytes) = node {
-                var i = 0
-                while i < bytes.count {
-                    if atLineStart(out) { out.append(contentsOf: indentation) }
+        for pc in range {
+            let instruction = program.code[pc]
+            if instruction.op == .text {
+                var i = Int(instruction.a)
+                let end = Int(instruction.b)
+                while i < end {
+                    if atLineStart(out.bytes) { out.bytes.append(contentsOf: indentation) }
                     var j = i
-                    while j < bytes.count, bytes[j] != 10 { j += 1 }
-                    if j < bytes.count { j += 1 }
-                    out.append(contentsOf: bytes[i..<j])
+                    while j < end, program.text[j] != 10 { j += 1 }
+                    if j < end { j += 1 }
+                    out.append(UnsafeBufferPointer(rebasing: program.text[i..<j]))
                     i = j
                 }
                 continue
             }
-            let indent = atLineStart(out)
-            if indent { out.append(contentsOf: indentation) }
-            let mark = out.count
-            try render(node)
-            if indent, out.count == mark { out.removeLast(indentation.count) }
+            let indent = atLineStart(out.bytes)
+            if indent { out.bytes.append(contentsOf: indentation) }
+            let mark = out.bytes.count
+            try run(instruction)
+            if indent, out.bytes.count == mark { out.bytes.removeLast(indentation.count) }
         }
     }
 
-    private mutating func render(_ node: Node) throws(TemplateRenderError) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+    private mutating func run(_ instruction: Instruction) throws(TemplateRenderError) {
+        switch instruction.op {
+        case .text:
+            out.append(UnsafeBufferPointer(rebasing: program.text[Int(instruction.a)..<Int(instruction.b)]))
 
-        case .variable(let path, let escaped):
-            guard let value = lookup(path) else { return }
-            switch value {
-            case .string(let s):
-                if escaped && escapes { appendEscaped(s) } else { append(s) }
-            case .int(let i):
-                append(String(i))
-            case .bool(let b):
-                append(b ? "true" : "false")
-            case .list, .object, .null:
-                // swift-mustache printed Swift's description of the value
-                // (type names, brackets): nothing a page should show.
-                break
+        case .variable:
+            out.escapes = instruction.flag && escapes
+            let path = program.paths[Int(instruction.a)]
+            if path.start == .stack, path.keyEnd == path.keyStart + 1, path.transformEnd == path.transformStart {
+                // `{{name}}`: the first context that has it writes it.
+                let key = program.keys[Int(path.keyStart)]
+                var i = stack.count - 1
+                while i >= 0 {
+                    let frame = stack[i]
+                    switch frame.kind {
+                    case .object: if objects[frame.index].write(key, to: &out) { return }
+                    case .item: if lists[frame.index].write(at: frame.item, key, to: &out) { return }
+                    case .other: break
+                    }
+                    i -= 1
+                }
+                return
             }
+            if let value = lookup(instruction.a) { out.write(value) }
 
-        case .section(let path, let body):
-            guard let value = lookup(path) else { return }
+        case .section:
+            guard let value = lookup(instruction.a) else { return }
             switch value {
             case .list(let list):
                 let count = list.count
                 guard count > 0 else { return }
                 let saved = position
+                lists.append(list)
+                let frame = stack.count
+                stack.append(Frame(kind: .item, index: lists.count - 1))
                 for i in 0..<count {
-                    stack.append(list.element(at: i))
+                    stack[frame].item = i
                     position = Position(first: i == 0, last: i == count - 1, index: i)
-                    try render(body)
-                    stack.removeLast()
+                    try render(instruction.b)
                 }
+                stack.removeLast()
+                lists.removeLast()
                 position = saved
             case .bool(let b):
-                if b { try render(body) }
+                if b { try render(instruction.b) }
             case .null:
                 break
             case .string, .int, .object:
-                try push(value, body)
+                try push(value, instruction.b)
             }
 
-        case .invertedSection(let path, let body):
-            guard let value = lookup(path) else { return try render(body) }
+        case .invertedSection:
+            guard let value = lookup(instruction.a) else { return try render(instruction.b) }
             switch value {
             case .list(let list):
-                if list.count == 0 { try push(value, body) }
+                if list.count == 0 { try push(value, instruction.b) }
             case .bool(let b):
-                if !b { try render(body) }
+                if !b { try render(instruction.b) }
             case .null:
-                try render(body)
+                try render(instruction.b)
             case .string, .int, .object:
                 break
             }
 
-        case .partial(let index, let indentation, let overrides):
-            try include(library.templates[index], indentation, overrides)
+        case .partial:
+            try include(instruction.a, instruction.b)
 
-        case .dynamicPartial(let path, let indentation, let overrides):
-            guard case .string(let name)? = lookup(path) else { return }
+        case .dynamicPartial:
+            guard case .string(let name)? = lookup(instruction.a) else { return }
             guard let index = library.index[name] else { throw .unknownPartial(name) }
-            try include(library.templates[index], indentation, overrides)
+            try include(library.templates[index].block, instruction.b)
 
-        case .block(let id, let defaultBody, let indentation):
-            var body = defaultBody
-            for o in inherited where o.id == id {
-                body = o.block
+        case .block:
+            let expansion = program.expansions[Int(instruction.a)]
+            var body = expansion.body
+            for o in inherited where o.name == expansion.name {
+                body = o.body
                 break
             }
-            let (savedIndentation, savedPosition) = (self.indentation, position)
-            self.indentation += indentation
+            let (savedIndentation, savedPosition) = (indentation, position)
+            indentation += UnsafeBufferPointer(rebasing: program.text[Int(expansion.indentStart)..<Int(expansion.indentEnd)])
             position = nil
             try render(body)
-            (self.indentation, position) = (savedIndentation, savedPosition)
+            (indentation, position) = (savedIndentation, savedPosition)
 
-        case .contentType(let escapes):
-            self.escapes = escapes
+        case .contentType:
+            escapes = instruction.flag
         }
     }
 
-    private mutating func push(_ value: TemplateValue, _ body: Block) throws(TemplateRenderError) {
+    private mutating func push(_ value: TemplateValue, _ body: Int32) throws(TemplateRenderError) {
         let saved = position
-        stack.append(value)
+        pushFrame(value)
         position = nil
         try render(body)
-        stack.removeLast()
+        popFrame()
         position = saved
     }
 
-    /// A partial or a parent: HTML escaping again, its indentation added,
-    /// and overrides that the caller's own caller did not already set.
-    private mutating func include(_ template: CompiledTemplate, _ indentation: [UInt8]?,
-                                  _ overrides: Overrides?) throws(TemplateRenderError) {
-        let saved = (self.indentation, inherited, escapes, position)
-        if let indentation { self.indentation += indentation }
-        if let overrides {
-            for o in overrides.blocks where !inherited.contains(where: { $0.id == o.id }) { inherited.append(o) }
+    private mutating func pushFrame(_ value: TemplateValue) {
+        if case .object(let object) = value {
+            objects.append(object)
+            stack.append(Frame(kind: .object, index: objects.count - 1))
+        } else {
+            others.append(value)
+            stack.append(Frame(kind: .other, index: others.count - 1))
+        }
+    }
+
+    private mutating func popFrame() {
+        switch stack.removeLast().kind {
+        case .object: objects.removeLast()
+        case .other: others.removeLast()
+        case .item: lists.removeLast()
+        }
+    }
+
+    /// The value of frame `i`.
+    private func value(_ i: Int) -> TemplateValue {
+        let frame = stack[i]
+        switch frame.kind {
+        case .object: return .object(objects[frame.index])
+        case .item: return lists[frame.index].element(at: frame.item)
+        case .other: return others[frame.index]
+        }
+    }
+
+    /// `keys[0]` in frame `i` (nil: not here), then the rest inside it.
+    private func lookup(_ keys: UnsafeBufferPointer<TemplateKey>, in i: Int) -> TemplateValue?? {
+        let frame = stack[i]
+        switch frame.kind {
+        case .object:
+            if keys.count == 1 { return objects[frame.index].value(for: keys[0]).map { $0 } }
+            return objects[frame.index].value(for: keys[0], then: TemplatePath(keys: UnsafeBufferPointer(rebasing: keys.dropFirst())))
+        case .item:
+            guard let child = lists[frame.index].child(at: frame.item, for: keys[0]) else { return nil }
+            if keys.count == 1 { return .some(child) }
+            return .some(TemplatePath(keys: UnsafeBufferPointer(rebasing: keys.dropFirst())).lookup(in: child))
+        case .other:
+            return nil
+        }
+    }
+
+    /// A partial or a parent (`block`: its body): HTML escaping again, its
+    /// indentation added, and overrides that the caller's own caller did not
+    /// already set.
+    private mutating func include(_ block: Int32, _ inclusion: Int32) throws(TemplateRenderError) {
+        guard inclusion >= 0 else {
+            let saved = (escapes, position)
+            escapes = true
+            position = nil
+            try render(block)
+            (escapes, position) = saved
+            return
+        }
+        let how = program.inclusions[Int(inclusion)]
+        let saved = (indentation, inherited, escapes, position)
+        if how.indentStart >= 0 {
+            indentation += UnsafeBufferPointer(rebasing: program.text[Int(how.indentStart)..<Int(how.indentEnd)])
+        }
+        if how.overrideStart >= 0 {
+            for o in program.overrides[Int(how.overrideStart)..<Int(how.overrideEnd)]
+            where !inherited.contains(where: { $0.name == o.name }) {
+                inherited.append(o)
+            }
         }
         escapes = true
         position = nil
-        try render(template.block)
-        (self.indentation, inherited, escapes, position) = saved
+        try render(block)
+        (indentation, inherited, escapes, position) = saved
     }
 
     // MARK: Values
 
-    private func lookup(_ path: Path) -> TemplateValue? {
+    private func lookup(_ index: Int32) -> TemplateValue? {
+        let path = program.paths[Int(index)]
+        let keys = UnsafeBufferPointer(rebasing: program.keys[Int(path.keyStart)..<Int(path.keyEnd)])
         var found: TemplateValue?
         switch path.start {
         case .current:
-            found = stack[stack.count - 1]
+            found = value(stack.count - 1)
         case .position:
-            guard let position, let first = path.transforms.last else { return nil }
+            guard let position, path.transformEnd > path.transformStart else { return nil }
             let value: TemplateValue
-            switch first {
+            switch program.transforms[Int(path.transformEnd) - 1] {
             case .first: value = .bool(position.first)
             case .last: value = .bool(position.last)
             case .index: value = .int(position.index)
@@ -210,18 +305,18 @@ struct TemplateRenderer {
             case .odd: value = .bool(position.index & 1 == 1)
             default: return nil
             }
-            return Self.apply(path.transforms.dropLast(), to: value)
+            return apply(Int(path.transformStart)..<Int(path.transformEnd) - 1, to: value)
         case .top:
-            found = Self.descend(path.keys[...], from: stack[stack.count - 1])
+            found = keys.isEmpty ? value(stack.count - 1) : lookup(keys, in: stack.count - 1) ?? nil
         case .stack:
-            guard let key = path.keys.first else {
-                found = stack[stack.count - 1]
+            if keys.isEmpty {
+                found = value(stack.count - 1)
                 break
             }
             var i = stack.count - 1
             while i >= 0 {
-                if case .object(let object) = stack[i], let child = object.value(for: key) {
-                    found = path.keys.count == 1 ? child : Self.descend(path.keys.dropFirst(), from: child)
+                if let result = lookup(keys, in: i) {
+                    found = result
                     break
                 }
                 i -= 1
@@ -229,23 +324,13 @@ struct TemplateRenderer {
         }
         guard let value = found else { return nil }
         if case .null = value { return nil }
-        return path.transforms.isEmpty ? value : Self.apply(path.transforms[...], to: value)
+        return path.transformEnd == path.transformStart ? value : apply(Int(path.transformStart)..<Int(path.transformEnd), to: value)
     }
 
-    /// `b.c` inside `a`'s value: no search up the stack after the first name.
-    private static func descend(_ keys: ArraySlice<TemplateKey>, from value: TemplateValue) -> TemplateValue? {
+    private func apply(_ range: Range<Int>, to value: TemplateValue) -> TemplateValue? {
         var value = value
-        for key in keys {
-            guard case .object(let object) = value, let child = object.value(for: key) else { return nil }
-            value = child
-        }
-        return value
-    }
-
-    private static func apply(_ transforms: ArraySlice<Transform>, to value: TemplateValue) -> TemplateValue? {
-        var value = value
-        for transform in transforms.reversed() {
-            guard let next = apply(transform, to: value) else { return nil }
+        for i in range.reversed() {
+            guard let next = Self.apply(program.transforms[i], to: value) else { return nil }
             value = next
         }
         return value
@@ -296,37 +381,4 @@ struct TemplateRenderer {
         if ints.count == values.count { return .list(ints.sorted().map(TemplateValue.int)) }
         return nil
     }
-
-    // MARK: Output
-
-    private mutating func append(_ s: String) {
-        var s = s
-        s.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    /// `& < > " '` on UTF-8 bytes (only ASCII bytes change, so the output
-    /// stays valid UTF-8); runs without them are copied whole.
-    private mutating func appendEscaped(_ s: String) {
-        var s = s
-        s.withUTF8 { bytes in
-            var run = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 64, Self.special & (1 << UInt64(b)) != 0 else { continue }
-                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                switch b {
-                case 38: out.append(contentsOf: [38, 97, 109, 112, 59])          // &amp;
-                case 60: out.append(contentsOf: [38, 108, 116, 59])              // &lt;
-                case 62: out.append(contentsOf: [38, 103, 116, 59])              // &gt;
-                case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])    // &quot;
-                default: out.append(contentsOf: [38, 35, 51, 57, 59])            // &#39;
-                }
-                run = i + 1
-            }
-            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
-        }
-    }
-
-    /// `"` 34, `&` 38, `'` 39, `<` 60, `>` 62.
-    private static let special: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
 }

@@ -92,7 +92,7 @@ struct SwiftMustacheEngine: PageEngine {
         return Array(text.utf8)
     }
 
-    static let keys = Dictionary(ViewModelKey.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    static let keys = KeyTable(ViewModelKey.names)
 
     static func any(_ value: TemplateValue) -> Any {
         switch value {
@@ -109,7 +109,7 @@ struct SwiftMustacheEngine: PageEngine {
         let object: any TemplateObject
         init(object: any TemplateObject) { self.object = object }
         func child(named name: String) -> Any? {
-            object.value(for: TemplateKey(id: SwiftMustacheEngine.keys[name] ?? -1, name: name)).map(SwiftMustacheEngine.any)
+            SwiftMustacheEngine.keys.key(name).flatMap { object.value(for: $0) }.map(SwiftMustacheEngine.any)
         }
     }
 
