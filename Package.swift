@@ -81,6 +81,10 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "GongkaiImport",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiWord"]
+        ),
+        .target(
             name: "GongkaiContent",
             dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
         ),
@@ -99,7 +103,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiImport", "GongkaiLedger", "GongkaiServe", "GongkaiWord", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
