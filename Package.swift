@@ -116,12 +116,16 @@ let package = Package(
             dependencies: ["GongkaiWord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
+            name: "GongkaiImportTests",
+            dependencies: ["GongkaiImport", "GongkaiWord", "GongkaiContent", "GongkaiCore", "GongkaiMarkdown"]
+        ),
+        .testTarget(
             name: "GongkaiContentTests",
             dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiTheme", "GongkaiZlib"],
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiTheme", "GongkaiZlib", "GongkaiWord"],
             exclude: ["Fixtures"]
         ),
     ],

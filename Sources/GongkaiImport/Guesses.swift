@@ -135,40 +135,40 @@ enum PeriodGuess {
     static let halfInTitle = try! NSRegularExpression(pattern: #"((?:19|20)\d{2})\s*年\s*(?:度)?\s*([上下])\s*半年"#)
     static let monthOnly = try! NSRegularExpression(pattern: #"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"#)
 
-    /// 所属期 for a category published every month, quarter or half-year:
-    /// the period the title names, else the period before the notice's (as `gongkai new` does).
+    /// 所属期 for a category published every month, quarter, half-year or
+    /// year: the period the title names (a quarter, a half-year, a month, a
+    /// 年度), else the period before the notice's, as `gongkai new` does.
     static func covers(title: String, rules: DisclosureRules, date: CalendarDate) -> String? {
         guard let cadence = rules.cadence, let months = cadence.months else { return nil }
         let t = ChineseText.halfWidth(title)
         let ns = t as NSString
         let range = NSRange(location: 0, length: ns.length)
-        if months == 3, let m = quarterInTitle.firstMatch(in: t, range: range),
+        if let m = quarterInTitle.firstMatch(in: t, range: range),
            let q = ChineseText.smallNumber(Substring(ns.substring(with: m.range(at: 2)))), (1...4).contains(q) {
             return "\(ns.substring(with: m.range(at: 1)))-Q\(q)"
         }
-        if months == 6, let m = halfInTitle.firstMatch(in: t, range: range) {
+        if let m = halfInTitle.firstMatch(in: t, range: range) {
             return "\(ns.substring(with: m.range(at: 1)))-H\(ns.substring(with: m.range(at: 2)) == "上" ? 1 : 2)"
         }
-        if months == 1 {
-            if let m = monthInTitle.firstMatch(in: t, range: range),
-               let mo = ChineseText.smallNumber(Substring(ns.substring(with: m.range(at: 2)))), (1...12).contains(mo) {
-                return "\(ns.substring(with: m.range(at: 1)))-\(mo < 10 ? "0" : "")\(mo)"
-            }
-            if let m = monthOnly.firstMatch(in: t, range: range),
-               let mo = ChineseText.smallNumber(Substring(ns.substring(with: m.range(at: 1)))), (1...12).contains(mo) {
-                // A month without a year: this year's, or last year's when it lies after the notice.
-                let year = mo > date.month ? date.year - 1 : date.year
-                return "\(year)-\(mo < 10 ? "0" : "")\(mo)"
-            }
+        if let m = monthInTitle.firstMatch(in: t, range: range),
+           let mo = ChineseText.smallNumber(Substring(ns.substring(with: m.range(at: 2)))), (1...12).contains(mo) {
+            return "\(ns.substring(with: m.range(at: 1)))-\(mo < 10 ? "0" : "")\(mo)"
         }
-        if months == 12, let m = try? NSRegularExpression(pattern: #"((?:19|20)\d{2})\s*年度?"#).firstMatch(in: t, range: range),
-           !t.contains("月"), !t.contains("季度"), !t.contains("半年") {
+        if let m = monthOnly.firstMatch(in: t, range: range),
+           let mo = ChineseText.smallNumber(Substring(ns.substring(with: m.range(at: 1)))), (1...12).contains(mo) {
+            // A month without a year: this year's, or last year's when it lies after the notice.
+            let year = mo > date.month ? date.year - 1 : date.year
+            return "\(year)-\(mo < 10 ? "0" : "")\(mo)"
+        }
+        if let m = yearInTitle.firstMatch(in: t, range: range) {
             return ns.substring(with: m.range(at: 1))
         }
         guard let current = MonthSpan.period(cadence, holding: date) else { return nil }
         let previous = MonthSpan(first: current.first - months, count: months)
         return months == 1 ? "\(previous.year)-\(previous.month < 10 ? "0" : "")\(previous.month)" : previous.label
     }
+
+    static let yearInTitle = try! NSRegularExpression(pattern: #"((?:19|20)\d{2})\s*年度"#)
 }
 
 /// The 四议两公开 stages a decision notice describes (`2026年2月10日，村党支部提议……`),

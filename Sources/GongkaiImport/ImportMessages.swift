@@ -3,7 +3,8 @@ import GongkaiWord
 
 /// Every Chinese sentence of `gongkai import`, in one place.
 public enum ImportMessages {
-    static let saveAsDocx = "在 Word 或 WPS 里打开它：文件 → 另存为 → 文件类型选“Word 文档 (*.docx)”，保存后导入新的 .docx 文件"
+    static let saveAsSteps = "文件 → 另存为 → 文件类型选“Word 文档 (*.docx)”，保存后导入新的 .docx 文件"
+    static let saveAsDocx = "在 Word 或 WPS 里打开它：" + saveAsSteps
 
     /// The diagnostic for a file that cannot be imported (nothing is written).
     public static func diagnostic(for failure: WordFailure, file: String) -> Diagnostic {
@@ -15,7 +16,7 @@ public enum ImportMessages {
                               fix: "请在 Word 或 WPS 里打开它，在“文件 → 信息 → 保护文档”（WPS：文件 → 文档加密）里去掉密码，保存后再导入。")
         case .damaged, .tooLarge:
             return Diagnostic(file: file, code: "GK191", message: "不能导入：\(failure.description)。",
-                              fix: "请重新从原来的地方复制或下载这个文件；如果在 Word 或 WPS 里还能打开，就" + saveAsDocx + "。")
+                              fix: "请重新从原来的地方复制或下载这个文件；如果 Word 或 WPS 还能打开它，就打开后" + saveAsSteps + "。")
         }
     }
 

@@ -72,8 +72,17 @@ struct StyledText {
             var lead: [Character] = []
             var tail: [Character] = []
             if !marker.isEmpty {
-                while let f = text.first, Self.isEdge(f) { lead.append(f); text.removeFirst() }
-                while let l = text.last, Self.isEdge(l) { tail.insert(l, at: 0); text.removeLast() }
+                // Punctuation at the edge may stay inside only where the other
+                // side is a line end, a space or punctuation too.
+                let before = i > 0 ? groups[i - 1].text.last : nil
+                let after = i + 1 < groups.count ? groups[i + 1].text.first : nil
+                while let f = text.first, ChineseText.isSpace(f) || (Self.isEdge(f) && before.map({ !Self.isEdge($0) }) == true) {
+                    lead.append(f); text.removeFirst()
+                }
+                while let l = text.last, ChineseText.isSpace(l) || (Self.isEdge(l) && after.map({ !Self.isEdge($0) }) == true) {
+                    tail.insert(l, at: 0); text.removeLast()
+                }
+                if text.allSatisfy(Self.isEdge) { lead += text; text = [] }
             }
             let atStart = lineStart && out.isEmpty
             var piece = Self.escape(String(lead), atLineStart: atStart, inTable: inTable)
