@@ -93,9 +93,17 @@ let package = Package(
             dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
+        // The write stage: the spare tree, the atomic swap, pre-compression.
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "GongkaiZlib"]),
+        // What one build leaves for the next (parse results, page keys, ...).
+        .target(
+            name: "GongkaiCache",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "GongkaiOutput"]
+        ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiLedger", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "GongkaiZlib"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiLedger", "GongkaiRender", "GongkaiSearch", "GongkaiTheme",
+                           "GongkaiCache", "GongkaiOutput", "CAtomicSwap"]
         ),
         .target(
             name: "GongkaiServe",
@@ -125,7 +133,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiTheme", "GongkaiZlib", "GongkaiWord"],
+            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiTheme",
+                           "GongkaiZlib"],
             exclude: ["Fixtures"]
         ),
     ],

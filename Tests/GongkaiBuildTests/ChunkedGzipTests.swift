@@ -1,5 +1,8 @@
 import Foundation
 @testable import GongkaiBuild
+@testable import GongkaiCache
+@testable import GongkaiOutput
+import GongkaiCore
 import GongkaiRender
 import Testing
 

@@ -12,7 +12,6 @@ private let systemRead = Darwin.read
 private let systemLink = Darwin.link
 #endif
 import GongkaiCore
-import GongkaiRender
 
 /// The write stage: the only code that writes. Double-buffered: beside the
 /// output `public/` gongkai keeps the previous build's tree as a hidden
@@ -24,24 +23,29 @@ import GongkaiRender
 /// old site becomes the next build's spare. Unchanged files are hard links
 /// shared by both trees, so no file is ever changed in place: a new file
 /// (or link) always replaces it.
-struct OutputWriter {
+public struct OutputWriter {
     /// Marks a folder as gongkai's output, so a mistyped `--output` never
     /// replaces a folder gongkai did not make.
-    static let marker = ".gongkai-output"
+    public static let marker = ".gongkai-output"
 
-    let siteRoot: String
-    let output: String
+    public let siteRoot: String
+    public let output: String
 
-    struct Failure: Error {
-        var diagnostic: Diagnostic
+    public init(siteRoot: String, output: String) {
+        self.siteRoot = siteRoot
+        self.output = output
+    }
+
+    public struct Failure: Error {
+        public var diagnostic: Diagnostic
         /// A file the renderer took from the previous build is not there:
         /// the build can be done again without reusing anything.
-        var previousMissing = false
+        public var previousMissing = false
     }
 
     /// Refuses outputs that would replace the site itself or a folder that is
     /// not a previous build.
-    func validate() -> Diagnostic? {
+    public func validate() -> Diagnostic? {
         let out = Self.absolute(output)
         let site = Self.absolute(siteRoot)
         let protected = [site, site + "/content", site + "/templates"]
@@ -64,21 +68,21 @@ struct OutputWriter {
         return nil
     }
 
-    struct Written {
-        var files: Int
+    public struct Written {
+        public var files: Int
         /// Files whose bytes equal the previous build's: kept or hard-linked,
         /// so they keep their modification time (and are not written again).
-        var unchanged: Int
+        public var unchanged: Int
         /// What `BuildCache.survey` will find in the output: files (the
         /// marker included) and their total size.
-        var survey: (files: Int, bytes: Int)
+        public var survey: (files: Int, bytes: Int)
         /// Files written, linked or removed to bring the spare up to date
         /// (the marker not counted): what this build cost the file system.
-        var touched = 0
+        public var touched = 0
     }
 
     /// The hidden spare tree beside the output.
-    static func spare(of out: String) -> String {
+    public static func spare(of out: String) -> String {
         (out as NSString).deletingLastPathComponent + "/." + (out as NSString).lastPathComponent + ".spare"
     }
 
@@ -103,7 +107,7 @@ struct OutputWriter {
 
     /// Starts surveying the output's trees in the background (call it with
     /// the build lock held: nothing else may change them until `write`).
-    func prepare() {
+    public func prepare() {
         guard !preparation.started else { return }
         preparation.started = true
         let out = Self.absolute(output), records = self.records
@@ -143,7 +147,7 @@ struct OutputWriter {
     /// before it replaces the old one; a diagnostic from it cancels the swap
     /// (the integrity ledger is appended there, so a published page never
     /// shows a ledger entry that was not recorded).
-    func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil,
+    public func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil,
                beforeSwap: () -> Diagnostic? = { nil }) throws(Failure) -> Written {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
@@ -496,7 +500,7 @@ struct OutputWriter {
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then content).
-    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+    public static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
         let fd = open(path, O_RDONLY)
@@ -548,7 +552,7 @@ struct OutputWriter {
     /// file or the new one, never half of one. The new file's identity
     /// (taken before the rename, so another process's file of that name is
     /// never taken for it), or why it could not be written.
-    static func replaceFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Result<FileIdentity, ReplaceFailure> {
+    public static func replaceFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Result<FileIdentity, ReplaceFailure> {
         let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         if let problem = writeFile(temporary, bytes, then: more) {
             unlink(temporary)
@@ -563,11 +567,11 @@ struct OutputWriter {
         return .success(FileIdentity(st))
     }
 
-    struct ReplaceFailure: Error {
-        var reason: String
+    public struct ReplaceFailure: Error {
+        public var reason: String
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Diagnostic? {
+    public static func writeFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Diagnostic? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return ioProblem(path, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -588,13 +592,13 @@ struct OutputWriter {
     }
 
     /// The file type at `path` (not following a link), nil if nothing is there.
-    static func kind(_ path: String) -> mode_t? {
+    public static func kind(_ path: String) -> mode_t? {
         var st = stat()
         return lstat(path, &st) == 0 ? st.st_mode & S_IFMT : nil
     }
 
     /// Removes whatever is at `path`: a folder with everything in it, or a file.
-    static func removeAny(_ path: String) {
+    public static func removeAny(_ path: String) {
         switch kind(path) {
         case nil: return
         case S_IFDIR: removeTree(path)
@@ -605,7 +609,7 @@ struct OutputWriter {
     /// Removes a folder and everything in it, without following links; the
     /// top-level folders in parallel (the previous site has tens of
     /// thousands of files, and FileManager takes its time over each).
-    static func removeTree(_ root: String) {
+    public static func removeTree(_ root: String) {
         @Sendable func remove(_ dir: String) {
             for name in (try? LocalFileSystem(root: dir).list("")) ?? [] {
                 let path = dir + "/" + name
@@ -638,7 +642,7 @@ struct OutputWriter {
                    fix: "请检查磁盘空间和文件夹权限后重新生成。")
     }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (URL(fileURLWithPath: full).standardizedFileURL.path as NSString).standardizingPath
     }

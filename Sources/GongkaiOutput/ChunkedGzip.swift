@@ -155,20 +155,20 @@ struct ChunkedGzip {
     static func cachePath(siteRoot: String, file: String) -> String {
         var h = StableHasher()
         h.add(file)
-        return siteRoot + "/" + IncrementalCache.folder + "/gzip/" + String(h.value, radix: 16)
+        return siteRoot + "/" + RecordFile.cacheFolder + "/gzip/" + String(h.value, radix: 16)
     }
 
     /// The format and the executable that compressed the chunks: another
     /// gongkai (another zlib) may compress the same chunk to other bytes, and
     /// the output must be what a clean build of this one makes.
-    static let magic = Array("gongkai-gzip-chunks-4\t\(BuildCache.executableIdentity)\n".utf8)
+    static let magic = Array("gongkai-gzip-chunks-4\t\(ExecutableIdentity.current)\n".utf8)
 
     /// The chunks kept at `path`; empty when missing, damaged (the file
     /// carries a checksum: a damaged chunk would be published as it is) or
     /// from another gongkai.
     static func load(_ path: String) -> [Key: [UInt8]] {
-        let chunks = IncrementalCache.withContents(of: path) { bytes in
-            IncrementalCache.decode(bytes, magic: magic) { d in
+        let chunks = RecordFile.withContents(of: path) { bytes in
+            RecordFile.decode(bytes, magic: magic) { d in
                 var chunks: [Key: [UInt8]] = [:]
                 for _ in 0..<(try d.count(unit: 25)) {
                     let key = Key(length: try d.read(Int.self), crc: try d.read(UInt32.self),
@@ -186,7 +186,7 @@ struct ChunkedGzip {
     /// means compressing again).
     func save(_ path: String) {
         let kept = used.compactMap { key in chunks[key].map { (key, $0) } }
-        guard let bytes = IncrementalCache.encode(magic: Self.magic, { e in
+        guard let bytes = RecordFile.encode(magic: Self.magic, { e in
             e.write(UInt32(kept.count))
             for (key, compressed) in kept {
                 e.write(key.length)

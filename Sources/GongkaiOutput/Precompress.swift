@@ -1,7 +1,6 @@
 import GongkaiZlib
 import Foundation
 import GongkaiCore
-import GongkaiRender
 
 /// Pre-compressed siblings: `page/index.html.gz` beside `page/index.html`, for
 /// servers that send them as they are (nginx `gzip_static on`, Caddy
@@ -10,14 +9,14 @@ import GongkaiRender
 ///
 /// Deterministic: a fixed gzip header (no file name, modification time 0, OS
 /// "Unix"), so the same page always gives the same `.gz` bytes.
-enum Precompress {
+public enum Precompress {
     /// Text files that compress well. Attachments (PDF, images, zip) are
     /// already compressed and are left alone.
-    static let extensions: Set<String> = ["html", "css", "js", "json", "xml"]
+    public static let extensions: Set<String> = ["html", "css", "js", "json", "xml"]
     /// Below this size a response fits in one network packet compressed or
     /// not, so a `.gz` saves the reader nothing (and 10,000 notices' search
     /// fragments, ~700 bytes each, would double the files to write).
-    static let minimumSize = 1024
+    public static let minimumSize = 1024
 
     /// `files` plus a `.gz` sibling for each text file worth compressing,
     /// compressed in parallel. `previous`: the output folder of the previous
@@ -32,7 +31,7 @@ enum Precompress {
     /// `.gz` of the previous build kept: the cache belongs to this gongkai,
     /// and a `.gz` made by another (whose compression may differ) would make
     /// the output differ from a clean build's. Nil: compress everything.
-    static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil,
+    public static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil,
                                hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
         let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
         let candidates = files.indices.filter { i in
