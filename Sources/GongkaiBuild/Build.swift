@@ -277,8 +277,8 @@ struct Build {
         let pages = reusingLastBuild ? self.pages : nil
         var hadGzip: (@Sendable (String) -> Bool?)?
         if let pages { hadGzip = { pages.hadFile(gzip: $0) } }
-        let out = OutputWriter.absolute(writer.output), siteRoot = options.siteRoot, all = files
-        files = stage("压缩", { _ in Precompress.addingSiblings(all, previous: out, siteRoot: siteRoot, hadGzip: hadGzip) },
+        let out = OutputWriter.absolute(writer.output), all = files
+        files = stage("压缩", { _ in Precompress.addingSiblings(all, previous: out, hadGzip: hadGzip) },
                       detail: { "\(($0.count - before).grouped) 个 .gz 文件" })
     }
 
