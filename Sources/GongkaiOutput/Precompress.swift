@@ -30,67 +30,81 @@ public enum Precompress {
     /// this site's pages in two thirds of the time (docs/performance.md).
     static let level: Int32 = 4
 
+    /// The previous build's output, for keeping its `.gz` files: its
+    /// folder, and whether it wrote a given `.gz` (from the page cache, so
+    /// unchanged files cost no system call). Only then is a `.gz` of the
+    /// previous build kept: the cache belongs to this gongkai, and a `.gz`
+    /// made by another (whose compression may differ) would make the output
+    /// differ from a clean build's.
+    public struct Previous: Sendable {
+        let folder: String
+        let hadGzip: (@Sendable (String) -> Bool?)?
+
+        /// Nil when `folder` is not a gongkai output.
+        public init?(_ folder: String?, hadGzip: (@Sendable (String) -> Bool?)?) {
+            guard let folder, access(folder + "/" + OutputWriter.marker, F_OK) == 0 else { return nil }
+            self.folder = folder
+            self.hadGzip = hadGzip
+        }
+    }
+
     /// `files` plus a `.gz` sibling for each text file worth compressing,
-    /// compressed in parallel. `previous`: the output folder of the previous
-    /// build, if any; a file whose bytes are unchanged (or an unchanged page,
-    /// `.previous`) keeps that build's `.gz` instead of being compressed again,
-    /// and is itself handed on as `.previous`, so the writer links it without
-    /// reading the old file a second time.
-    /// `hadGzip`: whether the previous build wrote a given `.gz`, from the
-    /// page cache (so unchanged files cost no system call). Only then is a
-    /// `.gz` of the previous build kept: the cache belongs to this gongkai,
-    /// and a `.gz` made by another (whose compression may differ) would make
-    /// the output differ from a clean build's. Nil: compress everything.
+    /// compressed in parallel (`withSiblings` on all cores).
     public static func addingSiblings(_ files: [OutputFile], previous: String? = nil,
-                               hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
-        let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
-        let candidates = files.indices.filter { i in
-            let file = files[i]
-            guard worthCompressing(file.path) else { return false }
-            switch file.content {
-            case .bytes(let bytes): return bytes.count >= minimumSize
-            case .previous: return previous != nil
-            case .copy: return false
-            }
-        }
-        let sibling: @Sendable (Int) -> (sibling: OutputFile?, same: Bool) = { i in
-            let file = files[i]
-            let path = file.path + ".gz"
-            let old = previous.map { $0 + "/" + file.path }
-            let oldGz = old.flatMap { old in hadGzip?(path) == true ? old + ".gz" : nil }
-            var bytes: [UInt8]
-            switch file.content {
-            case .bytes(let b):
-                if let old, oldGz != nil, OutputWriter.sameBytes(old, b) { return (OutputFile(path: path, content: .previous), true) }
-                bytes = b
-            case .previous:
-                if oldGz != nil { return (OutputFile(path: path, content: .previous), false) }
-                // The last build considered the same bytes and wrote no .gz
-                // (too small, or compressing did not help).
-                if hadGzip?(path) == false { return (nil, false) }
-                // Not known (no page cache of this gongkai): compress the page
-                // the previous build kept.
-                guard let old, let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }
-                bytes = [UInt8](data)
-            case .copy:
-                return (nil, false)
-            }
-            guard let gz = gzip(bytes), gz.count < bytes.count else { return (nil, false) }
-            return (OutputFile(path: path, content: .bytes(gz)), false)
-        }
-        let ordered = candidates.parallelMap(sibling)
-        // One pass to the result (65,000 files: copies of the list showed).
-        var at = [Int32](repeating: -1, count: files.count)
-        for (k, i) in candidates.enumerated() { at[i] = Int32(k) }
+                                      hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
+        let previous = Previous(previous, hadGzip: hadGzip)
+        let chunks = stride(from: 0, to: files.count, by: 64).map { $0..<min($0 + 64, files.count) }
+        return chunks.parallelMap { withSiblings(Array(files[$0]), previous: previous) }.flatMap { $0 }
+    }
+
+    /// Each file followed by its `.gz` sibling where one is worth it, on the
+    /// calling thread. A file whose bytes equal the previous build's (or an
+    /// unchanged page, `.previous`) keeps that build's `.gz` instead of being
+    /// compressed again, and is itself handed on as `.previous`, so the
+    /// writer links it without reading the old file a second time.
+    public static func withSiblings(_ files: [OutputFile], previous: Previous?) -> [OutputFile] {
         var result: [OutputFile] = []
-        result.reserveCapacity(files.count + ordered.count)
-        for (i, file) in files.enumerated() {
+        result.reserveCapacity(files.count * 2)
+        for file in files {
+            guard worthCompressing(file.path) else {
+                result.append(file)
+                continue
+            }
+            let (gz, same) = sibling(of: file, previous: previous)
             var file = file
-            if at[i] >= 0, ordered[Int(at[i])].same { file.content = .previous }
+            if same { file.content = .previous }
             result.append(file)
+            if let gz { result.append(gz) }
         }
-        for i in candidates { if let sibling = ordered[Int(at[i])].sibling { result.append(sibling) } }
         return result
+    }
+
+    private static func sibling(of file: OutputFile, previous: Previous?) -> (sibling: OutputFile?, same: Bool) {
+        let path = file.path + ".gz"
+        let old = previous.map { $0.folder + "/" + file.path }
+        let hadGzip = previous?.hadGzip?(path)
+        let oldGz = old.flatMap { old in hadGzip == true ? old + ".gz" : nil }
+        var bytes: [UInt8]
+        switch file.content {
+        case .bytes(let b):
+            guard b.count >= minimumSize else { return (nil, false) }
+            if let old, oldGz != nil, OutputWriter.sameBytes(old, b) { return (OutputFile(path: path, content: .previous), true) }
+            bytes = b
+        case .previous:
+            guard let old else { return (nil, false) }
+            if oldGz != nil { return (OutputFile(path: path, content: .previous), false) }
+            // The last build considered the same bytes and wrote no .gz
+            // (too small, or compressing did not help).
+            if hadGzip == false { return (nil, false) }
+            // Not known (no page cache of this gongkai): compress the page
+            // the previous build kept.
+            guard let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }
+            bytes = [UInt8](data)
+        case .copy:
+            return (nil, false)
+        }
+        guard let gz = gzip(bytes), gz.count < bytes.count else { return (nil, false) }
+        return (OutputFile(path: path, content: .bytes(gz)), false)
     }
 
     /// A text file that residents' browsers fetch (not `bulkData`).
