@@ -58,6 +58,13 @@ let package = Package(
         ),
         .target(name: "CAtomicSwap"),
         .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        // Only the tests: they unpack the .gz files with zlib, another
+        // implementation than the one that made them.
+        .systemLibrary(
             name: "GongkaiZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -94,7 +101,7 @@ let package = Package(
         ),
         .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
-        .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "GongkaiZlib"]),
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "CDeflate"]),
         // What one build leaves for the next (parse results, page keys, ...).
         .target(
             name: "GongkaiCache",
