@@ -58,6 +58,13 @@ let package = Package(
         ),
         .target(name: "CAtomicSwap"),
         .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        // Only the tests: they unpack the .gz files with zlib, another
+        // implementation than the one that made them.
+        .systemLibrary(
             name: "GongkaiZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -78,6 +85,14 @@ let package = Package(
             dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "GongkaiWord",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "GongkaiImport",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiWord"]
+        ),
+        .target(
             name: "GongkaiContent",
             dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
         ),
@@ -85,9 +100,18 @@ let package = Package(
             name: "GongkaiRender",
             dependencies: ["GongkaiCore", "GongkaiTemplate", "GongkaiTheme", "CQRencode"]
         ),
+        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
+        // The write stage: the spare tree, the atomic swap, pre-compression.
+        .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "CDeflate"]),
+        // What one build leaves for the next (parse results, page keys, ...).
+        .target(
+            name: "GongkaiCache",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "GongkaiOutput"]
+        ),
         .target(
             name: "GongkaiBuild",
-            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiRender", "GongkaiSearch", "GongkaiTheme", "CAtomicSwap", "GongkaiZlib"]
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiLedger", "GongkaiRender", "GongkaiSearch", "GongkaiTheme",
+                           "GongkaiCache", "GongkaiOutput", "CAtomicSwap"]
         ),
         .target(
             name: "GongkaiServe",
@@ -95,7 +119,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiImport", "GongkaiLedger", "GongkaiServe", "GongkaiWord", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
@@ -109,13 +133,22 @@ let package = Package(
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
+            name: "GongkaiWordTests",
+            dependencies: ["GongkaiWord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "GongkaiImportTests",
+            dependencies: ["GongkaiImport", "GongkaiWord", "GongkaiContent", "GongkaiCore", "GongkaiMarkdown"]
+        ),
+        .testTarget(
             name: "GongkaiContentTests",
             dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "GongkaiBuildTests",
             dependencies: [
-                "GongkaiBuild", "GongkaiContent", "GongkaiRender", "GongkaiTemplate", "GongkaiTheme", "GongkaiZlib",
+                "GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiRender",
+                "GongkaiTemplate", "GongkaiTheme", "GongkaiZlib",
                 // Only to compare the compiled engine's pages with the engine templates were written for.
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

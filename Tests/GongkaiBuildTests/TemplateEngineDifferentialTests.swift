@@ -1,5 +1,6 @@
 import Foundation
 @testable import GongkaiBuild
+import GongkaiLedger
 import GongkaiContent
 import GongkaiCore
 @testable import GongkaiRender
