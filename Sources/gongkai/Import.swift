@@ -52,59 +52,98 @@ struct Import: ParsableCommand {
             Console.err("找不到或打不开文件“\(file)”。请检查文件名和路径（文件名里有空格时，整个路径用引号括起来）。")
             throw ExitCode(1)
         }
-        let document: WordDocument
-        switch WordDocument.read([UInt8](data)) {
-        case .success(let d): document = d
-        case .failure(let failure):
-            console.report([ImportMessages.diagnostic(for: failure, file: file)])
-            Console.err("没有导入，没有写任何文件。")
+        let run = ImportRun(site: site, siteConfig: siteConfig, community: chosen, category: forced)
+        switch run.prepare(bytes: [UInt8](data), path: file) {
+        case .refused(let d):
+            console.report([d])
+            Console.err(ImportSummary.nothingWritten)
             throw ExitCode(1)
+        case .ready(let notice):
+            if let failure = run.write(notice) {
+                Console.err(failure)
+                throw ExitCode(1)
+            }
+            Console.out(notice.path)
+            for line in ImportSummary.lines(notice, source: file) { Console.out(line) }
+            console.report(notice.diagnostics)
+            // The checks `gongkai check` makes, on the new notice and its files.
+            let found = run.check(notice)
+            if found.isEmpty {
+                Console.out(ImportSummary.checkPassed)
+            } else {
+                Console.out(ImportSummary.checkHeader(found))
+                console.report(found)
+            }
+            if !notice.todo.isEmpty { Console.out(ImportSummary.todo(notice)) }
+        }
+    }
+}
+
+/// One import into a site: read and convert (nothing written), write, check.
+/// Shared by `gongkai import` and `gongkai serve`.
+struct ImportRun {
+    let site: String
+    let siteConfig: Site
+    let community: Community
+    let category: GongkaiCore.Category?
+
+    enum Prepared {
+        case ready(ImportedNotice)
+        /// Not a readable Word document, or nothing in it: nothing to write.
+        case refused(Diagnostic)
+    }
+
+    func prepare(bytes: [UInt8], path: String) -> Prepared {
+        let document: WordDocument
+        switch WordDocument.read(bytes) {
+        case .success(let d): document = d
+        case .failure(let failure): return .refused(ImportMessages.diagnostic(for: failure, file: path))
         }
         let today = CalendarDate.today(in: siteConfig.timezone, now: Console.clock.now())
-        let input = WordImport.Input(document: document, sourceName: (file as NSString).lastPathComponent, sourcePath: file,
-                                     site: siteConfig, community: chosen, category: forced, today: today)
+        let input = WordImport.Input(document: document, sourceName: (path as NSString).lastPathComponent, sourcePath: path,
+                                     site: siteConfig, community: community, category: category, today: today)
+        let fs = LocalFileSystem(root: site)
         guard let notice = WordImport.make(input, taken: { Set((try? fs.list($0)) ?? []) }) else {
-            console.report([ImportMessages.emptyDocument(file: file)])
-            Console.err("没有导入，没有写任何文件。")
-            throw ExitCode(1)
+            return .refused(ImportMessages.emptyDocument(file: path))
         }
+        return .ready(notice)
+    }
+
+    /// Writes the notice's files and then the notice, replacing nothing;
+    /// nil on success, else what went wrong (and nothing is left written).
+    func write(_ notice: ImportedNotice) -> String? {
         let folder = (notice.path as NSString).deletingLastPathComponent
         let name = (notice.path as NSString).lastPathComponent
         // The notice last: until it exists, its files are only files.
         let files = notice.files.map { ($0.name, $0.bytes) } + [(name, Array(notice.text.utf8))]
-        if let failure = ExclusiveFiles.save(files, into: site + "/" + folder) {
-            Console.err("无法写入 \(failure.name)（\(failure.reason)），没有写任何文件。")
-            throw ExitCode(1)
-        }
-        Console.out(notice.path)
-        for line in ImportSummary.lines(notice, source: file) { Console.out(line) }
-        console.report(notice.diagnostics)
+        guard let failure = ExclusiveFiles.save(files, into: site + "/" + folder) else { return nil }
+        return "无法写入 \(failure.name)（\(failure.reason)），" + ImportSummary.nothingWritten
+    }
 
-        // The checks `gongkai check` makes, on the new notice and its files.
+    /// What `gongkai check` reports on the notice and the files written beside it.
+    func check(_ notice: ImportedNotice) -> [Diagnostic] {
+        let folder = (notice.path as NSString).deletingLastPathComponent
         let report = SiteBuilder(fs: LocalFileSystem(root: site), generator: "gongkai \(Gongkai.version)", clock: Console.clock)
             .run(SiteBuilder.Options(siteRoot: site, output: nil)) { _ in }
         let ours = Set([notice.path] + notice.files.map { folder + "/" + $0.name })
-        let found = report.diagnostics.filter { ours.contains($0.file) }
-        if found.isEmpty {
-            Console.out(ImportSummary.checkPassed)
-        } else {
-            Console.out(ImportSummary.checkHeader(found))
-            console.report(found)
-        }
-        if !notice.todo.isEmpty { Console.out("还需要：" + notice.todo.joined(separator: "；") + "。") }
+        return report.diagnostics.filter { ours.contains($0.file) }
     }
 }
 
 /// What `gongkai import` says after writing, for a clerk.
 enum ImportSummary {
+    static let nothingWritten = "没有导入，没有写任何文件。"
+
     static func lines(_ n: ImportedNotice, source: String) -> [String] {
         let g = n.guesses
         var out = ["已从 \((source as NSString).lastPathComponent) 导入，请打开上面的文件核对：",
                    "  标题：\(g.title)（\(said(g.titleSource))）",
                    "  日期：\(g.date.chinese)（\(said(g.dateSource))）"]
-        out.append("  文号：" + (g.number ?? "没有找到"))
+        if let number = g.number { out.append("  文号：\(number)") }
         if let issuer = g.issuer { out.append("  发布单位：\(issuer)（按落款）") }
-        out.append("  类别：\(g.category.name)（\(g.categorySource == .title || g.categorySource == .body ? said(g.categorySource) + "里的“\(g.categoryWord ?? "")”" : said(g.categorySource))）")
+        let why = g.categorySource == .title || g.categorySource == .body
+            ? said(g.categorySource) + "里的“\(g.categoryWord ?? "")”" : said(g.categorySource)
+        out.append("  类别：\(g.category.name)（\(why)）")
         if let (from, to) = g.period {
             out.append("  公示期：\(from.chinese) 至 \(to.chinese)（\(said(g.periodSource ?? .catalogue))）")
         }
@@ -122,6 +161,8 @@ enum ImportSummary {
         if !n.dropped.isEmpty { out.append("没有放进公告：" + n.dropped.joined(separator: "；") + "。") }
         return out
     }
+
+    static func todo(_ n: ImportedNotice) -> String { "还需要：" + n.todo.joined(separator: "；") + "。" }
 
     static func said(_ source: ImportedNotice.Source) -> String {
         switch source {
