@@ -235,32 +235,65 @@ struct Build {
         fragments = fragmentsJob?.result
     }
 
-    // MARK: - 渲染 (render), 压缩 (precompress), 写入 (write)
+    // MARK: - 渲染 (render, with 压缩 and 写入 as each page is made)
 
     /// Renders every page (or, `fromLastBuild`, only those whose inputs
-    /// changed), adds the index and the .gz siblings, and writes the site.
+    /// changed). Each render job compresses and writes its own files into
+    /// the writer's spare tree on its core, so the site is never held in
+    /// memory whole; then the index's files, then the swap.
     mutating func renderAndWrite(fromLastBuild: Bool) {
         guard let content, let theme, let ledger else { return }
         if !fromLastBuild { startIndex(fromLastBuild: false) }
         pages = fromLastBuild ? cache?.pages() : nil
+        var session: OutputWriter.Session?
+        if let writer {
+            do throws(OutputWriter.Failure) {
+                session = try writer.begin()
+            } catch {
+                report.diagnostics.append(error.diagnostic)
+                return
+            }
+        }
+        let gzip: Precompress.Previous?? = content.site.precompress ? .some(previousOutput(fromLastBuild)) : .none
+        let sink = session.map { Self.sink($0, precompress: gzip) }
         let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today,
                                     ledger: ledger.snapshot, inputs: renderInputs, fragments: fragments)
         let reuse = pages
-        let (rendered, problems) = stage("渲染", { build in renderer.render(meter: build.options.meter, reuse: reuse) },
-                                         detail: { result in
-            let pages = result.0.filter { $0.key != nil }
+        let (rendered, problems) = stage("渲染", { build in
+            renderer.render(meter: build.options.meter, reuse: reuse, each: sink)
+        }, detail: { [writing = session != nil] result in
+            let pages = result.0.filter { $0.key != nil && !$0.path.hasSuffix(".gz") }
             let again = pages.count { $0.content != .previous }
-            guard again < pages.count else { return "\(result.0.count.grouped) 个文件" }
-            return "\(result.0.count.grouped) 个文件（\(again.grouped) 个页面有改动，其余用上次的结果）"
+            let files = result.0.count.grouped, gz = result.0.count { $0.path.hasSuffix(".gz") }
+            let what = writing ? "渲染并写入 \(files) 个文件（含 \(gz.grouped) 个 .gz）" : "\(files) 个文件"
+            return again < pages.count ? what + "，\(again.grouped) 个页面有改动，其余用上次的结果" : what
         })
-        report.pagesRendered = rendered.count { $0.key != nil && $0.content != .previous }
+        report.pagesRendered = rendered.count { $0.key != nil && $0.content != .previous && !$0.path.hasSuffix(".gz") }
         report.diagnostics += problems
         let indexFiles = finishIndex()
         report.diagnostics.sort()
-        files = rendered + indexFiles
-        guard succeeded, writer != nil else { return }
-        precompress(reusingLastBuild: fromLastBuild)
-        write()
+        files = rendered + (sink?(indexFiles) ?? indexFiles)
+        guard succeeded, let session else { return }
+        finishWriting(session)
+    }
+
+    /// Where an unchanged page's `.gz` can be kept from (the previous
+    /// output, when the page cache says what it holds).
+    private func previousOutput(_ fromLastBuild: Bool) -> Precompress.Previous? {
+        guard let writer else { return nil }
+        var hadGzip: (@Sendable (String) -> Bool?)?
+        if fromLastBuild, let pages { hadGzip = { pages.hadFile(gzip: $0) } }
+        return Precompress.Previous(OutputWriter.absolute(writer.output), hadGzip: hadGzip)
+    }
+
+    /// What each render job does with its files: `.gz` siblings (unless
+    /// site.yml says `precompress: false`), then into the spare tree.
+    private static func sink(_ session: OutputWriter.Session,
+                             precompress: Precompress.Previous??) -> @Sendable ([OutputFile]) -> [OutputFile] {
+        { files in
+            let all = precompress.map { Precompress.withSiblings(files, previous: $0) } ?? files
+            return session.put(all)
+        }
     }
 
     /// Waits for the index job; reports its stage.
@@ -274,23 +307,14 @@ struct Build {
         return result.files
     }
 
-    private mutating func precompress(reusingLastBuild: Bool) {
-        guard let content, content.site.precompress, let writer else { return }
-        let before = files.count
-        let pages = reusingLastBuild ? self.pages : nil
-        var hadGzip: (@Sendable (String) -> Bool?)?
-        if let pages { hadGzip = { pages.hadFile(gzip: $0) } }
-        let out = OutputWriter.absolute(writer.output), siteRoot = options.siteRoot, all = files
-        files = stage("压缩", { _ in Precompress.addingSiblings(all, previous: out, siteRoot: siteRoot, hadGzip: hadGzip) },
-                      detail: { "\(($0.count - before).grouped) 个 .gz 文件" })
-    }
-
-    private mutating func write() {
+    /// 写入: what the new site no longer has goes, the ledger is appended,
+    /// and the spare becomes the published site.
+    private mutating func finishWriting(_ session: OutputWriter.Session) {
         guard let writer, let ledger else { return }
-        let recordLedger = options.recordLedger, siteRoot = options.siteRoot, all = files
+        let recordLedger = options.recordLedger, siteRoot = options.siteRoot
         let marker = cache?.inputFingerprint ?? ""
-        let result = stage("写入", total: all.count, { build in
-            Self.write(all, with: writer, marker: marker, meter: build.options.meter) {
+        let result = stage("写入", { _ in
+            Self.finish(session, marker: marker) {
                 recordLedger ? LedgerStage.append(ledger, siteRoot: siteRoot, replaceFile: { path, bytes, more in
                     if case .failure(let failure) = OutputWriter.replaceFile(path, bytes, then: more) { return failure.reason }
                     return nil
@@ -316,10 +340,10 @@ struct Build {
         }
     }
 
-    private static func write(_ files: [OutputFile], with writer: OutputWriter, marker: String, meter: ProgressMeter?,
-                              beforeSwap: () -> Diagnostic?) -> Result<OutputWriter.Written, OutputWriter.Failure> {
+    private static func finish(_ session: OutputWriter.Session, marker: String,
+                               beforeSwap: () -> Diagnostic?) -> Result<OutputWriter.Written, OutputWriter.Failure> {
         do throws(OutputWriter.Failure) {
-            return .success(try writer.write(files, marker: marker, meter: meter, beforeSwap: beforeSwap))
+            return .success(try session.finish(marker: marker, beforeSwap: beforeSwap))
         } catch {
             return .failure(error)
         }

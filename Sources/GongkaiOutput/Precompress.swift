@@ -1,4 +1,4 @@
-import GongkaiZlib
+import CDeflate
 import Foundation
 import GongkaiCore
 
@@ -7,8 +7,15 @@ import GongkaiCore
 /// `precompressed gzip`, most CDNs), so a phone on a weak signal gets a third
 /// of the bytes and the server does no work per request.
 ///
-/// Deterministic: a fixed gzip header (no file name, modification time 0, OS
-/// "Unix"), so the same page always gives the same `.gz` bytes.
+/// Only what residents' browsers fetch is worth it: pages, the stylesheet and
+/// scripts, the search index. Files that programs read in bulk (api/, the
+/// ledger's JSON, the sitemap) are left to the server's on-the-fly gzip
+/// (docs/hosting.md: `gzip on`), which costs it little for a file fetched
+/// now and then, while compressing megabytes on every build does not.
+///
+/// Compressed with libdeflate (Debian libdeflate-dev), deterministic: a fixed
+/// gzip header (no file name, modification time 0, OS "Unix"), so the same
+/// page always gives the same `.gz` bytes with the same libdeflate.
 public enum Precompress {
     /// Text files that compress well. Attachments (PDF, images, zip) are
     /// already compressed and are left alone.
@@ -17,78 +24,92 @@ public enum Precompress {
     /// not, so a `.gz` saves the reader nothing (and 10,000 notices' search
     /// fragments, ~700 bytes each, would double the files to write).
     public static let minimumSize = 1024
+    /// Files that programs read in bulk, never residents' browsers.
+    static let bulkData: Set<String> = ["api/notices.json", "ledger.json", "sitemap.xml"]
+    /// libdeflate's level: 4 gives within 2% of the bytes of level 6 for
+    /// this site's pages in two thirds of the time (docs/performance.md).
+    static let level: Int32 = 4
+
+    /// The previous build's output, for keeping its `.gz` files: its
+    /// folder, and whether it wrote a given `.gz` (from the page cache, so
+    /// unchanged files cost no system call). Only then is a `.gz` of the
+    /// previous build kept: the cache belongs to this gongkai, and a `.gz`
+    /// made by another (whose compression may differ) would make the output
+    /// differ from a clean build's.
+    public struct Previous: Sendable {
+        let folder: String
+        let hadGzip: (@Sendable (String) -> Bool?)?
+
+        /// Nil when `folder` is not a gongkai output.
+        public init?(_ folder: String?, hadGzip: (@Sendable (String) -> Bool?)?) {
+            guard let folder, access(folder + "/" + OutputWriter.marker, F_OK) == 0 else { return nil }
+            self.folder = folder
+            self.hadGzip = hadGzip
+        }
+    }
 
     /// `files` plus a `.gz` sibling for each text file worth compressing,
-    /// compressed in parallel. `previous`: the output folder of the previous
-    /// build, if any; a file whose bytes are unchanged (or an unchanged page,
-    /// `.previous`) keeps that build's `.gz` instead of being compressed again,
-    /// and is itself handed on as `.previous`, so the writer links it without
-    /// reading the old file a second time.
-    /// `siteRoot`: where `.gongkai-cache/` keeps the compressed chunks of large
-    /// files (`ChunkedGzip`); nil: no cache (the same bytes, more work).
-    /// `hadGzip`: whether the previous build wrote a given `.gz`, from the
-    /// page cache (so unchanged files cost no system call). Only then is a
-    /// `.gz` of the previous build kept: the cache belongs to this gongkai,
-    /// and a `.gz` made by another (whose compression may differ) would make
-    /// the output differ from a clean build's. Nil: compress everything.
-    public static func addingSiblings(_ files: [OutputFile], previous: String? = nil, siteRoot: String? = nil,
-                               hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
-        let previous = previous.flatMap { access($0 + "/" + OutputWriter.marker, F_OK) == 0 ? $0 : nil }
-        let candidates = files.indices.filter { i in
-            let file = files[i]
-            guard isText(file.path) else { return false }
-            switch file.content {
-            case .bytes(let bytes): return bytes.count >= minimumSize
-            case .previous: return previous != nil
-            case .copy: return false
-            }
-        }
-        // Large files first, each on its own: in index order the largest
-        // (api/notices.json, ledger.json) would fall to one thread together.
-        let large = candidates.filter { i in
-            if case .bytes(let b) = files[i].content { return b.count >= ChunkedGzip.minimumSize }
-            return false
-        }
-        let rest = candidates.filter { i in !large.contains(i) }
-        let order = large + rest
-        let sibling: @Sendable (Int) -> (sibling: OutputFile?, same: Bool) = { i in
-            let file = files[i]
-            let path = file.path + ".gz"
-            let old = previous.map { $0 + "/" + file.path }
-            let oldGz = old.flatMap { old in hadGzip?(path) == true ? old + ".gz" : nil }
-            var bytes: [UInt8]
-            switch file.content {
-            case .bytes(let b):
-                if let old, oldGz != nil, OutputWriter.sameBytes(old, b) { return (OutputFile(path: path, content: .previous), true) }
-                bytes = b
-            case .previous:
-                if oldGz != nil { return (OutputFile(path: path, content: .previous), false) }
-                // The last build considered the same bytes and wrote no .gz
-                // (too small, or compressing did not help).
-                if hadGzip?(path) == false { return (nil, false) }
-                // Not known (no page cache of this gongkai): compress the page
-                // the previous build kept.
-                guard let old, let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }
-                bytes = [UInt8](data)
-            case .copy:
-                return (nil, false)
-            }
-            guard let gz = compress(bytes, path: file.path, siteRoot: siteRoot), gz.count < bytes.count else { return (nil, false) }
-            return (OutputFile(path: path, content: .bytes(gz)), false)
-        }
-        let ordered = large.parallelMap(sibling) + rest.parallelMap(sibling)
-        // One pass to the result (65,000 files: copies of the list showed).
-        var at = [Int32](repeating: -1, count: files.count)
-        for (k, i) in order.enumerated() { at[i] = Int32(k) }
+    /// compressed in parallel (`withSiblings` on all cores).
+    public static func addingSiblings(_ files: [OutputFile], previous: String? = nil,
+                                      hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
+        let previous = Previous(previous, hadGzip: hadGzip)
+        let chunks = stride(from: 0, to: files.count, by: 64).map { $0..<min($0 + 64, files.count) }
+        return chunks.parallelMap { withSiblings(Array(files[$0]), previous: previous) }.flatMap { $0 }
+    }
+
+    /// Each file followed by its `.gz` sibling where one is worth it, on the
+    /// calling thread. A file whose bytes equal the previous build's (or an
+    /// unchanged page, `.previous`) keeps that build's `.gz` instead of being
+    /// compressed again, and is itself handed on as `.previous`, so the
+    /// writer links it without reading the old file a second time.
+    public static func withSiblings(_ files: [OutputFile], previous: Previous?) -> [OutputFile] {
         var result: [OutputFile] = []
-        result.reserveCapacity(files.count + ordered.count)
-        for (i, file) in files.enumerated() {
+        result.reserveCapacity(files.count * 2)
+        for file in files {
+            guard worthCompressing(file.path) else {
+                result.append(file)
+                continue
+            }
+            let (gz, same) = sibling(of: file, previous: previous)
             var file = file
-            if at[i] >= 0, ordered[Int(at[i])].same { file.content = .previous }
+            if same { file.content = .previous }
             result.append(file)
+            if let gz { result.append(gz) }
         }
-        for i in candidates { if let sibling = ordered[Int(at[i])].sibling { result.append(sibling) } }
         return result
+    }
+
+    private static func sibling(of file: OutputFile, previous: Previous?) -> (sibling: OutputFile?, same: Bool) {
+        let path = file.path + ".gz"
+        let old = previous.map { $0.folder + "/" + file.path }
+        let hadGzip = previous?.hadGzip?(path)
+        let oldGz = old.flatMap { old in hadGzip == true ? old + ".gz" : nil }
+        var bytes: [UInt8]
+        switch file.content {
+        case .bytes(let b):
+            guard b.count >= minimumSize else { return (nil, false) }
+            if let old, oldGz != nil, OutputWriter.sameBytes(old, b) { return (OutputFile(path: path, content: .previous), true) }
+            bytes = b
+        case .previous:
+            guard let old else { return (nil, false) }
+            if oldGz != nil { return (OutputFile(path: path, content: .previous), false) }
+            // The last build considered the same bytes and wrote no .gz
+            // (too small, or compressing did not help).
+            if hadGzip == false { return (nil, false) }
+            // Not known (no page cache of this gongkai): compress the page
+            // the previous build kept.
+            guard let data = FileManager.default.contents(atPath: old), data.count >= minimumSize else { return (nil, false) }
+            bytes = [UInt8](data)
+        case .copy:
+            return (nil, false)
+        }
+        guard let gz = gzip(bytes), gz.count < bytes.count else { return (nil, false) }
+        return (OutputFile(path: path, content: .bytes(gz)), false)
+    }
+
+    /// A text file that residents' browsers fetch (not `bulkData`).
+    public static func worthCompressing(_ path: String) -> Bool {
+        isText(path) && !bulkData.contains(path)
     }
 
     /// Whether a path ends in one of `extensions` (by bytes: 65,000 paths
@@ -101,46 +122,48 @@ public enum Precompress {
     }
     private static let textExtensions = extensions.map { Array($0.utf8) }
 
-    /// A file's `.gz`: large files in chunks (`ChunkedGzip`, with the cache
-    /// under `siteRoot` if given), the others whole.
-    static func compress(_ bytes: [UInt8], path: String, siteRoot: String?) -> [UInt8]? {
-        guard bytes.count >= ChunkedGzip.minimumSize else { return gzip(bytes) }
-        let cache = siteRoot.map { ChunkedGzip.cachePath(siteRoot: $0, file: path) }
-        var chunked = ChunkedGzip(cached: cache.map(ChunkedGzip.load) ?? [:])
-        let gz = chunked.gzip(bytes)
-        if let cache, gz != nil { chunked.save(cache) }
-        return gz
-    }
-
-    /// `input` as a gzip member (RFC 1952) with a fixed header; nil if zlib fails.
-    static func gzip(_ input: [UInt8], level: Int32 = 6) -> [UInt8]? {
-        var stream = z_stream()
-        // windowBits -15: raw deflate; the header and trailer are written here,
-        // so zlib's OS byte (which differs between platforms) never appears.
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count)))
-        let xfl: UInt8 = level >= 9 ? 2 : (level == 1 ? 4 : 0)
-        var out: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]
-        out += [UInt8](repeating: 0, count: bound)
-        var crc: uLong = 0
-        let status: Int32 = input.withUnsafeBufferPointer { inp in
-            out.withUnsafeMutableBufferPointer { o in
-                stream.next_in = UnsafeMutablePointer(mutating: inp.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = o.baseAddress! + 10
-                stream.avail_out = uInt(bound)
-                crc = crc32(0, inp.baseAddress, uInt(input.count))
-                return deflate(&stream, Z_FINISH)
+    /// `input` as a gzip member (RFC 1952) with a fixed header; nil if
+    /// libdeflate fails.
+    public static func gzip(_ input: [UInt8]) -> [UInt8]? {
+        guard let compressor = Compressors.shared.take() else { return nil }
+        defer { Compressors.shared.give(compressor) }
+        let bound = libdeflate_deflate_compress_bound(compressor, input.count)
+        let header: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]
+        var out = [UInt8](repeating: 0, count: header.count + bound + 8)
+        let (written, crc): (Int, UInt32) = input.withUnsafeBytes { inp in
+            out.withUnsafeMutableBytes { o in
+                let n = libdeflate_deflate_compress(compressor, inp.baseAddress, inp.count,
+                                                    o.baseAddress! + header.count, bound)
+                return (n, libdeflate_crc32(0, inp.baseAddress, inp.count))
             }
         }
-        guard status == Z_STREAM_END else { return nil }
-        out.removeLast(bound - Int(stream.total_out))
-        let size = UInt32(truncatingIfNeeded: input.count)
-        for value in [UInt32(truncatingIfNeeded: crc), size] {
+        guard written > 0 else { return nil }
+        out.replaceSubrange(0..<header.count, with: header)
+        out.removeLast(bound - written + 8)
+        for value in [crc, UInt32(truncatingIfNeeded: input.count)] {
             out += [UInt8(value & 0xff), UInt8(value >> 8 & 0xff), UInt8(value >> 16 & 0xff), UInt8(value >> 24)]
         }
         return out
+    }
+}
+
+/// libdeflate compressors for reuse: making one takes longer than
+/// compressing a page.
+private final class Compressors: @unchecked Sendable {
+    static let shared = Compressors()
+    private let lock = NSLock()
+    private var idle: [OpaquePointer] = []
+
+    /// Nil only when memory is exhausted.
+    func take() -> OpaquePointer? {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? libdeflate_alloc_compressor(Precompress.level)
+    }
+
+    func give(_ compressor: OpaquePointer) {
+        lock.lock()
+        idle.append(compressor)
+        lock.unlock()
     }
 }
