@@ -198,18 +198,18 @@ public struct LedgerVerifier: Sendable {
         // Every attachment, byte for byte; table files when the site is here.
         if let manifest {
             let attachments = Set((facts ?? []).filter { $0.key == "attachment" }.map { String($0.value.prefix { $0 != "\t" }) })
+            let present = Set((try? out.list(id)) ?? [])
             for (name, sha) in manifest {
-                if attachments.contains(name) {
-                    guard let bytes = try? out.read(folder + name) else {
-                        problem(folder + name, "GK168", LedgerMessages.missingFile("公告 \(id) 的附件“\(name)”"), LedgerMessages.missingPageFix)
-                        continue
-                    }
+                if present.contains(name), let bytes = try? out.read(folder + name) {
+                    // Published (an attachment; a table file is only here if attached too).
                     result.attachments += 1
                     if SHA256.hex(bytes) != sha { problem(folder + name, "GK167", LedgerMessages.attachmentMismatch(id, name)) }
-                } else if let source, sameSource {
+                } else if attachments.contains(name) {
+                    problem(folder + name, "GK168", LedgerMessages.missingFile("公告 \(id) 的附件“\(name)”"), LedgerMessages.missingPageFix)
+                } else if let site, let source, sameSource {
+                    // A table file: in the site folder only.
                     let path = source.folder + "/" + name
-                    let now = (try? LocalFileSystem(root: site!.root).read(path)).map(SHA256.hex)
-                    if now != sha {
+                    if (try? LocalFileSystem(root: site.root).read(path)).map(SHA256.hex) != sha {
                         result.diagnostics.append(Diagnostic(file: path, code: "GK169", severity: .warning,
                                                              message: LedgerMessages.tableFileDiffers(id, name),
                                                              fix: LedgerMessages.siteFactsDifferFix))
@@ -217,8 +217,8 @@ public struct LedgerVerifier: Sendable {
                 }
             }
             // A file in the notice's folder that no record names.
-            let expected = Set(["index.html", "notice.txt", "facts.txt", "files.sha256"]).union(attachments)
-            for name in (try? out.list(id)) ?? [] where !expected.contains(name) {
+            let expected = Set(["index.html", "notice.txt", "facts.txt", "files.sha256"]).union(manifest.map(\.name))
+            for name in present.sorted() where !expected.contains(name) {
                 let base = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
                 if expected.contains(base) { continue }
                 if out.kind(of: folder + name) == .directory { continue }
