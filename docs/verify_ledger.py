@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a gongkai site against its integrity ledger, without gongkai (docs/ledger.md).
 Usage: python3 verify_ledger.py PUBLIC_DIR   (exit 0: all match; 1: problems listed)"""
-import hashlib, json, os, re, sys
+import hashlib, html, json, os, re, sys
 
 sha = lambda data: hashlib.sha256(data).hexdigest()
 site, ok, prev, versions = sys.argv[1], True, "0" * 64, {}
@@ -29,6 +29,11 @@ for nid, recorded in sorted(versions.items()):
     try:  # format 2: facts.txt and files.sha256 as recorded, every attachment as listed
         if "facts" in entry and sha(read("facts.txt")) != entry["facts"]:
             print(f"页面信息与账本不符：{nid}/facts.txt"); ok = False
+        elif "facts" in entry:  # the page shows the recorded title, 文号, issuer, contact …
+            facts = dict(l.split(": ", 1) for l in read("facts.txt").decode().splitlines()[1:] if not l.startswith("attachment"))
+            for key, shown in re.findall(r'data-gongkai-fact="(\w+)"[^>]*>([^<]*)<', read("index.html").decode()):
+                if key in ("title", "number", "issuer", "supervision", "contact", "phone", "address") and html.unescape(shown) != facts.get(key):
+                    print(f"页面上的信息与账本不符：{nid}（{key}）"); ok = False
         if "files" in entry:
             listing = read("files.sha256")
             if sha(listing) != entry["files"]:
