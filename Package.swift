@@ -79,6 +79,7 @@ let package = Package(
             resources: themeFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
+        .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
             dependencies: ["GongkaiCore", "GongkaiZip"]
@@ -101,7 +102,7 @@ let package = Package(
         ),
         .target(
             name: "GongkaiRender",
-            dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GongkaiCore", "GongkaiTemplate", "GongkaiTheme", "CQRencode"]
         ),
         .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
@@ -127,6 +128,11 @@ let package = Package(
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
         .testTarget(
+            name: "GongkaiTemplateTests",
+            dependencies: ["GongkaiTemplate", "GongkaiCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "GongkaiTablesTests",
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
@@ -144,8 +150,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiTheme",
-                           "GongkaiZlib"],
+            dependencies: [
+                "GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiRender",
+                "GongkaiTemplate", "GongkaiTheme", "GongkaiZlib",
+                // Only to compare the compiled engine's pages with the engine templates were written for.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],
