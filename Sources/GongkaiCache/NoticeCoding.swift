@@ -261,18 +261,8 @@ final class BodyFile: @unchecked Sendable {
             let slice = Array(bytes[offset..<offset + length])
             return slice.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum ? slice : nil
         }
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            var filled = 0
-            while filled < length {
-                let n = pread(fd, buffer.baseAddress! + filled, length - filled, off_t(offset + filled))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                filled += n
-            }
-            count = filled
-        }
-        guard complete, bytes.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum else { return nil }
+        guard let bytes = try? FileIO.read(fd, at: offset, count: length),
+              bytes.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum else { return nil }
         return bytes
     }
 }
