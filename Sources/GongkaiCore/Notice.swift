@@ -66,20 +66,22 @@ public struct NoticeFields: Sendable, Hashable, Codable {
 /// A value type whose fields live in one shared, copy-on-write box: a
 /// 10,000-notice site sorts, groups and passes notices around many times,
 /// and copying a box is one reference count instead of thirty.
+@dynamicMemberLookup
 public struct Notice: Sendable, Hashable, Codable {
+    @usableFromInline
     final class Box: @unchecked Sendable {
         // Only mutated through `fields` below, after making the box unique.
         // Unchecked: every getter of a notice would otherwise pay for a
         // dynamic exclusivity check (swift_beginAccess), ~3% of a rebuild.
-        @exclusivity(unchecked) var fields: NoticeFields
+        @exclusivity(unchecked) @usableFromInline var fields: NoticeFields
         init(_ fields: NoticeFields) { self.fields = fields }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
     /// All values at once.
     public var fields: NoticeFields {
-        get { box.fields }
+        @inlinable get { box.fields }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
             yield &box.fields
@@ -103,114 +105,12 @@ public struct Notice: Sendable, Hashable, Codable {
     public static func == (a: Notice, b: Notice) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
-    public var id: NoticeID {
-        get { box.fields.id }
-        set { fields.id = newValue }
-    }
-
-    public var sourcePath: String {
-        get { box.fields.sourcePath }
-        set { fields.sourcePath = newValue }
-    }
-
-    public var title: String {
-        get { box.fields.title }
-        set { fields.title = newValue }
-    }
-
-    public var date: NoticeDate {
-        get { box.fields.date }
-        set { fields.date = newValue }
-    }
-
-    public var categorySlug: String {
-        get { box.fields.categorySlug }
-        set { fields.categorySlug = newValue }
-    }
-
-    public var period: DisplayPeriod? {
-        get { box.fields.period }
-        set { fields.period = newValue }
-    }
-
-    public var number: String? {
-        get { box.fields.number }
-        set { fields.number = newValue }
-    }
-
-    public var issuer: String? {
-        get { box.fields.issuer }
-        set { fields.issuer = newValue }
-    }
-
-    public var reviewed: Review? {
-        get { box.fields.reviewed }
-        set { fields.reviewed = newValue }
-    }
-
-    public var tags: [String] {
-        get { box.fields.tags }
-        set { fields.tags = newValue }
-    }
-
-    public var summary: String {
-        get { box.fields.summary }
-        set { fields.summary = newValue }
-    }
-
-    public var attachments: [Attachment] {
-        get { box.fields.attachments }
-        set { fields.attachments = newValue }
-    }
-
-    public var supersedes: NoticeID? {
-        get { box.fields.supersedes }
-        set { fields.supersedes = newValue }
-    }
-
-    public var draft: Bool {
-        get { box.fields.draft }
-        set { fields.draft = newValue }
-    }
-
-    public var body: NoticeBody {
-        get { box.fields.body }
-        set { fields.body = newValue }
-    }
-
-    public var process: [ProcessStep] {
-        get { box.fields.process }
-        set { fields.process = newValue }
-    }
-
-    public var covers: MonthSpan? {
-        get { box.fields.covers }
-        set { fields.covers = newValue }
-    }
-
-    public var positions: [String: SourcePosition] {
-        get { box.fields.positions }
-        set { fields.positions = newValue }
-    }
-
-    public var refusedAttachments: [String] {
-        get { box.fields.refusedAttachments }
-        set { fields.refusedAttachments = newValue }
-    }
-
-    public var tableFiles: [String] {
-        get { box.fields.tableFiles }
-        set { fields.tableFiles = newValue }
-    }
-
-    public var revisions: [Revision] {
-        get { box.fields.revisions }
-        set { fields.revisions = newValue }
-    }
-
-    public var withdrawal: Withdrawal? {
-        get { box.fields.withdrawal }
-        set { fields.withdrawal = newValue }
+    /// `notice.title`, `notice.date`, …: the fields, read from the box and
+    /// written through a copy of it when it is shared.
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<NoticeFields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set { fields[keyPath: field] = newValue }
     }
 
     /// Newest first; ties by id so the order never depends on the file system.
