@@ -80,6 +80,7 @@ let package = Package(
             resources: themeFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
+        .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
             dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -89,12 +90,16 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "GongkaiImport",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiWord"]
+        ),
+        .target(
             name: "GongkaiContent",
             dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GongkaiRender",
-            dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GongkaiCore", "GongkaiTemplate", "GongkaiTheme", "CQRencode"]
         ),
         .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
@@ -115,10 +120,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiImport", "GongkaiLedger", "GongkaiServe", "GongkaiWord", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
+        .testTarget(
+            name: "GongkaiTemplateTests",
+            dependencies: ["GongkaiTemplate", "GongkaiCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "GongkaiTablesTests",
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -128,13 +138,21 @@ let package = Package(
             dependencies: ["GongkaiWord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
+            name: "GongkaiImportTests",
+            dependencies: ["GongkaiImport", "GongkaiWord", "GongkaiContent", "GongkaiCore", "GongkaiMarkdown"]
+        ),
+        .testTarget(
             name: "GongkaiContentTests",
             dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiTheme",
-                           "GongkaiZlib"],
+            dependencies: [
+                "GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiRender",
+                "GongkaiTemplate", "GongkaiTheme", "GongkaiZlib",
+                // Only to compare the compiled engine's pages with the engine templates were written for.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],
