@@ -107,9 +107,9 @@ public enum XLSXTable {
 
     /// Every sheet's cells (`Workbook`); a sheet that cannot be parsed is a failure.
     public static func workbook(_ bytes: [UInt8]) -> Result<Workbook, Failure> {
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try ZipArchive(bytes)
         } catch {
             return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
         }
