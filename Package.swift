@@ -30,6 +30,12 @@ let themeFiles = [
     "overview-community.mustache",
     "assets/status.js",
     "assets/site.js",
+    "notice-objection.mustache",
+    "notice-replies.mustache",
+    "community-suggest.mustache",
+    "replies.mustache",
+    "reply.mustache",
+    "assets/desk.js",
 ]
 
 let package = Package(
@@ -44,6 +50,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -92,9 +100,19 @@ let package = Package(
             name: "GongkaiServe",
             dependencies: ["GongkaiCore", .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        // The residents' desk (docs/desk.md): the only importer of the database driver.
+        .target(
+            name: "GongkaiDesk",
+            dependencies: [
+                "GongkaiCore", "GongkaiContent",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiServe", "GongkaiDesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
@@ -110,6 +128,10 @@ let package = Package(
             name: "GongkaiBuildTests",
             dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiTheme", "GongkaiZlib"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GongkaiDeskTests",
+            dependencies: ["GongkaiDesk", "GongkaiCore", "GongkaiContent", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ],
     swiftLanguageModes: [.v6]

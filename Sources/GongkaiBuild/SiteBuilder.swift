@@ -260,6 +260,7 @@ public struct SiteBuilder: Sendable {
         let today = parsed.content.map { options.asOf ?? CalendarDate.today(in: $0.site.timezone, now: clock.now()) }
         if options.reportOverdue, let content = parsed.content, let today {
             report.diagnostics += Overdue.diagnostics(ComplianceReport.evaluate(content, today: today), content: content)
+            report.diagnostics += ReplyOverdue.diagnostics(content, today: today)
         }
 
         let (theme, themeProblems) = Theme.load(overrides: overrides)

@@ -167,6 +167,8 @@ extension CommunityPage: MustacheParent {
         case "hasSections": return self.hasSections
         case "feedHref": return self.feedHref
         case "overviewHref": return self.overviewHref
+        case "repliesHref": return self.repliesHref
+        case "suggestion": return self.suggestion.map(MustacheBox.init)
         default: return nil
         }
     }
@@ -240,6 +242,8 @@ extension NoticePage: MustacheParent {
         case "hasRevisions": return self.hasRevisions
         case "withdrawal": return self.withdrawal.map(MustacheBox.init)
         case "ledger": return self.ledger.map(MustacheBox.init)
+        case "replies": return self.replies.map(MustacheBox.init)
+        case "hasReplies": return self.hasReplies
         default: return nil
         }
     }
@@ -262,6 +266,7 @@ extension NoticeStatusView: MustacheParent {
         case "address": return self.address
         case "timezone": return self.timezone
         case "script": return self.script
+        case "form": return self.form.map(MustacheBox.init)
         default: return nil
         }
     }
@@ -296,6 +301,7 @@ extension OverviewPage: MustacheParent {
         case "hasColumns": return self.hasColumns
         case "missingTotal": return self.missingTotal
         case "lateTotal": return self.lateTotal
+        case "hasReplies": return self.hasReplies
         default: return nil
         }
     }
@@ -319,6 +325,7 @@ extension OverviewCommunity: MustacheParent {
         case "cells": return self.cells.map(MustacheBox.init)
         case "missing": return self.missing
         case "late": return self.late
+        case "replies": return MustacheBox(self.replies)
         default: return nil
         }
     }
@@ -608,6 +615,114 @@ extension LedgerVersionView: MustacheParent {
         case "note": return self.note
         case "title": return self.title
         case "href": return self.href
+        default: return nil
+        }
+    }
+}
+
+extension ObjectionForm: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "action": return self.action
+        case "notice": return self.notice
+        case "deadline": return self.deadline
+        case "deadlineISO": return self.deadlineISO
+        case "statusHref": return self.statusHref
+        case "script": return self.script
+        default: return nil
+        }
+    }
+}
+
+extension SuggestionForm: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "action": return self.action
+        case "community": return self.community
+        case "communityName": return self.communityName
+        case "statusHref": return self.statusHref
+        case "script": return self.script
+        default: return nil
+        }
+    }
+}
+
+extension ReplyLink: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "href": return self.href
+        case "anchor": return self.anchor
+        case "number": return self.number
+        case "kind": return self.kind
+        case "received": return self.received
+        case "receivedISO": return self.receivedISO
+        case "answered": return self.answered
+        case "answeredISO": return self.answeredISO
+        case "outcome": return self.outcome
+        case "words": return self.words
+        case "late": return self.late
+        case "noticeTitle": return self.noticeTitle
+        case "noticeHref": return self.noticeHref
+        default: return nil
+        }
+    }
+}
+
+extension ReplyCounts: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "inTime": return self.inTime
+        case "late": return self.late
+        case "overdue": return self.overdue
+        case "open": return self.open
+        case "any": return self.any
+        default: return nil
+        }
+    }
+}
+
+extension RepliesPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "heading": return self.heading
+        case "community": return self.community
+        case "communityHref": return self.communityHref
+        case "replies": return self.replies.map(MustacheBox.init)
+        case "hasReplies": return self.hasReplies
+        case "counts": return MustacheBox(self.counts)
+        case "suggestion": return self.suggestion.map(MustacheBox.init)
+        case "feedHref": return self.feedHref
+        default: return nil
+        }
+    }
+}
+
+extension ReplyPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "layout": return MustacheBox(self.layout)
+        case "title": return self.title
+        case "community": return self.community
+        case "kind": return self.kind
+        case "number": return self.number
+        case "received": return self.received
+        case "receivedISO": return self.receivedISO
+        case "deadline": return self.deadline
+        case "deadlineISO": return self.deadlineISO
+        case "answered": return self.answered
+        case "answeredISO": return self.answeredISO
+        case "late": return self.late
+        case "outcome": return self.outcome
+        case "reason": return self.reason
+        case "reviewed": return self.reviewed
+        case "words": return self.words
+        case "body": return self.body
+        case "notice": return self.notice.map(MustacheBox.init)
+        case "repliesHref": return self.repliesHref
+        case "revisions": return self.revisions.map(MustacheBox.init)
+        case "hasRevisions": return self.hasRevisions
+        case "ledger": return self.ledger.map(MustacheBox.init)
         default: return nil
         }
     }
