@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiDeskTests",
-            dependencies: ["GongkaiDesk", "GongkaiCore", "GongkaiContent", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["GongkaiDesk", "GongkaiCore", "GongkaiContent"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -179,7 +179,7 @@ struct ReplyParser: Sendable {
                 d.append(yaml.diagnostic(values["outcome"]?.keyNode, "GK306", ReplyMessages.reviewMissing(who),
                                          fix: ReplyMessages.reviewMissingFix(who)))
             }
-        } else if answered != nil, let kind {
+        } else if answered != nil, values["outcome"]?.value.text?.isEmpty ?? true, let kind {
             d.append(yaml.diagnostic(values["answered"]?.keyNode, "GK304", ReplyMessages.resultMissing,
                                      fix: ReplyMessages.resultMissingFix(kind)))
         }

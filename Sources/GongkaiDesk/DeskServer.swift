@@ -88,7 +88,7 @@ public struct DeskServer: Sendable {
             case .success(let b): body = b
             case .failure(let e): return Self.failure(e, json: json, site: site)
             }
-            switch await service.rate(body: body, origin: request.headers[.origin], host: request.head.authority) {
+            switch await service.rate(body: body, origin: request.headers[.origin], host: Self.host(request)) {
             case .success(let code):
                 if json { return Self.json(.ok, ["code": code, "rated": "true"], site: site) }
                 return Self.redirect("status?code=\(code)", site: site)
@@ -142,20 +142,20 @@ public struct DeskServer: Sendable {
         let body: [UInt8]
         switch await Self.body(request, limit: service.settings.bodyLimit, timeout: timeout) {
         case .success(let b): body = b
-        case .failure(let e): return failure(e, json: json, site: site, origin: origin, service: service, host: request.head.authority)
+        case .failure(let e): return failure(e, json: json, site: site, origin: origin, service: service, host: Self.host(request))
         }
-        let result = await service.submit(kind, body: body, origin: origin, host: request.head.authority,
+        let result = await service.submit(kind, body: body, origin: origin, host: Self.host(request),
                                           client: client(request, context))
         switch result {
         case .success(let receipt):
             if json {
                 var r = Self.json(.created, ["code": receipt.code, "deadline": receipt.deadline.iso], site: site)
-                allowOrigin(&r, origin, service: service, host: request.head.authority)
+                allowOrigin(&r, origin, service: service, host: Self.host(request))
                 return r
             }
             return redirect("status?code=\(receipt.code)", site: site)
         case .failure(let e):
-            return failure(e, json: json, site: site, origin: origin, service: service, host: request.head.authority)
+            return failure(e, json: json, site: site, origin: origin, service: service, host: Self.host(request))
         }
     }
 
@@ -167,6 +167,11 @@ public struct DeskServer: Sendable {
             return real
         }
         return peer
+    }
+
+    /// The Host the browser asked for (HTTP/1's Host header, HTTP/2's :authority).
+    static func host(_ request: Request) -> String? {
+        request.head.authority ?? request.headers[HTTPField.Name("Host")!]
     }
 
     static func bearer(_ request: Request) -> String? {
@@ -209,7 +214,9 @@ public struct DeskServer: Sendable {
             .contentSecurityPolicy: DeskPages.contentSecurityPolicy(site: site),
         ]
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the rating form
+        // (refused as another origin); the status address (it holds the code) still never leaves the desk.
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

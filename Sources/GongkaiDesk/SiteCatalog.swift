@@ -77,6 +77,13 @@ public final class SiteCatalog: @unchecked Sendable {
         reloadIfChanged()
     }
 
+    /// Sets what the desk knows (tests).
+    func replace(_ s: Snapshot) {
+        lock.lock()
+        snapshot = s
+        lock.unlock()
+    }
+
     public var current: Snapshot {
         lock.lock()
         defer { lock.unlock() }
