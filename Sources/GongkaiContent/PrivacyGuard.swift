@@ -12,14 +12,16 @@ import GongkaiCore
 /// - a 15-digit first-generation ID: a real province code and a valid
 ///   `YYMMDD` birth date;
 /// - a bank card: 16–19 digits that pass the Luhn check;
-/// - a personal mobile number: `1[3-9]` and 9 more digits, optionally after
-///   `+86`, `86` or `0086`.
+/// - a personal mobile number: 11 digits in a block the MIIT has assigned
+///   to a mobile network (`MobilePrefixes`), optionally after `+86`, `86` or
+///   `0086`.
 ///
 /// Digits may be full-width (`１３８…`) and grouped by single spaces or
 /// hyphens (`138 0013 8000`, `6222-0212-3456-7890`). A number is only ever
 /// matched as a whole run of digits: a part of a longer run, a decimal or a
-/// thousands-separated amount, a masked form (`138****8000`) or a number whose
-/// check digit is wrong is not a hit. Numbers on an allow-list (the public
+/// thousands-separated amount, a masked form (`138****8000`), a number whose
+/// check digit is wrong or a code (digits glued to Latin letters, after a
+/// code label, a unified social credit code; `PrivacyScanner` rule 4) is not a hit. Numbers on an allow-list (the public
 /// contacts of community.yml and site.yml) are not hits.
 ///
 /// Use it on any text that gets published (table cells read from CSV/XLSX,

@@ -158,7 +158,12 @@ public struct SiteRenderer: Sendable {
     /// `reuse`: what the previous build wrote; a file whose key (`RenderKeys`:
     /// a hash of what it is made from) is unchanged is not rendered again
     /// but marked `.previous`.
-    public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil) -> ([OutputFile], [Diagnostic]) {
+    /// Every file of the site, rendered on all cores. `each`: takes each
+    /// job's files as soon as they are made (to compress and write them on
+    /// the same core) and returns what to keep of them, so the whole site
+    /// need not be in memory at once.
+    public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil,
+                       each: (@Sendable ([OutputFile]) -> [OutputFile])? = nil) -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
         let reuse = keys == nil ? nil : reuse
         /// The key is computed in the job (on any core), not here.
@@ -245,7 +250,8 @@ public struct SiteRenderer: Sendable {
         let everyJob = jobs
         let done = schedule.parallelMap(meter: meter, dynamic: true) { index -> Result<[OutputFile], Diagnostic> in
             do {
-                return .success(try everyJob[index]())
+                let files = try everyJob[index]()
+                return .success(each?(files) ?? files)
             } catch let d as Diagnostic {
                 return .failure(d)
             } catch {

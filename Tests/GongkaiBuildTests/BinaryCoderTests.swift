@@ -1,5 +1,7 @@
 import Foundation
 @testable import GongkaiBuild
+@testable import GongkaiCache
+@testable import GongkaiOutput
 import GongkaiCore
 import GongkaiRender
 import GongkaiSearch
@@ -163,7 +165,7 @@ struct BinaryCoderTests {
         sparse.period = nil; sparse.number = nil; sparse.reviewed = Review(by: "", date: nil); sparse.covers = nil
         sparse.attachments[1].imageSize = nil; sparse.supersedes = nil; sparse.withdrawal = nil; sparse.positions = [:]
         sparse.date.secondOfDay = nil; sparse.process[1].outcome = nil
-        let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
+        let stored = NoticeMemoStore.Stored(identity: ExecutableIdentity.current, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: .max, notice: Self.full, problems: [diagnostic]),
             .init(path: "content/mazhuang/2024/bad.md", key: 7, notice: nil, problems: [diagnostic, error]),
             .init(path: "content/mazhuang/2024/sparse.md", key: 8, notice: sparse, problems: []),
@@ -206,7 +208,7 @@ struct BinaryCoderTests {
     /// Every truncation and every single-byte change of a community's file
     /// is refused (the format's lengths and checksum), never a crash.
     @Test func aDamagedNoticeFileIsRefused() throws {
-        let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
+        let stored = NoticeMemoStore.Stored(identity: ExecutableIdentity.current, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: 42, notice: Self.full, problems: []),
         ])
         let (bytes, bodies) = try #require(Self.memo(stored))
@@ -232,15 +234,15 @@ struct BinaryCoderTests {
     @Test func aDamagedPagesFileIsRefused() throws {
         let stored = PageMemoStore.Stored(header: "h", paths: [PageMemoStore.hash("a/index.html"), PageMemoStore.hash("b/index.html")],
                                           keys: [1, 2])
-        let bytes = try #require(IncrementalCache.encode(stored, magic: PageMemoStore.magic))
-        let back = bytes.withUnsafeBytes { IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic) }
+        let bytes = try #require(RecordFile.encode(stored, magic: PageMemoStore.magic))
+        let back = bytes.withUnsafeBytes { RecordFile.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic) }
         #expect(back?.paths == stored.paths && back?.keys == stored.keys)
         for n in 0..<bytes.count {
             #expect(Array(bytes[..<n]).withUnsafeBytes {
-                IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic)
+                RecordFile.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic)
             } == nil)
         }
-        #expect(bytes.withUnsafeBytes { IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: SearchStateStore.magic) } == nil)
+        #expect(bytes.withUnsafeBytes { RecordFile.decode(PageMemoStore.Stored.self, from: $0, magic: SearchStateStore.magic) } == nil)
     }
 
     /// Without the checksum too, truncated or damaged bytes only throw.

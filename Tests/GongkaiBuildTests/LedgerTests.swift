@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiBuild
 import GongkaiCore
+import GongkaiLedger
 import Testing
 
 /// The integrity ledger (docs/ledger.md): what a build records, what it

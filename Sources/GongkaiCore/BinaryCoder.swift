@@ -21,19 +21,20 @@ import Foundation
 /// mismatch, so damaged bytes never crash; they may decode to other
 /// values, so the cache files carry a checksum of their bytes
 /// (`BinaryCoder.checksum`).
-enum BinaryCoder {
-    struct Failure: Error {
-        var message: String
+public enum BinaryCoder {
+    public struct Failure: Error {
+        public var message: String
+        public init(message: String) { self.message = message }
     }
 
-    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = BinaryEncoder()
         try value.encode(to: encoder)
         return encoder.bytes
     }
 
     /// Appends `value` to `bytes`.
-    static func encode<T: Encodable>(_ value: T, appendingTo bytes: inout [UInt8]) throws {
+    public static func encode<T: Encodable>(_ value: T, appendingTo bytes: inout [UInt8]) throws {
         let encoder = BinaryEncoder()
         swap(&encoder.bytes, &bytes)
         defer { swap(&encoder.bytes, &bytes) }
@@ -41,20 +42,20 @@ enum BinaryCoder {
     }
 
     /// Decodes a `T` that fills `bytes` exactly.
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
         let decoder = BinaryDecoder(bytes)
         let value = try T(from: decoder)
         guard decoder.at == bytes.count else { throw Failure(message: "trailing bytes") }
         return value
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         try bytes.withUnsafeBytes { try decode(type, from: $0) }
     }
 
     /// A fast 64-bit checksum (not cryptographic): a damaged cache file is
     /// noticed before it is decoded.
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         let words = bytes.count / 8
         var i = 0
@@ -73,22 +74,23 @@ enum BinaryCoder {
 
 // MARK: - Writing
 
-final class BinaryEncoder: Encoder {
-    var bytes: [UInt8] = []
-    var codingPath: [CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+public final class BinaryEncoder: Encoder {
+    public var bytes: [UInt8] = []
+    public init() {}
+    public var codingPath: [CodingKey] { [] }
+    public var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    @inline(__always) func write<I: FixedWidthInteger>(_ value: I) {
+    @inlinable public func write<I: FixedWidthInteger>(_ value: I) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    @inline(__always) func write(_ value: Int) { write(Int64(value)) }
-    @inline(__always) func write(_ value: UInt) { write(UInt64(value)) }
-    @inline(__always) func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-    @inline(__always) func write(_ value: Double) { write(value.bitPattern) }
-    @inline(__always) func write(_ value: Float) { write(value.bitPattern) }
+    @inlinable public func write(_ value: Int) { write(Int64(value)) }
+    @inlinable public func write(_ value: UInt) { write(UInt64(value)) }
+    @inlinable public func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable public func write(_ value: Double) { write(value.bitPattern) }
+    @inlinable public func write(_ value: Float) { write(value.bitPattern) }
 
-    func write(_ value: String) throws {
+    public func write(_ value: String) throws {
         var s = value
         try s.withUTF8 { utf8 in
             guard utf8.count <= UInt32.max else { throw BinaryCoder.Failure(message: "string too long") }
@@ -98,13 +100,13 @@ final class BinaryEncoder: Encoder {
     }
 
     /// Raw bytes with their length (as a string is written).
-    func write(bytes value: [UInt8]) throws {
+    public func write(bytes value: [UInt8]) throws {
         guard value.count <= UInt32.max else { throw BinaryCoder.Failure(message: "too long") }
         write(UInt32(value.count))
         bytes.append(contentsOf: value)
     }
 
-    func writeValue<T: Encodable>(_ value: T) throws {
+    public func writeValue<T: Encodable>(_ value: T) throws {
         // The common leaves without a trip through encode(to:).
         if T.self == String.self { return try write(unsafeBitCast(value, to: String.self)) }
         if T.self == Int.self { return write(unsafeBitCast(value, to: Int.self)) }
@@ -113,13 +115,13 @@ final class BinaryEncoder: Encoder {
     }
 
     /// Reserves a 4-byte length at the end; `patch` fills it in.
-    func reserve() -> Int {
+    public func reserve() -> Int {
         let at = bytes.count
         bytes.append(contentsOf: [0, 0, 0, 0])
         return at
     }
 
-    func patch(_ at: Int, _ value: Int) throws {
+    public func patch(_ at: Int, _ value: Int) throws {
         guard value <= UInt32.max else { throw BinaryCoder.Failure(message: "too long") }
         let v = UInt32(value)
         bytes[at] = UInt8(truncatingIfNeeded: v)
@@ -128,18 +130,18 @@ final class BinaryEncoder: Encoder {
         bytes[at + 3] = UInt8(truncatingIfNeeded: v >> 24)
     }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if Key(intValue: 0) != nil {
             return KeyedEncodingContainer(BinaryDynamicKeyedEncoding<Key>(encoder: self, count: reserve()))
         }
         return KeyedEncodingContainer(BinaryKeyedEncoding<Key>(encoder: self))
     }
 
-    func unkeyedContainer() -> UnkeyedEncodingContainer {
+    public func unkeyedContainer() -> UnkeyedEncodingContainer {
         BinaryUnkeyedEncoding(encoder: self, countAt: reserve())
     }
 
-    func singleValueContainer() -> SingleValueEncodingContainer { BinarySingleValueEncoding(encoder: self) }
+    public func singleValueContainer() -> SingleValueEncodingContainer { BinarySingleValueEncoding(encoder: self) }
 }
 
 private func unsupportedNil() -> BinaryCoder.Failure {
@@ -408,17 +410,17 @@ private struct BinaryFailingSingleValueEncoding: SingleValueEncodingContainer {
 
 // MARK: - Reading
 
-final class BinaryDecoder: Decoder {
-    let base: UnsafeRawBufferPointer
-    var at = 0
-    var codingPath: [CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+public final class BinaryDecoder: Decoder {
+    public let base: UnsafeRawBufferPointer
+    public var at = 0
+    public var codingPath: [CodingKey] { [] }
+    public var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+    public init(_ base: UnsafeRawBufferPointer) { self.base = base }
 
-    static func short() -> BinaryCoder.Failure { BinaryCoder.Failure(message: "truncated") }
+    public static func short() -> BinaryCoder.Failure { BinaryCoder.Failure(message: "truncated") }
 
-    @inline(__always) func read<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+    @inlinable public func read<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         let n = MemoryLayout<I>.size
         guard n <= base.count - at else { throw Self.short() }
         let v = base.loadUnaligned(fromByteOffset: at, as: I.self)
@@ -426,12 +428,12 @@ final class BinaryDecoder: Decoder {
         return I(littleEndian: v)
     }
 
-    @inline(__always) func read(_ type: Int.Type) throws -> Int { Int(try read(Int64.self)) }
-    @inline(__always) func read(_ type: UInt.Type) throws -> UInt { UInt(try read(UInt64.self)) }
-    @inline(__always) func read(_ type: Double.Type) throws -> Double { Double(bitPattern: try read(UInt64.self)) }
-    @inline(__always) func read(_ type: Float.Type) throws -> Float { Float(bitPattern: try read(UInt32.self)) }
+    @inlinable public func read(_ type: Int.Type) throws -> Int { Int(try read(Int64.self)) }
+    @inlinable public func read(_ type: UInt.Type) throws -> UInt { UInt(try read(UInt64.self)) }
+    @inlinable public func read(_ type: Double.Type) throws -> Double { Double(bitPattern: try read(UInt64.self)) }
+    @inlinable public func read(_ type: Float.Type) throws -> Float { Float(bitPattern: try read(UInt32.self)) }
 
-    @inline(__always) func read(_ type: Bool.Type) throws -> Bool {
+    @inlinable public func read(_ type: Bool.Type) throws -> Bool {
         switch try read(UInt8.self) {
         case 0: return false
         case 1: return true
@@ -442,13 +444,13 @@ final class BinaryDecoder: Decoder {
     /// A length: never more than the bytes left (`unit`: bytes each counted
     /// item takes at least), so a damaged count fails at once instead of
     /// reserving memory for it.
-    @inline(__always) func count(unit: Int = 1) throws -> Int {
+    @inlinable public func count(unit: Int = 1) throws -> Int {
         let n = Int(try read(UInt32.self))
         guard n <= (base.count - at) / max(unit, 1) else { throw Self.short() }
         return n
     }
 
-    func read(_ type: String.Type) throws -> String {
+    public func read(_ type: String.Type) throws -> String {
         let n = try count()
         let start = base.baseAddress!.advanced(by: at).assumingMemoryBound(to: UInt8.self)
         at += n
@@ -456,13 +458,13 @@ final class BinaryDecoder: Decoder {
     }
 
     /// Raw bytes written by `BinaryEncoder.write(bytes:)`.
-    func readBytes() throws -> [UInt8] {
+    public func readBytes() throws -> [UInt8] {
         let n = try count()
         defer { at += n }
         return Array(UnsafeRawBufferPointer(rebasing: base[at..<at + n]))
     }
 
-    func readValue<T: Decodable>(_ type: T.Type) throws -> T {
+    public func readValue<T: Decodable>(_ type: T.Type) throws -> T {
         // The common leaves without a trip through init(from:).
         if T.self == String.self { return unsafeBitCast(try read(String.self), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try read(Int.self), to: T.self) }
@@ -471,20 +473,20 @@ final class BinaryDecoder: Decoder {
     }
 
     /// The byte before an optional field's value.
-    @inline(__always) func present() throws -> Bool { try read(Bool.self) }
+    @inlinable public func present() throws -> Bool { try read(Bool.self) }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         if Key(intValue: 0) != nil {
             return KeyedDecodingContainer(try BinaryDynamicKeyedDecoding<Key>(decoder: self))
         }
         return KeyedDecodingContainer(BinaryKeyedDecoding<Key>(decoder: self))
     }
 
-    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+    public func unkeyedContainer() throws -> UnkeyedDecodingContainer {
         BinaryUnkeyedDecoding(decoder: self, count: try count())
     }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer { BinarySingleValueDecoding(decoder: self) }
+    public func singleValueContainer() throws -> SingleValueDecodingContainer { BinarySingleValueDecoding(decoder: self) }
 }
 
 private func unsupportedKeys() -> BinaryCoder.Failure {

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
+import GongkaiOutput
 import GongkaiRender
 import GongkaiTheme
 
@@ -9,6 +10,22 @@ import GongkaiTheme
 /// site's templates, the options, and the gongkai executable itself), and
 /// the output still holds what that build wrote, nothing is parsed, rendered
 /// or written. Kept in `.gongkai-cache/build.json` in the site folder.
+/// The options of a build that change what it makes (so a cache made with
+/// other options is not used).
+public struct BuildSettings: Sendable {
+    public var baseURL: String?
+    public var strict: Bool
+    public var preview: Bool
+    public var reportOverdue: Bool
+
+    public init(baseURL: String?, strict: Bool, preview: Bool, reportOverdue: Bool) {
+        self.baseURL = baseURL
+        self.strict = strict
+        self.preview = preview
+        self.reportOverdue = reportOverdue
+    }
+}
+
 struct BuildCache: Codable {
     /// Of the inputs (not of where the site goes: two outputs of one input
     /// stay byte-identical, marker included).
@@ -30,7 +47,7 @@ struct BuildCache: Codable {
     static let path = ".gongkai-cache/build.json"
 
     static func fingerprint(sources: SiteSources, overrides: [String: [UInt8]], synonyms: [UInt8]?,
-                            options: SiteBuilder.Options, fs: any SiteFileSystem, today: CalendarDate) -> String {
+                            options: BuildSettings, fs: any SiteFileSystem, today: CalendarDate) -> String {
         var h = StableHasher()
         h.add("gongkai-build-1")
         addSettings(&h, options, today: today)
@@ -60,10 +77,10 @@ struct BuildCache: Codable {
     /// What both fingerprints cover beside the sources: the day (the
     /// overview and the 公示 status depend on it), the options, the
     /// executable and the default theme.
-    private static func addSettings(_ h: inout StableHasher, _ options: SiteBuilder.Options, today: CalendarDate) {
+    private static func addSettings(_ h: inout StableHasher, _ options: BuildSettings, today: CalendarDate) {
         h.add(today.iso)
         h.add(options.reportOverdue ? "overdue" : "-")
-        h.add(executableIdentity)
+        h.add(ExecutableIdentity.current)
         h.add(defaultThemeHash)
         h.add(options.baseURL ?? "-")
         h.add(options.strict ? "strict" : "lenient")
@@ -78,13 +95,13 @@ struct BuildCache: Codable {
     /// A file's change time (ctime) cannot be set back by any tool, so an
     /// edit that keeps size and modification time still counts. Nil when the
     /// folders cannot be read.
-    static func quickFingerprint(siteRoot: String, options: SiteBuilder.Options, today: CalendarDate) -> UInt64? {
+    static func quickFingerprint(siteRoot: String, options: BuildSettings, today: CalendarDate) -> UInt64? {
         quickCheck(siteRoot: siteRoot, options: options, today: today)?.fingerprint
     }
 
     /// The quick fingerprint, and what the walk found (`SnapshotFileSystem`
     /// folders, by path relative to the site) for the load stage.
-    static func quickCheck(siteRoot: String, options: SiteBuilder.Options,
+    static func quickCheck(siteRoot: String, options: BuildSettings,
                            today: CalendarDate) -> (fingerprint: UInt64, folders: [String: [String: stat]])? {
         var h = StableHasher()
         h.add("gongkai-quick-1")
@@ -178,61 +195,12 @@ struct BuildCache: Codable {
     }
 
     /// The running executable (size and time): a new gongkai rebuilds.
-    static let executableIdentity: String = {
-        var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 || stat(CommandLine.arguments.first ?? "", &st) == 0 else { return "unknown" }
-        return "\(st.st_size)@\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
-    }()
-
     static let defaultThemeHash: String = {
         var h = StableHasher()
         for (path, bytes) in DefaultTheme.files.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
         return String(h.value, radix: 16)
     }()
 
-    /// Number and total size of the files under a folder (without following
-    /// links), the top-level folders walked in parallel.
-    static func survey(_ root: String) -> (files: Int, bytes: Int) {
-        // Directory descriptors and fstatat: each entry is looked up in its
-        // own folder, not by walking its whole path again (a 10,000-notice
-        // output has 50,000 files five folders deep).
-        /// One folder (its descriptor is taken over): its files, their
-        /// bytes, and its subfolders opened.
-        @Sendable func level(_ fd: Int32) -> (files: Int, bytes: Int, folders: [Int32]) {
-            guard let dir = fdopendir(fd) else { close(fd); return (0, 0, []) }
-            defer { closedir(dir) }
-            var files = 0, bytes = 0, folders: [Int32] = []
-            forEachEntry(of: dir) { name, st in
-                guard let st else { return }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                    if sub >= 0 { folders.append(sub) }
-                } else {
-                    files += 1
-                    if (st.st_mode & S_IFMT) == S_IFREG { bytes += Int(st.st_size) }
-                }
-            }
-            return (files, bytes, folders)
-        }
-        @Sendable func walk(_ fd: Int32) -> (files: Int, bytes: Int) {
-            var (files, bytes, folders) = level(fd)
-            while let next = folders.popLast() {
-                let inner = walk(next)
-                files += inner.files
-                bytes += inner.bytes
-            }
-            return (files, bytes)
-        }
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return (0, 0) }
-        // The top-level folders (communities, search/, …) in parallel.
-        var (files, bytes, folders) = level(fd)
-        for sub in folders.parallelMap(walk) {
-            files += sub.files
-            bytes += sub.bytes
-        }
-        return (files, bytes)
-    }
 
     /// FNV-1a 64 over length-prefixed pieces (so "ab"+"c" ≠ "a"+"bc").
 }

@@ -13,7 +13,7 @@ import Darwin
 /// a lock file left behind by a killed build is simply taken by the next.
 /// The file holds the holder's process id, to tell the clerk who is waiting
 /// for whom.
-final class BuildLock {
+public final class BuildLock {
     private let fd: Int32
 
     private init(fd: Int32) { self.fd = fd }
@@ -32,7 +32,7 @@ final class BuildLock {
     /// Takes the lock, waiting for the holder if there is one (`waiting` is
     /// told its process id first). Nil only when the lock file cannot be
     /// made at all (then the write stage reports the folder's problem).
-    static func acquire(output: String, waiting: (Int32?) -> Void) -> BuildLock? {
+    public static func acquire(output: String, waiting: (Int32?) -> Void) -> BuildLock? {
         let file = path(for: output)
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)

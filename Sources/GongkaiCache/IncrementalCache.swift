@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
+import GongkaiOutput
 import GongkaiRender
 import GongkaiSearch
 
@@ -19,86 +20,9 @@ import GongkaiSearch
 /// - `search.bin`: the state of the last build's search index.
 ///
 /// All three are in `BinaryCoder`'s form after a format line and a checksum
-/// (`IncrementalCache.encode`): JSON took 0.3 s to read for 10k notices.
+/// (`RecordFile.encode`): JSON took 0.3 s to read for 10k notices.
 enum IncrementalCache {
-    static let folder = ".gongkai-cache"
-
-    /// A cache file: `magic` (the format), a checksum of the rest (8
-    /// bytes), then what `write` puts in with `BinaryEncoder`'s primitives.
-    static func encode(magic: [UInt8], _ write: (BinaryEncoder) throws -> Void) -> [UInt8]? {
-        let e = BinaryEncoder()
-        e.bytes = magic + [UInt8](repeating: 0, count: 8)
-        do { try write(e) } catch { return nil }
-        var bytes = e.bytes
-        let sum = bytes.withUnsafeBytes { BinaryCoder.checksum(UnsafeRawBufferPointer(rebasing: $0[(magic.count + 8)...])) }
-        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(magic.count..<magic.count + 8, with: $0) }
-        return bytes
-    }
-
-    /// What `read` makes of a cache file written by `encode(magic:_:)`; nil
-    /// unless the bytes are a whole, undamaged file of this format and
-    /// `read` takes every byte.
-    static func decode<T>(_ bytes: UnsafeRawBufferPointer, magic: [UInt8], _ read: (BinaryDecoder) throws -> T) -> T? {
-        let head = magic.count + 8
-        guard bytes.count >= head, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
-        let sum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
-        let body = UnsafeRawBufferPointer(rebasing: bytes[head...])
-        guard BinaryCoder.checksum(body) == sum else { return nil }
-        let d = BinaryDecoder(body)
-        guard let value = try? read(d), d.at == body.count else { return nil }
-        return value
-    }
-
-    /// A `Codable` value as a cache file, in `BinaryCoder`'s form.
-    static func encode<T: Encodable>(_ value: T, magic: [UInt8]) -> [UInt8]? {
-        encode(magic: magic) { try BinaryCoder.encode(value, appendingTo: &$0.bytes) }
-    }
-
-    /// Nil unless `bytes` are a whole, undamaged file of this format.
-    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer, magic: [UInt8]) -> T? {
-        decode(bytes, magic: magic) { try T(from: $0) }
-    }
-
-    static func read<T: Decodable>(_ type: T.Type, path: String, magic: [UInt8]) -> T? {
-        withContents(of: path) { decode(type, from: $0, magic: magic) }.flatMap { $0 }
-    }
-
-    /// The bytes of a file, read into one buffer; nil if it cannot be read.
-    /// (Not mapped: a cache file cut short by another process while mapped
-    /// would crash the build with SIGBUS; reading costs a few milliseconds.)
-    static func withContents<R>(of path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
-        bytes(of: path).map { $0.withUnsafeBytes(body) }
-    }
-
-    /// The bytes of a file as one array (for caches whose values stay
-    /// slices of it); nil if it cannot be read.
-    static func bytes(of path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
-            var filled = 0
-            while filled < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                filled += n
-            }
-            count = filled
-        }
-        return complete ? bytes : nil
-    }
-
-    /// Writes atomically; a cache that cannot be written only means more
-    /// work next time.
-    static func write<T: Encodable>(_ value: T, path: String, magic: [UInt8]) {
-        guard let bytes = encode(value, magic: magic) else { return }
-        try? Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
+    static let folder = RecordFile.cacheFolder
 }
 
 /// Parse results by notice path, from the last build and from this one.
@@ -140,9 +64,9 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     private var dirty: Set<String> = []
 
     init(siteRoot: String, sources: SiteSources, baseURL: String?) {
-        root = siteRoot + "/" + IncrementalCache.folder + "/notices"
+        root = siteRoot + "/" + RecordFile.cacheFolder + "/notices"
         var site = StableHasher()
-        site.add(BuildCache.executableIdentity)
+        site.add(ExecutableIdentity.current)
         site.add(baseURL ?? "-")
         site.add(sources.siteFile?.digest ?? 0)
         var contexts: [String: UInt64] = [:]
@@ -309,7 +233,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
                 guard let e = fresh[path] ?? previous(path) else { continue }
                 entries.append(e)
             }
-            let stored = Stored(identity: BuildCache.executableIdentity, slug: slug, entries: entries)
+            let stored = Stored(identity: ExecutableIdentity.current, slug: slug, entries: entries)
             // The bodies first, then the file that names them (by inode,
             // time and size): a build killed between the two leaves a notice
             // file whose bodies file is not the one it names, so it is not used.
@@ -326,7 +250,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         }
     }
 
-    /// The stored value in a cache file (`IncrementalCache.encode(magic:_:)`).
+    /// The stored value in a cache file (`RecordFile.encode(magic:_:)`).
     /// `bodies`: where the notices' bodies go; `bodiesFile` writes them
     /// (once all are there) and says what names the file (inode, modification
     /// time, size), or nil if it could not.
@@ -344,7 +268,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             }
         } catch { return nil }
         guard let named = bodiesFile(bodies) else { return nil }
-        return IncrementalCache.encode(magic: magic) { e in
+        return RecordFile.encode(magic: magic) { e in
             try e.write(stored.identity)
             try e.write(stored.slug)
             e.write(named.inode)
@@ -375,8 +299,8 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     /// modification time, size), nil if it is not that file.
     static func decode(_ bytes: UnsafeRawBufferPointer, slug: String,
                        bodies open: (BodiesName) -> BodyFile?) -> [Entry]? {
-        IncrementalCache.decode(bytes, magic: magic) { d -> [Entry]? in
-            guard try d.read(String.self) == BuildCache.executableIdentity, try d.read(String.self) == slug else { return nil }
+        RecordFile.decode(bytes, magic: magic) { d -> [Entry]? in
+            guard try d.read(String.self) == ExecutableIdentity.current, try d.read(String.self) == slug else { return nil }
             let named = BodiesName(inode: try d.read(UInt64.self), mtime: try d.read(Int64.self), size: try d.read(Int64.self))
             guard let bodies = open(named) else { return nil }
             let n = try d.count(unit: 8)
@@ -394,7 +318,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
     }
 
     private static func load(_ root: String, _ slug: String) -> [Entry] {
-        IncrementalCache.withContents(of: "\(root)/\(slug).\(fileExtension)") { bytes in
+        RecordFile.withContents(of: "\(root)/\(slug).\(fileExtension)") { bytes in
             decode(bytes, slug: slug, bodies: { named in
                 let fd = open("\(root)/\(slug).\(bodiesExtension)", O_RDONLY | O_CLOEXEC)
                 guard fd >= 0 else { return nil }
@@ -408,7 +332,7 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
 }
 
 /// Page keys of the last build (`pages.bin`), for `SiteRenderer.render(reuse:)`.
-struct PageMemoStore: PageReuse {
+public struct PageMemoStore: PageReuse {
     /// What the file holds: each keyed file of the last build, as two
     /// columns: the stable hash of its path (paths themselves took longer to
     /// read back than the rest of the cache; two of 20,000 paths sharing a
@@ -429,9 +353,9 @@ struct PageMemoStore: PageReuse {
     /// The `.gz` files of the last build, by path hash; nil when unknown.
     let compressed: Set<UInt64>?
 
-    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.bin" }
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + RecordFile.cacheFolder + "/pages.bin" }
     /// The file of earlier gongkais (removed when this one saves).
-    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/pages.tsv" }
+    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + RecordFile.cacheFolder + "/pages.tsv" }
 
     /// The header names the executable, the output and the build (the
     /// fingerprint in the output's marker file): pages of another gongkai,
@@ -439,7 +363,7 @@ struct PageMemoStore: PageReuse {
     /// happened but was not recorded: a kill at the wrong moment) are not
     /// reused.
     static func header(output: String, build: String) -> String {
-        "gongkai-pages-1\t\(BuildCache.executableIdentity)\t\(output)\t\(build)"
+        "gongkai-pages-1\t\(ExecutableIdentity.current)\t\(output)\t\(build)"
     }
 
     static func hash(_ path: String) -> UInt64 {
@@ -453,7 +377,7 @@ struct PageMemoStore: PageReuse {
         var pages: [UInt64: UInt64] = [:]
         var compressed: Set<UInt64>?
         if let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
-           let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
+           let stored = RecordFile.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
            stored.header == Self.header(output: output, build: marker), stored.paths.count == stored.keys.count {
             pages.reserveCapacity(stored.paths.count)
             for i in stored.paths.indices { pages[stored.paths[i]] = stored.keys[i] }
@@ -464,7 +388,7 @@ struct PageMemoStore: PageReuse {
     }
 
     /// Whether the last build wrote a `.gz` at `path`; nil when unknown.
-    func hadFile(gzip path: String) -> Bool? {
+    public func hadFile(gzip path: String) -> Bool? {
         compressed.map { $0.contains(Self.hash(path)) }
     }
 
@@ -473,9 +397,12 @@ struct PageMemoStore: PageReuse {
     /// writer's to find (it surveys its trees; a page it cannot find in
     /// either fails the write with `previousMissing`, and the build is done
     /// again without reusing anything).
-    func canReuse(_ path: String, key: UInt64) -> Bool {
+    public func canReuse(_ path: String, key: UInt64) -> Bool {
         pages[Self.hash(path)] == key
     }
+
+    /// No record of the last build's pages (or not one for this output).
+    var isEmpty: Bool { pages.isEmpty }
 
     /// Records the pages this build wrote (`build`: what it put in the marker).
     func save(_ files: [OutputFile], siteRoot: String, build: String) {
@@ -489,9 +416,9 @@ struct PageMemoStore: PageReuse {
             stored.paths.append(Self.hash(file.path))
             stored.keys.append(key)
         }
-        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder,
+        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + RecordFile.cacheFolder,
                                                  withIntermediateDirectories: true)
-        IncrementalCache.write(stored, path: Self.path(siteRoot), magic: Self.magic)
+        RecordFile.write(stored, path: Self.path(siteRoot), magic: Self.magic)
         unlink(Self.oldPath(siteRoot))
     }
 }
@@ -509,13 +436,13 @@ struct SearchStateStore {
     let output: String
     let state: SearchIndexState?
 
-    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.bin" }
-    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.json" }
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + RecordFile.cacheFolder + "/search.bin" }
+    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + RecordFile.cacheFolder + "/search.json" }
 
     init(siteRoot: String, output: String) {
         self.output = output
         guard let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
-              let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
+              let stored = RecordFile.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
               stored.header == PageMemoStore.header(output: output, build: marker) else {
             state = nil
             return
@@ -523,9 +450,9 @@ struct SearchStateStore {
         state = stored.state
     }
 
-    func save(_ state: SearchIndexState, siteRoot: String, build: String) {
+    static func save(_ state: SearchIndexState, siteRoot: String, output: String, build: String) {
         let stored = Stored(header: PageMemoStore.header(output: output, build: build), state: state)
-        IncrementalCache.write(stored, path: Self.path(siteRoot), magic: Self.magic)
+        RecordFile.write(stored, path: Self.path(siteRoot), magic: Self.magic)
         unlink(Self.oldPath(siteRoot))
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
-import GongkaiRender
 
 /// The ledger stage (账本; docs/ledger.md): between parse and render, it
 /// hashes each published notice's canonical text, compares it with the last
@@ -12,12 +11,12 @@ import GongkaiRender
 ///
 /// Owns: those checks, appending after a successful write, and the part of
 /// the no-op cache that concerns the ledger. Must not: print or render.
-struct LedgerStage {
-    struct Outcome {
-        var snapshot: LedgerSnapshot
+public struct LedgerStage: Sendable {
+    public struct Outcome: Sendable {
+        public var snapshot: LedgerSnapshot
         /// Entries this build adds (already in `snapshot.ledger`).
-        var pending: [LedgerEntry]
-        var diagnostics: [Diagnostic]
+        public var pending: [LedgerEntry]
+        public var diagnostics: [Diagnostic]
         /// The ledger file as read (nil when there is none yet).
         var recorded: [UInt8]?
         /// `recorded` had no unreadable line and an unbroken chain.
@@ -29,11 +28,15 @@ struct LedgerStage {
 
     let fs: any SiteFileSystem
 
+    public init(fs: any SiteFileSystem) {
+        self.fs = fs
+    }
+
     /// `recording`: this build appends its entries. Only then are they
     /// published too; a preview shows only what is recorded (so its output
     /// depends on its input alone, not on the clock), and notices not yet
     /// recorded say so on the ledger pages.
-    func run(_ content: SiteContent, sources: SiteSources, now: Date, recording: Bool) -> Outcome {
+    public func run(_ content: SiteContent, sources: SiteSources, now: Date, recording: Bool) -> Outcome {
         let recorded = try? fs.read(Ledger.path)
         var diagnostics: [Diagnostic] = []
         var ledger = Ledger()
@@ -181,13 +184,13 @@ struct LedgerStage {
 
     /// Appends this build's entries to content/ledger.jsonl (a whole new file
     /// renamed into place, so a crash never leaves half a line).
-    static func append(_ outcome: Outcome, siteRoot: String) -> Diagnostic? {
+    public static func append(_ outcome: Outcome, siteRoot: String, replaceFile: LedgerFileReplacer) -> Diagnostic? {
         guard !outcome.pending.isEmpty else { return nil }
         let path = siteRoot + "/" + Ledger.path
         // Another build of the same site (to another output) may have
         // appended since this one read the file: appending now would fork
         // the chain.
-        let now = IncrementalCache.bytes(of: path)
+        let now = try? LocalFileSystem(root: siteRoot).read(Ledger.path)
         let same: Bool = {
             guard let now, let recorded = outcome.recorded else { return now == nil && outcome.recorded == nil }
             return now.count == recorded.count && now.withUnsafeBytes { a in
@@ -203,8 +206,8 @@ struct LedgerStage {
         var tail: [UInt8] = []
         if let last = outcome.recorded?.last, last != 10 { tail.append(10) }
         for entry in outcome.pending { tail += entry.jsonLine; tail.append(10) }
-        if case .failure(let failure) = OutputWriter.replaceFile(path, outcome.recorded ?? [], then: tail) {
-            return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(failure.reason),
+        if let reason = replaceFile(path, outcome.recorded ?? [], tail) {
+            return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(reason),
                               fix: LedgerMessages.notWrittenFix)
         }
         return nil
@@ -246,7 +249,7 @@ struct LedgerStage {
         return try? JSONDecoder().decode(CacheRecord.self, from: Data(data))
     }
 
-    static func allowsNoOp(fs: any SiteFileSystem, recording: Bool) -> Bool {
+    public static func allowsNoOp(fs: any SiteFileSystem, recording: Bool) -> Bool {
         guard let record = record(fs) else { return false }
         return record.ledger == digest(try? fs.read(Ledger.path)) && (!recording || record.unrecorded == 0)
     }
@@ -259,7 +262,7 @@ struct LedgerStage {
         return count
     }
 
-    static func saveCache(_ outcome: Outcome, recorded: Bool, siteRoot: String) {
+    public static func saveCache(_ outcome: Outcome, recorded: Bool, siteRoot: String) {
         outcome.versionCache.save(siteRoot: siteRoot)
         let after = recorded && !outcome.pending.isEmpty ? appended(outcome) : outcome.recorded
         var record = CacheRecord(ledger: digest(after), unrecorded: recorded ? 0 : outcome.pending.count)
@@ -277,145 +280,8 @@ struct LedgerStage {
     }
 }
 
-/// A fast digest of a file's bytes (xxHash64-style: four lanes of 8-byte
-/// words) and its length, for telling whether the ledger file changed.
-/// Not cryptographic; see `LedgerStage.CacheRecord`.
-enum FileDigest {
-    static func hex(_ bytes: ArraySlice<UInt8>) -> String {
-        String(value(bytes), radix: 16) + "-" + String(bytes.count)
-    }
-
-    static func value(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F, p3: UInt64 = 0x1656_67B1_9E37_79F9
-        @inline(__always) func rotl(_ x: UInt64, _ r: UInt64) -> UInt64 { x &<< r | x &>> (64 &- r) }
-        @inline(__always) func round(_ acc: UInt64, _ word: UInt64) -> UInt64 { rotl(acc &+ word &* p2, 31) &* p1 }
-        return bytes.withUnsafeBytes { raw -> UInt64 in
-            let n = raw.count
-            var a = p1 &+ p2, b = p2, c: UInt64 = 0, d = 0 &- p1
-            var i = 0
-            while i + 32 <= n {
-                a = round(a, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                b = round(b, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-                c = round(c, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-                d = round(d, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-                i += 32
-            }
-            var h = rotl(a, 1) &+ rotl(b, 7) &+ rotl(c, 12) &+ rotl(d, 18) &+ UInt64(n)
-            while i < n {
-                h = (h ^ UInt64(raw[i])) &* p1
-                h = rotl(h, 23)
-                i += 1
-            }
-            h ^= h &>> 33
-            h &*= p2
-            h ^= h &>> 29
-            h &*= p3
-            h ^= h &>> 32
-            return h
-        }
-    }
-}
-
-/// `.gongkai-cache/ledger-versions.tsv`: the SHA-256 of the canonical text
-/// of each notice source by the digest of its bytes (`SourceFile.digest`,
-/// known without reading an unchanged file) and whether it is withdrawn, one
-/// line each (`digest (hex), w or -, sha256`, tab-separated). A source with
-/// the same digest and withdrawal keeps its SHA-256 without being read or
-/// its canonical text made.
-///
-/// A build appends the lines of the sources that changed (a later line wins)
-/// and rewrites the file only when it has grown well past one line per
-/// notice. A damaged line is skipped; a missing file means hashing
-/// everything again.
-enum VersionCache {
-    struct Key: Hashable, Sendable {
-        /// `SourceFile.digest` (it covers the length too).
-        var digest: UInt64
-        var withdrawn: Bool
-    }
-
-    static let path = ".gongkai-cache/ledger-versions.tsv"
-
-    /// The file as read.
-    struct Known: Sendable {
-        var entries: [Key: String] = [:]
-        /// Lines in the file, readable or not.
-        var lines = 0
-        var exists = false
-        var endsWithNewline = true
-    }
-
-    static func load(_ fs: any SiteFileSystem) -> Known {
-        guard let bytes = try? fs.read(path) else { return Known() }
-        var known = Known(exists: true, endsWithNewline: bytes.last.map { $0 == 10 } ?? true)
-        known.entries.reserveCapacity(bytes.count / 80)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 10 { end += 1 }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                known.lines += 1
-                if let (key, sha) = entry(buffer[start..<end]) { known.entries[key] = sha }
-            }
-        }
-        return known
-    }
-
-    /// `digest \t w|- \t sha256`, or nil.
-    private static func entry(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (Key, String)? {
-        guard let tab = line.firstIndex(of: 9), tab > line.startIndex, tab - line.startIndex <= 16,
-              line.endIndex - tab == 67, line[tab + 2] == 9, line[tab + 1] == 119 || line[tab + 1] == 45 else { return nil }
-        var digest: UInt64 = 0
-        for d in line[..<tab] {
-            switch d {
-            case 48...57: digest = digest << 4 | UInt64(d - 48)
-            case 97...102: digest = digest << 4 | UInt64(d - 87)
-            default: return nil
-            }
-        }
-        let sha = line[(tab + 3)...]
-        guard sha.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
-        return (Key(digest: digest, withdrawn: line[tab + 1] == 119), String(decoding: sha, as: UTF8.self))
-    }
-
-    static func line(_ key: Key, _ sha256: String) -> String {
-        "\(String(key.digest, radix: 16))\t\(key.withdrawn ? "w" : "-")\t\(sha256)\n"
-    }
-
-    /// This build's entries, for the next build.
-    struct Update: Sendable {
-        let known: Known
-        private(set) var all: [(key: Key, sha256: String)] = []
-        /// Entries not in the file as read.
-        private(set) var changed: [(key: Key, sha256: String)] = []
-
-        init(known: Known) { self.known = known }
-
-        mutating func set(_ key: Key, _ sha256: String, new: Bool) {
-            all.append((key, sha256))
-            if new { changed.append((key, sha256)) }
-        }
-
-        func save(siteRoot: String) {
-            let file = siteRoot + "/" + VersionCache.path
-            if known.exists, changed.isEmpty { return }
-            if known.exists, known.lines + changed.count <= all.count + max(all.count / 2, 64),
-               let handle = FileHandle(forWritingAtPath: file) {
-                var out = known.endsWithNewline ? "" : "\n"
-                for (key, sha) in changed { out += VersionCache.line(key, sha) }
-                defer { try? handle.close() }
-                if (try? handle.seekToEnd()) != nil, (try? handle.write(contentsOf: Data(out.utf8))) != nil { return }
-            }
-            var unique: [Key: String] = [:]
-            for (key, sha) in all { unique[key] = sha }
-            var out = ""
-            for (key, sha) in unique.sorted(by: { ($0.key.digest, $0.key.withdrawn ? 1 : 0) < ($1.key.digest, $1.key.withdrawn ? 1 : 0) }) {
-                out += VersionCache.line(key, sha)
-            }
-            try? FileManager.default.createDirectory(atPath: siteRoot + "/.gongkai-cache", withIntermediateDirectories: true)
-            try? Data(out.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-        }
-    }
-}
+/// Replaces a file whole (the ledger file): writes `bytes` then `more` to a
+/// new file beside it and renames that over it; returns why it failed, or
+/// nil. The build's output writer provides it, so this target writes no file
+/// any other way.
+public typealias LedgerFileReplacer = @Sendable (_ path: String, _ bytes: [UInt8], _ more: [UInt8]) -> String?

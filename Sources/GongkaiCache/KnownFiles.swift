@@ -1,28 +1,29 @@
 import Foundation
 import GongkaiContent
 import GongkaiCore
+import GongkaiOutput
 
 /// `.gongkai-cache/sources.bin`: what the file system said of each source
 /// file the last build loaded (size, times, inode) and the digest of its
 /// bytes, so the load stage of a rebuild reads only files that changed
 /// (`SiteLoader(known:)`). Missing or damaged means reading everything.
 enum KnownFiles {
-    static let path = IncrementalCache.folder + "/sources.bin"
+    static let path = RecordFile.cacheFolder + "/sources.bin"
     static let magic = Array("gongkai-known-2\n".utf8)
 
     static func load(siteRoot: String) -> [String: KnownFile] {
-        IncrementalCache.withContents(of: siteRoot + "/" + path) { decode($0) }.flatMap { $0 } ?? [:]
+        RecordFile.withContents(of: siteRoot + "/" + path) { decode($0) }.flatMap { $0 } ?? [:]
     }
 
     /// Writes the file only when it would change.
     static func save(_ files: [String: KnownFile], loaded: [String: KnownFile], siteRoot: String) {
         guard files != loaded, let bytes = encode(files) else { return }
-        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + RecordFile.cacheFolder, withIntermediateDirectories: true)
         try? Data(bytes).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
     }
 
     static func encode(_ files: [String: KnownFile]) -> [UInt8]? {
-        IncrementalCache.encode(magic: magic) { e in
+        RecordFile.encode(magic: magic) { e in
             e.write(UInt32(files.count))
             for (path, file) in files.sorted(by: { $0.key < $1.key }) {
                 try e.write(path)
@@ -36,7 +37,7 @@ enum KnownFiles {
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) -> [String: KnownFile]? {
-        IncrementalCache.decode(bytes, magic: magic) { d in
+        RecordFile.decode(bytes, magic: magic) { d in
             let n = try d.count(unit: 44)
             var files: [String: KnownFile] = [:]
             files.reserveCapacity(n)

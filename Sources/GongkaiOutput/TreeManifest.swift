@@ -12,7 +12,7 @@ import GongkaiCore
 /// (one folder per output folder, so two outputs of one site never share
 /// one).
 ///
-/// The file (`IncrementalCache.encode(magic:)`: format line, checksum,
+/// The file (`RecordFile.encode(magic:)`: format line, checksum,
 /// then the body): a header naming the gongkai, the output folder and the
 /// tree, the number of files, one fixed-size row a file (the `PathHash` of
 /// its path, its identity, size, modification time and path length), then
@@ -260,7 +260,7 @@ struct TreeManifest: Sendable {
     static func folder(siteRoot: String, output: String) -> String {
         var h = StableHasher()
         h.add(output)
-        return siteRoot + "/" + IncrementalCache.folder + "/trees-" + String(h.value, radix: 16)
+        return siteRoot + "/" + RecordFile.cacheFolder + "/trees-" + String(h.value, radix: 16)
     }
 
     /// The manifests' file names in `folder` (`.tsv`: an earlier format,
@@ -277,7 +277,7 @@ struct TreeManifest: Sendable {
         // The fingerprint may hold anything: it is stored hashed.
         var h = StableHasher()
         h.add(stamp.fingerprint)
-        return "\(BuildCache.executableIdentity)\t\(output)\t\(stamp.inode)\t\(stamp.mtime)\t\(String(h.value, radix: 16))"
+        return "\(ExecutableIdentity.current)\t\(output)\t\(stamp.inode)\t\(stamp.mtime)\t\(String(h.value, radix: 16))"
     }
 
     /// Bytes a row takes in the file: hash, identity, size, modification
@@ -292,8 +292,8 @@ struct TreeManifest: Sendable {
     static func load(_ file: String, tree: String, output: String) -> TreeManifest? {
         guard let stamp = Stamp(tree: tree) else { return nil }
         let expected = header(output: output, stamp: stamp)
-        return IncrementalCache.withContents(of: file) { bytes in
-            IncrementalCache.decode(bytes, magic: magic) { d -> TreeManifest in
+        return RecordFile.withContents(of: file) { bytes in
+            RecordFile.decode(bytes, magic: magic) { d -> TreeManifest in
                 guard try d.read(String.self) == expected else { throw Mismatch() }
                 let n = try d.count(unit: rowSize)
                 var rows: [Row] = []
@@ -327,7 +327,7 @@ struct TreeManifest: Sendable {
     /// the old one): the `i`th file's path hash, entry and path.
     static func save(_ file: String, output: String, stamp: Stamp, count: Int, folders: [Folder] = [],
                      row: (Int) -> (hash: UInt64, entry: Entry, path: String)) -> Bool {
-        let bytes = IncrementalCache.encode(magic: magic) { e in
+        let bytes = RecordFile.encode(magic: magic) { e in
             try e.write(header(output: output, stamp: stamp))
             e.write(UInt32(count))
             // Rows and paths written in place (a `write` a field took ~5 ms

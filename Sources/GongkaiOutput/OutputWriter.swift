@@ -12,7 +12,6 @@ private let systemRead = Darwin.read
 private let systemLink = Darwin.link
 #endif
 import GongkaiCore
-import GongkaiRender
 
 /// The write stage: the only code that writes. Double-buffered: beside the
 /// output `public/` gongkai keeps the previous build's tree as a hidden
@@ -24,24 +23,29 @@ import GongkaiRender
 /// old site becomes the next build's spare. Unchanged files are hard links
 /// shared by both trees, so no file is ever changed in place: a new file
 /// (or link) always replaces it.
-struct OutputWriter {
+public struct OutputWriter {
     /// Marks a folder as gongkai's output, so a mistyped `--output` never
     /// replaces a folder gongkai did not make.
-    static let marker = ".gongkai-output"
+    public static let marker = ".gongkai-output"
 
-    let siteRoot: String
-    let output: String
+    public let siteRoot: String
+    public let output: String
 
-    struct Failure: Error {
-        var diagnostic: Diagnostic
+    public init(siteRoot: String, output: String) {
+        self.siteRoot = siteRoot
+        self.output = output
+    }
+
+    public struct Failure: Error {
+        public var diagnostic: Diagnostic
         /// A file the renderer took from the previous build is not there:
         /// the build can be done again without reusing anything.
-        var previousMissing = false
+        public var previousMissing = false
     }
 
     /// Refuses outputs that would replace the site itself or a folder that is
     /// not a previous build.
-    func validate() -> Diagnostic? {
+    public func validate() -> Diagnostic? {
         let out = Self.absolute(output)
         let site = Self.absolute(siteRoot)
         let protected = [site, site + "/content", site + "/templates"]
@@ -64,21 +68,21 @@ struct OutputWriter {
         return nil
     }
 
-    struct Written {
-        var files: Int
+    public struct Written {
+        public var files: Int
         /// Files whose bytes equal the previous build's: kept or hard-linked,
         /// so they keep their modification time (and are not written again).
-        var unchanged: Int
+        public var unchanged: Int
         /// What `BuildCache.survey` will find in the output: files (the
         /// marker included) and their total size.
-        var survey: (files: Int, bytes: Int)
+        public var survey: (files: Int, bytes: Int)
         /// Files written, linked or removed to bring the spare up to date
         /// (the marker not counted): what this build cost the file system.
-        var touched = 0
+        public var touched = 0
     }
 
     /// The hidden spare tree beside the output.
-    static func spare(of out: String) -> String {
+    public static func spare(of out: String) -> String {
         (out as NSString).deletingLastPathComponent + "/." + (out as NSString).lastPathComponent + ".spare"
     }
 
@@ -103,7 +107,7 @@ struct OutputWriter {
 
     /// Starts surveying the output's trees in the background (call it with
     /// the build lock held: nothing else may change them until `write`).
-    func prepare() {
+    public func prepare() {
         guard !preparation.started else { return }
         preparation.started = true
         let out = Self.absolute(output), records = self.records
@@ -137,26 +141,35 @@ struct OutputWriter {
         return survey
     }
 
-    /// Brings the spare up to date with `files`, then swaps.
+    /// Brings the spare up to date with `files`, then swaps (`begin`, `put`,
+    /// `finish` in one call).
     /// `marker`: what the marker file holds (the build's fingerprint).
     /// `beforeSwap`: runs once the new site is complete in the spare, just
     /// before it replaces the old one; a diagnostic from it cancels the swap
     /// (the integrity ledger is appended there, so a published page never
     /// shows a ledger entry that was not recorded).
-    func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil,
-               beforeSwap: () -> Diagnostic? = { nil }) throws(Failure) -> Written {
+    public func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil,
+                      beforeSwap: () -> Diagnostic? = { nil }) throws(Failure) -> Written {
+        let session = try begin()
+        let chunks = stride(from: 0, to: files.count, by: 256).map { $0..<min($0 + 256, files.count) }
+        _ = chunks.parallelMap(meter: meter) { range in session.put(Array(files[range])) }
+        return try session.finish(marker: marker, beforeSwap: beforeSwap)
+    }
+
+    /// Gets the spare ready for a build's files: leftovers of a killed build
+    /// removed, the spare's record dropped (a spare left half updated is
+    /// never trusted), files not as recorded removed.
+    public func begin() throws(Failure) -> Session {
         let out = Self.absolute(output)
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         let spare = Self.spare(of: out)
-        let records = self.records
-        let liveRecord = records + "/" + TreeManifest.liveFile, spareRecord = records + "/" + TreeManifest.spareFile
-        let fm = FileManager.default
+        let spareRecord = records + "/" + TreeManifest.spareFile
 
         // Left by a build that was killed (the build lock is held, so no
         // other build is using them): staging folders of older gongkai, and
         // the old site of a two-rename swap.
-        for entry in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         where entry.hasPrefix("." + name + ".staging-") {
             Self.removeTree(parent + "/" + entry)
         }
@@ -174,11 +187,10 @@ struct OutputWriter {
         preparation.survey.set(nil)   // used once: the trees change now
         let live: String? = access(out + "/" + Self.marker, F_OK) == 0 ? out : nil
         if live == nil { survey.live = nil }
-        let liveManifest = survey.live, spareManifest = survey.spare
         // The spare changes from here on: its record goes first, so a spare
         // left half updated by a killed build is never trusted.
         unlink(spareRecord)
-        if spareManifest == nil {
+        if survey.spare == nil {
             // No spare, or one whose record is missing or does not match: a
             // new one, filled from the live site.
             Self.removeAny(spare)
@@ -188,109 +200,153 @@ struct OutputWriter {
         }
         // Files of the spare that are not as recorded go first.
         for path in survey.check.bad { unlink(spare + "/" + path) }
+        return Session(out: out, spare: spare, live: live, root: Self.absolute(siteRoot), records: records, survey: survey)
+    }
 
-        let root = Self.absolute(siteRoot)
-        let check = survey.check
-        let results = files.parallelMap(meter: meter) { file -> Outcome in
-            Self.bring(file, spare: spare, live: live, root: root, liveManifest: liveManifest,
-                       spareManifest: spareManifest, intact: check.intact)
-        }
+    /// A build's files going into the spare, from any thread, then the swap.
+    public final class Session: @unchecked Sendable {
+        let out: String, spare: String, live: String?, root: String, records: String
+        let liveManifest: TreeManifest?, spareManifest: TreeManifest?
+        let check: TreeManifest.Check
+        private let lock = NSLock()
+        private var results: [(path: String, outcome: Outcome)] = []
 
-        /// Files in the spare now (index in `files`).
-        var done: [Int] = []
-        done.reserveCapacity(files.count)
-        /// Rows of the spare's record that the new site has.
-        var wanted = [Bool](repeating: false, count: spareManifest?.count ?? 0)
-        var failure: Failure?
-        var unchanged = 0, touched = check.bad.count, bytes = marker.utf8.count, recordedWanted = 0
-        for (i, result) in results.enumerated() {
-            switch result {
-            case .done(let d):
-                done.append(i)
-                if d.same { unchanged += 1 }
-                if d.how != .kept { touched += 1 }
-                if d.spareRow >= 0 { recordedWanted += 1; wanted[Int(d.spareRow)] = true }
-                bytes += d.entry.size
-            case .failed(let diagnostic, let previousMissing):
-                if failure == nil { failure = Failure(diagnostic: diagnostic) }
-                // A page the renderer took from the previous build is gone:
-                // the caller can build again without reusing anything.
-                if previousMissing { failure?.previousMissing = true }
-            }
-        }
-        // Recorded files the new site does not have go, and folders left
-        // empty (rmdir leaves a folder that still holds something).
-        var emptied = Set(check.bad.map { ($0 as NSString).deletingLastPathComponent })
-        if let spareManifest, recordedWanted < spareManifest.count {
-            for row in 0..<spareManifest.count where !wanted[row] {
-                let path = spareManifest.path(row)
-                unlink(spare + "/" + path)
-                touched += 1
-                emptied.insert((path as NSString).deletingLastPathComponent)
-            }
-        }
-        for folder in emptied.sorted(by: { $0.count > $1.count }) {
-            var folder = folder
-            while !folder.isEmpty, rmdir(spare + "/" + folder) == 0 {
-                folder = (folder as NSString).deletingLastPathComponent
-            }
+        init(out: String, spare: String, live: String?, root: String, records: String, survey: Survey) {
+            self.out = out
+            self.spare = spare
+            self.live = live
+            self.root = root
+            self.records = records
+            liveManifest = survey.live
+            spareManifest = survey.spare
+            check = survey.check
         }
 
-        // The spare holds every file of `done` now, whatever happens next.
-        let stamp = Self.writeMarker(spare, marker)
-        // Its folders as they are now, for the next check: the record's,
-        // and again those whose entries this build changed.
-        var changedFolders: Set<String> = [""]
-        /// The folder a path is in ("" for the root).
-        func folderOf(_ path: String) -> String {
-            path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        }
-        /// `folder` and the folders above it.
-        func touch(folder: String, in set: inout Set<String>) {
-            var folder = folder
-            while set.insert(folder).inserted && !folder.isEmpty { folder = folderOf(folder) }
-        }
-        func touch(_ file: String, in set: inout Set<String>) { touch(folder: folderOf(file), in: &set) }
-        for i in done {
-            if case .done(let d) = results[i], d.how != .kept { touch(files[i].path, in: &changedFolders) }
-        }
-        for path in check.bad { touch(path, in: &changedFolders) }
-        for folder in emptied { touch(folder: folder, in: &changedFolders) }
-        if let spareManifest, recordedWanted < spareManifest.count {
-            for row in 0..<spareManifest.count where !wanted[row] { touch(spareManifest.path(row), in: &changedFolders) }
-        }
-        for folder in check.changedFolders { touch(folder: folder, in: &changedFolders) }
-        let folders = Self.folders(of: spare, record: spareManifest?.folders ?? [], touched: changedFolders) {
-            var all: Set<String> = [""]
-            for i in done { touch(files[i].path, in: &all) }
-            return all
-        }
-        func save(_ record: String, _ stamp: TreeManifest.Stamp) {
-            _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count, folders: folders) { i in
-                guard case .done(let d) = results[done[i]] else { preconditionFailure() }
-                return (d.hash, d.entry, files[done[i]].path)
+        /// Brings each file into the spare (on the calling thread) and
+        /// returns the files without their bytes (path, key and kind kept),
+        /// so the caller need not hold the whole site in memory.
+        @discardableResult
+        public func put(_ files: [OutputFile]) -> [OutputFile] {
+            var outcomes: [(path: String, outcome: Outcome)] = []
+            outcomes.reserveCapacity(files.count)
+            var light: [OutputFile] = []
+            light.reserveCapacity(files.count)
+            for file in files {
+                outcomes.append((file.path, OutputWriter.bring(file, spare: spare, live: live, root: root, liveManifest: liveManifest,
+                                                                spareManifest: spareManifest, intact: check.intact)))
+                var kept = file
+                if case .bytes = file.content { kept.content = .bytes([]) }
+                light.append(kept)
             }
+            lock.lock()
+            results += outcomes
+            lock.unlock()
+            return light
         }
-        func keepSpare() {
-            if let stamp { save(spareRecord, stamp) }
+
+        /// Removes what the new site no longer has, writes the marker and the
+        /// records, runs `beforeSwap` and swaps.
+        public func finish(marker: String, beforeSwap: () -> Diagnostic?) throws(Failure) -> Written {
+            let liveRecord = records + "/" + TreeManifest.liveFile, spareRecord = records + "/" + TreeManifest.spareFile
+            // Sorted, so the records do not depend on which thread came first.
+            let results = self.results.sorted { $0.path < $1.path }
+            /// Files in the spare now (index in `results`).
+            var done: [Int] = []
+            done.reserveCapacity(results.count)
+            /// Rows of the spare's record that the new site has.
+            var wanted = [Bool](repeating: false, count: spareManifest?.count ?? 0)
+            var failure: Failure?
+            var unchanged = 0, touched = check.bad.count, bytes = marker.utf8.count, recordedWanted = 0
+            for (i, result) in results.enumerated() {
+                switch result.outcome {
+                case .done(let d):
+                    done.append(i)
+                    if d.same { unchanged += 1 }
+                    if d.how != .kept { touched += 1 }
+                    if d.spareRow >= 0 { recordedWanted += 1; wanted[Int(d.spareRow)] = true }
+                    bytes += d.entry.size
+                case .failed(let diagnostic, let previousMissing):
+                    if failure == nil { failure = Failure(diagnostic: diagnostic) }
+                    // A page the renderer took from the previous build is gone:
+                    // the caller can build again without reusing anything.
+                    if previousMissing { failure?.previousMissing = true }
+                }
+            }
+            // Recorded files the new site does not have go, and folders left
+            // empty (rmdir leaves a folder that still holds something).
+            var emptied = Set(check.bad.map { ($0 as NSString).deletingLastPathComponent })
+            if let spareManifest, recordedWanted < spareManifest.count {
+                for row in 0..<spareManifest.count where !wanted[row] {
+                    let path = spareManifest.path(row)
+                    unlink(spare + "/" + path)
+                    touched += 1
+                    emptied.insert((path as NSString).deletingLastPathComponent)
+                }
+            }
+            for folder in emptied.sorted(by: { $0.count > $1.count }) {
+                var folder = folder
+                while !folder.isEmpty, rmdir(spare + "/" + folder) == 0 {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
+            }
+
+            // The spare holds every file of `done` now, whatever happens next.
+            let stamp = OutputWriter.writeMarker(spare, marker)
+            // Its folders as they are now, for the next check: the record's,
+            // and again those whose entries this build changed.
+            var changedFolders: Set<String> = [""]
+            /// The folder a path is in ("" for the root).
+            func folderOf(_ path: String) -> String {
+                path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            }
+            /// `folder` and the folders above it.
+            func touch(folder: String, in set: inout Set<String>) {
+                var folder = folder
+                while set.insert(folder).inserted && !folder.isEmpty { folder = folderOf(folder) }
+            }
+            func touch(_ file: String, in set: inout Set<String>) { touch(folder: folderOf(file), in: &set) }
+            for i in done {
+                if case .done(let d) = results[i].outcome, d.how != .kept { touch(results[i].path, in: &changedFolders) }
+            }
+            for path in check.bad { touch(path, in: &changedFolders) }
+            for folder in emptied { touch(folder: folder, in: &changedFolders) }
+            if let spareManifest, recordedWanted < spareManifest.count {
+                for row in 0..<spareManifest.count where !wanted[row] { touch(spareManifest.path(row), in: &changedFolders) }
+            }
+            for folder in check.changedFolders { touch(folder: folder, in: &changedFolders) }
+            let folders = OutputWriter.folders(of: spare, record: spareManifest?.folders ?? [], touched: changedFolders) {
+                var all: Set<String> = [""]
+                for i in done { touch(results[i].path, in: &all) }
+                return all
+            }
+            let out = self.out
+            func save(_ record: String, _ stamp: TreeManifest.Stamp) {
+                _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count, folders: folders) { i in
+                    guard case .done(let d) = results[done[i]].outcome else { preconditionFailure() }
+                    return (d.hash, d.entry, results[done[i]].path)
+                }
+            }
+            func keepSpare() {
+                if let stamp { save(spareRecord, stamp) }
+            }
+            if let failure {
+                keepSpare()
+                throw failure
+            }
+            guard let stamp else {
+                throw Failure(diagnostic: OutputWriter.ioProblem(spare + "/" + OutputWriter.marker, String(cString: strerror(errno))))
+            }
+            if let problem = beforeSwap() {
+                keepSpare()
+                throw Failure(diagnostic: problem)
+            }
+            let swapped = try OutputWriter.swap(spare, into: out)
+            // The old site is the spare now, and its record (named by its marker
+            // file) goes with it; then the new site's record.
+            if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
+            save(liveRecord, stamp)
+            return Written(files: results.count, unchanged: unchanged, survey: (results.count + 1, bytes), touched: touched)
         }
-        if let failure {
-            keepSpare()
-            throw failure
-        }
-        guard let stamp else {
-            throw Failure(diagnostic: Self.ioProblem(spare + "/" + Self.marker, String(cString: strerror(errno))))
-        }
-        if let problem = beforeSwap() {
-            keepSpare()
-            throw Failure(diagnostic: problem)
-        }
-        let swapped = try swap(spare, into: out)
-        // The old site is the spare now, and its record (named by its marker
-        // file) goes with it; then the new site's record.
-        if swapped, liveManifest != nil { rename(liveRecord, spareRecord) }
-        save(liveRecord, stamp)
-        return Written(files: files.count, unchanged: unchanged, survey: (files.count + 1, bytes), touched: touched)
     }
 
     /// The folders of the tree at `root` for its record: the old record's
@@ -339,7 +395,7 @@ struct OutputWriter {
     /// Makes the spare's file at `file.path` hold `file`: kept when the spare
     /// has it already, else linked from the live site when that holds it,
     /// else written.
-    private static func bring(_ file: OutputFile, spare: String, live: String?, root: String,
+    static func bring(_ file: OutputFile, spare: String, live: String?, root: String,
                               liveManifest: TreeManifest?, spareManifest: TreeManifest?, intact: [Bool]) -> Outcome {
         // The path's hash and its rows in both records, from its bytes.
         var path = file.path
@@ -485,7 +541,7 @@ struct OutputWriter {
 
     /// Writes the marker file into `tree` (a new file renamed over the old
     /// one) and returns the stamp that names the tree; nil if it failed.
-    private static func writeMarker(_ tree: String, _ marker: String) -> TreeManifest.Stamp? {
+    static func writeMarker(_ tree: String, _ marker: String) -> TreeManifest.Stamp? {
         let temporary = tree + "/" + Self.marker + ".new"
         unlink(temporary)
         guard case .success = writeNew(temporary, Array(marker.utf8)), rename(temporary, tree + "/" + Self.marker) == 0 else {
@@ -496,7 +552,7 @@ struct OutputWriter {
     }
 
     /// Whether the file at `path` holds exactly `bytes` (size first, then content).
-    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+    public static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
         let fd = open(path, O_RDONLY)
@@ -514,7 +570,7 @@ struct OutputWriter {
 
     /// Swaps the complete spare into place; false when there was no output
     /// yet (the spare became the output, and there is no spare now).
-    private func swap(_ spare: String, into out: String) throws(Failure) -> Bool {
+    static func swap(_ spare: String, into out: String) throws(Failure) -> Bool {
         if Self.kind(out) == nil {
             guard rename(spare, out) == 0 else {
                 throw Failure(diagnostic: Self.ioProblem(out, String(cString: strerror(errno))))
@@ -548,7 +604,7 @@ struct OutputWriter {
     /// file or the new one, never half of one. The new file's identity
     /// (taken before the rename, so another process's file of that name is
     /// never taken for it), or why it could not be written.
-    static func replaceFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Result<FileIdentity, ReplaceFailure> {
+    public static func replaceFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Result<FileIdentity, ReplaceFailure> {
         let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         if let problem = writeFile(temporary, bytes, then: more) {
             unlink(temporary)
@@ -563,11 +619,11 @@ struct OutputWriter {
         return .success(FileIdentity(st))
     }
 
-    struct ReplaceFailure: Error {
-        var reason: String
+    public struct ReplaceFailure: Error {
+        public var reason: String
     }
 
-    static func writeFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Diagnostic? {
+    public static func writeFile(_ path: String, _ bytes: [UInt8], then more: [UInt8] = []) -> Diagnostic? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return ioProblem(path, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -588,13 +644,13 @@ struct OutputWriter {
     }
 
     /// The file type at `path` (not following a link), nil if nothing is there.
-    static func kind(_ path: String) -> mode_t? {
+    public static func kind(_ path: String) -> mode_t? {
         var st = stat()
         return lstat(path, &st) == 0 ? st.st_mode & S_IFMT : nil
     }
 
     /// Removes whatever is at `path`: a folder with everything in it, or a file.
-    static func removeAny(_ path: String) {
+    public static func removeAny(_ path: String) {
         switch kind(path) {
         case nil: return
         case S_IFDIR: removeTree(path)
@@ -605,7 +661,7 @@ struct OutputWriter {
     /// Removes a folder and everything in it, without following links; the
     /// top-level folders in parallel (the previous site has tens of
     /// thousands of files, and FileManager takes its time over each).
-    static func removeTree(_ root: String) {
+    public static func removeTree(_ root: String) {
         @Sendable func remove(_ dir: String) {
             for name in (try? LocalFileSystem(root: dir).list("")) ?? [] {
                 let path = dir + "/" + name
@@ -638,7 +694,7 @@ struct OutputWriter {
                    fix: "请检查磁盘空间和文件夹权限后重新生成。")
     }
 
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return (URL(fileURLWithPath: full).standardizedFileURL.path as NSString).standardizingPath
     }

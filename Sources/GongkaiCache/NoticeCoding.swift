@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiOutput
 
 /// The notice cache's own encoding of a `Notice` and its diagnostics: the
 /// same primitives as `BinaryCoder` (8-byte integers, length-prefixed UTF-8,

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiOutput
 import GongkaiRender
 
 /// The renderer's pieces of large files (`FragmentCache`), kept in
@@ -9,14 +10,14 @@ import GongkaiRender
 enum FragmentStore {
     static let magic = Array("gongkai-fragments-1\n".utf8)
 
-    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/fragments.bin" }
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + RecordFile.cacheFolder + "/fragments.bin" }
 
     /// The last build's pieces (none if the file is missing or damaged).
     static func load(siteRoot: String) -> FragmentCache {
-        guard let file = IncrementalCache.bytes(of: path(siteRoot)) else { return FragmentCache() }
+        guard let file = RecordFile.bytes(of: path(siteRoot)) else { return FragmentCache() }
         // The pieces are slices of the file's bytes (no copy of them).
         let pieces = file.withUnsafeBytes { raw in
-            IncrementalCache.decode(raw, magic: magic) { d -> [UInt64: ArraySlice<UInt8>] in
+            RecordFile.decode(raw, magic: magic) { d -> [UInt64: ArraySlice<UInt8>] in
                 let offset = magic.count + 8   // where the decoder's bytes start in the file
                 var pieces: [UInt64: ArraySlice<UInt8>] = [:]
                 let n = try d.count(unit: 12)
@@ -41,7 +42,7 @@ enum FragmentStore {
         let (fragments, fresh) = cache.used
         guard fresh > max(64, fragments.count / 50) || (fresh > 0 && cache.previousCount == 0) else { return }
         let sorted = fragments.sorted { $0.key < $1.key }
-        guard let bytes = IncrementalCache.encode(magic: magic, { e in
+        guard let bytes = RecordFile.encode(magic: magic, { e in
             e.write(UInt32(sorted.count))
             for (key, piece) in sorted {
                 e.write(key)
@@ -49,7 +50,7 @@ enum FragmentStore {
                 e.bytes.append(contentsOf: piece)
             }
         }) else { return }
-        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder,
+        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + RecordFile.cacheFolder,
                                                  withIntermediateDirectories: true)
         try? Data(bytes).write(to: URL(fileURLWithPath: path(siteRoot)), options: .atomic)
     }
