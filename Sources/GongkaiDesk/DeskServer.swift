@@ -131,6 +131,12 @@ public struct DeskServer: Sendable {
             case .failure(let e): return Self.failure(e, json: true, site: site)
             }
         }
+        // Anything else: a 404 with the same headers (CSP included) as every desk page.
+        for method in [HTTPRequest.Method.get, .post, .head, .put, .delete] {
+            router.on("**", method: method) { request, _ in
+                Self.failure(.notFound, json: Self.wantsJSON(request), site: service.catalog.current)
+            }
+        }
         return router
     }
 

@@ -70,9 +70,13 @@ public final class SQLiteDeskStore: DeskStore, @unchecked Sendable {
 
     /// Opens (creating and migrating) the database at `path`. The file is
     /// readable by its owner only: it holds residents' phone numbers.
+    static func connect(_ path: String) async throws -> SQLiteConnection {
+        try await SQLiteConnection.open(storage: .file(path: path))
+    }
+
     public static func open(path: String) async throws -> SQLiteDeskStore {
         let fresh = !FileManager.default.fileExists(atPath: path)
-        let writer = try await SQLiteConnection.open(storage: .file(path: path))
+        let writer = try await connect(path)
         if fresh { chmod(path, 0o600) }
         _ = try await writer.query("PRAGMA journal_mode=WAL")
         _ = try await writer.query("PRAGMA synchronous=FULL")
@@ -92,7 +96,7 @@ public final class SQLiteDeskStore: DeskStore, @unchecked Sendable {
                 throw error
             }
         }
-        let reader = try await SQLiteConnection.open(storage: .file(path: path))
+        let reader = try await connect(path)
         _ = try await reader.query("PRAGMA busy_timeout=5000")
         _ = try await reader.query("PRAGMA query_only=ON")
         return SQLiteDeskStore(path: path, writer: writer, reader: reader)
@@ -113,7 +117,11 @@ public final class SQLiteDeskStore: DeskStore, @unchecked Sendable {
     actor Writer {
         let connection: SQLiteConnection
         var pending: [Job] = []
-        var running = false
+        /// A drain task is running (or about to).
+        var draining = false
+        /// The connection is in use (a group commit or one statement); others wait in line.
+        var busy = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
         /// Next sequence number per year (read from the table on first use).
         var next: [Int: Int] = [:]
 
@@ -122,20 +130,34 @@ public final class SQLiteDeskStore: DeskStore, @unchecked Sendable {
         func enqueue(_ submission: Submission, limits: PhoneLimits, now: Int64) async throws -> Receipt {
             try await withCheckedThrowingContinuation { continuation in
                 pending.append(Job(submission: submission, limits: limits, now: now, continuation: continuation))
-                if !running {
-                    running = true
+                if !draining {
+                    draining = true
                     Task { await self.drain() }
                 }
             }
         }
 
+        func acquire() async {
+            if !busy {
+                busy = true
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        }
+
         func drain() async {
             while !pending.isEmpty {
+                await acquire()
                 let batch = pending
                 pending = []
                 await commit(batch)
+                release()
             }
-            running = false
+            draining = false
         }
 
         func commit(_ batch: [Job]) async {
@@ -327,10 +349,15 @@ public final class SQLiteDeskStore: DeskStore, @unchecked Sendable {
         // VACUUM INTO writes a consistent snapshot (one read transaction,
         // on a connection of its own) while the writer goes on; it refuses
         // to overwrite a file.
-        let connection = try await SQLiteConnection.open(storage: .file(path: self.path))
-        defer { Task { try? await connection.close() } }
-        _ = try await connection.query("PRAGMA busy_timeout=5000")
-        _ = try await connection.query("VACUUM INTO ?", [.text(path)])
+        let connection = try await Self.connect(self.path)
+        do {
+            _ = try await connection.query("PRAGMA busy_timeout=5000")
+            _ = try await connection.query("VACUUM INTO ?", [.text(path)])
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try await connection.close()
         chmod(path, 0o600)
     }
 
@@ -343,15 +370,8 @@ public final class SQLiteDeskStore: DeskStore, @unchecked Sendable {
 extension SQLiteDeskStore.Writer {
     /// One statement on the writer connection, between group commits.
     func run(_ sql: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
-        while running { await Task.yield() }
-        running = true
-        defer {
-            running = false
-            if !pending.isEmpty {
-                running = true
-                Task { await self.drain() }
-            }
-        }
+        await acquire()
+        defer { release() }
         return try await connection.query(sql, binds)
     }
 }

@@ -163,7 +163,7 @@ def loop(binary, work, shots, procs):
     codes = {}
 
     # --- residents in the browser
-    driver = chromium.make_driver(javascript=True)
+    driver = chromium.make_driver(javascript=True, pixel_ratio=1.0)
     try:
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import WebDriverWait
@@ -190,7 +190,7 @@ def loop(binary, work, shots, procs):
     finally:
         driver.quit()
 
-    driver = chromium.make_driver(javascript=False)
+    driver = chromium.make_driver(javascript=False, pixel_ratio=1.0)
     try:
         from selenium.webdriver.common.by import By
         from selenium.webdriver.common.keys import Keys
@@ -291,7 +291,7 @@ def loop(binary, work, shots, procs):
                       {"X-Real-IP": "203.0.113.9", **j})
     rep.check("… and takes objections to a notice the rebuild added", s == 201, f"{s} {body[:160]}")
 
-    driver = chromium.make_driver(javascript=True)
+    driver = chromium.make_driver(javascript=True, pixel_ratio=1.0)
     try:
         from selenium.webdriver.common.by import By
         driver.get(notice_url)
@@ -336,11 +336,11 @@ def kill_test(binary, work):
     db = os.path.join(work, "burst.db")
     port = free_port()
     desk = start_desk(binary, db, public, port, "--no-limits")
-    acked, lock, stop = [], threading.Lock(), threading.Event()
+    acked, lock, halt = [], threading.Lock(), threading.Event()
 
     def client(i):
         n = 0
-        while not stop.is_set():
+        while not halt.is_set():
             n += 1
             try:
                 s, _, body = http("POST", f"http://127.0.0.1:{port}/suggestions",
@@ -360,7 +360,7 @@ def kill_test(binary, work):
         time.sleep(0.02)
     os.kill(desk.pid, signal.SIGKILL)
     desk.wait()
-    stop.set()
+    halt.set()
     for t in threads:
         t.join(15)
     acknowledged = list(acked)

@@ -56,6 +56,12 @@ enum Fixture {
         return (try await SQLiteDeskStore.open(path: dir + "/desk.db"), dir)
     }
 
+    /// Closes the store and removes its folder.
+    static func finish(_ store: SQLiteDeskStore) async throws {
+        try await store.close()
+        try? FileManager.default.removeItem(atPath: (store.path as NSString).deletingLastPathComponent)
+    }
+
     /// A service over a real store and a catalog fixed to `site`.
     static func service(_ settings: DeskService.Settings = .init()) async throws -> (DeskService, SQLiteDeskStore) {
         let (store, dir) = try await store()
@@ -184,7 +190,7 @@ enum Fixture {
         #expect(try await store.purgeContacts(now: 1000 + 179 * 86400) == 0)
         #expect(try await store.purgeContacts(now: 1000 + 180 * 86400) == 1)
         #expect(try await store.openCases(reader: "测试", now: 0).isEmpty)
-        try await store.close()
+        try await Fixture.finish(store)
     }
 
     @Test func refusedSubmissionsStoreNothing() async throws {
@@ -202,12 +208,11 @@ enum Fixture {
         let garbage = await service.submit(.objection, body: [0xFF, 0xFE], origin: nil, host: nil, client: "c").failure
         #expect(garbage?.code == "GK320")
         #expect(try await store.openCases(reader: "测试", now: 0).isEmpty)
-        try await store.close()
+        try await Fixture.finish(store)
     }
 
     @Test func originsTheDeskAccepts() async throws {
         let (service, store) = try await Fixture.service(.init(allowedOrigins: ["https://www.qingshan.gov.cn"]))
-        defer { Task { try? await store.close() } }
         let site = Fixture.site
         #expect(service.originAllowed(nil, host: nil, site: site))
         #expect(service.originAllowed("https://gk.qingshan.gov.cn", host: "desk.example", site: site))
@@ -216,6 +221,7 @@ enum Fixture {
         #expect(!service.originAllowed("https://evil.example", host: "desk.example", site: site))
         #expect(!service.originAllowed("null", host: "desk.example", site: site))
         #expect(!service.originAllowed("https://gk.qingshan.gov.cn.evil.example", host: "desk.example", site: site))
+        try await Fixture.finish(store)
     }
 
     @Test func clientLimits() async throws {
@@ -239,7 +245,7 @@ enum Fixture {
                                       origin: nil, host: nil, client: "5.6.7.8")
         #expect(ok.success != nil)
         #expect(try await store.openCases(reader: "t", now: 0).count == 3)
-        try await store.close()
+        try await Fixture.finish(store)
     }
 
     @Test func slidingWindows() {
@@ -274,7 +280,7 @@ enum Fixture {
             if i < 2 { #expect(r.success != nil) } else { #expect(r.failure?.code == "GK328") }
         }
         #expect(try await store.openCases(reader: "t", now: 0).count == 3)
-        try await store.close()
+        try await Fixture.finish(store)
     }
 
     @Test func statesAndOverdue() {
@@ -330,6 +336,7 @@ enum Fixture {
         let attributes = try FileManager.default.attributesOfItem(atPath: dir + "/desk.db")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         try await again.close()
+        try? FileManager.default.removeItem(atPath: dir)
     }
 
     @Test func tokens() async throws {
@@ -338,7 +345,7 @@ enum Fixture {
         #expect(try await store.checkToken(token) == "镇政府办公室")
         #expect(try await store.checkToken(token + "x") == nil)
         #expect(try await store.checkToken("") == nil)
-        try await store.close()
+        try await Fixture.finish(store)
     }
 }
 
