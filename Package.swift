@@ -50,6 +50,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.4.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
@@ -77,7 +78,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "GongkaiCore"),
+        .target(name: "GongkaiCore", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "GongkaiMarkdown", dependencies: ["GongkaiCore", "CCmark"]),
         .target(
             name: "GongkaiTheme",
@@ -87,6 +88,7 @@ let package = Package(
             resources: themeFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
+        .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
             dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -96,12 +98,16 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "GongkaiImport",
+            dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiWord"]
+        ),
+        .target(
             name: "GongkaiContent",
             dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GongkaiRender",
-            dependencies: ["GongkaiCore", "GongkaiTheme", "CQRencode", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["GongkaiCore", "GongkaiTemplate", "GongkaiTheme", "CQRencode"]
         ),
         .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
@@ -132,10 +138,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiLedger", "GongkaiServe", "GongkaiDesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiImport", "GongkaiLedger", "GongkaiServe", "GongkaiWord", "GongkaiDesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
+        .testTarget(
+            name: "GongkaiTemplateTests",
+            dependencies: ["GongkaiTemplate", "GongkaiCore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "GongkaiTablesTests",
             dependencies: ["GongkaiTables", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -145,13 +156,21 @@ let package = Package(
             dependencies: ["GongkaiWord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
+            name: "GongkaiImportTests",
+            dependencies: ["GongkaiImport", "GongkaiWord", "GongkaiContent", "GongkaiCore", "GongkaiMarkdown"]
+        ),
+        .testTarget(
             name: "GongkaiContentTests",
             dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "GongkaiBuildTests",
-            dependencies: ["GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiTheme",
-                           "GongkaiZlib"],
+            dependencies: [
+                "GongkaiBuild", "GongkaiCache", "GongkaiOutput", "GongkaiContent", "GongkaiLedger", "GongkaiRender",
+                "GongkaiTemplate", "GongkaiTheme", "GongkaiZlib",
+                // Only to compare the compiled engine's pages with the engine templates were written for.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

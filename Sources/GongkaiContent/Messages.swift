@@ -226,6 +226,10 @@ enum Messages {
     static let inlineImageLargeFix = "请把图片缩小到 2 MB 以内（宽 1600 像素就很清楚），或者写 inline: false 只列在附件里、让人点开看。"
     static func strayFile(_ path: String) -> String { "\(path) 不是公告（公告是年份文件夹里的 .md 文件），不会发布。" }
     static let strayFileFix = "如果它是公告，请把扩展名改成 .md 并放进年份文件夹；如果是附件，请在对应公告的 附件 里列出。"
+    /// A Word document in a community's folder is most likely a notice to import.
+    static func strayWordFix(_ path: String, community: String) -> String {
+        "如果这是要发的 Word 公告，请运行 gongkai import \(path) --community \(community)（或在 gongkai serve 运行时放进这个文件夹，会自动导入）；如果是附件，请放进年份文件夹，在对应公告的 附件 里列出。"
+    }
 
     // MARK: Privacy guard (GK170–GK174)
 

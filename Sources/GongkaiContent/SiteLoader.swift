@@ -78,8 +78,9 @@ public struct SiteLoader: Sendable {
                 diagnostics.append(Diagnostic(file: path, code: "GK111", message: Messages.notInYearFolder(path),
                                               fix: Messages.notInYearFolderFix(slug)))
             } else {
-                diagnostics.append(Diagnostic(file: path, code: "GK130", severity: .warning,
-                                              message: Messages.strayFile(path), fix: Messages.strayFileFix))
+                let word = [".docx", ".doc", ".wps"].contains { name.lowercased().hasSuffix($0) }
+                diagnostics.append(Diagnostic(file: path, code: "GK130", severity: .warning, message: Messages.strayFile(path),
+                                              fix: word ? Messages.strayWordFix(path, community: slug) : Messages.strayFileFix))
             }
         }
         return community

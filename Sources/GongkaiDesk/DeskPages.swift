@@ -8,6 +8,8 @@ enum DeskPages {
         + ".desk-box{border:2px solid currentColor;border-radius:6px;padding:.5em 1em;margin:1em 0}"
         + ".desk-code{font-size:1.6em;font-weight:bold;letter-spacing:.1em}"
         + "button,input{font:inherit;min-height:44px}label{display:block;font-weight:bold}"
+        + ".desk-choice label{display:flex;align-items:center;gap:.6em;font-weight:normal}"
+        + ".desk-choice input{width:1.5em;height:1.5em;min-height:0;margin:0}"
 
     /// `'sha256-…'` of `style`, for the CSP.
     static let styleHash: String = {
@@ -125,7 +127,7 @@ enum DeskPages {
             if rated || c.rating != nil {
                 body += "<p data-rated>您的评价：\(escape(c.rating ?? ""))。谢谢！</p>"
             } else if s.canRate, let until = s.rateUntil {
-                body += "<form method=\"post\" action=\"rate\"><fieldset><legend>对这个答复满意吗？（\(until.chinese)前可以评价一次）</legend>"
+                body += "<form method=\"post\" action=\"rate\"><fieldset class=\"desk-choice\"><legend>对这个答复满意吗？（\(until.chinese)前可以评价一次）</legend>"
                 body += "<input type=\"hidden\" name=\"code\" value=\"\(escape(c.code))\">"
                 for (i, r) in DeskService.ratings.enumerated() {
                     body += "<p><label><input type=\"radio\" name=\"rating\" value=\"\(r)\"\(i == 0 ? " required" : "")> \(r)</label></p>"

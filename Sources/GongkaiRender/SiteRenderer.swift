@@ -1,6 +1,6 @@
 import Foundation
 import GongkaiCore
-import Mustache
+import GongkaiTemplate
 
 /// The render stage: view models from `SiteContent`, then Mustache pages,
 /// Atom feeds, the sitemap, the JSON API and hashed assets.
@@ -114,10 +114,10 @@ public struct SiteRenderer: Sendable {
 
     /// One page: rendered, or `.previous` when the previous build made it
     /// from the same key (then its view model is not even built).
-    func file<Model: MustacheParent>(_ path: String, _ template: String, key: UInt64?, _ reuse: (any PageReuse)?,
+    func file<Model: TemplateObject>(_ path: String, _ template: String, key: UInt64?, _ reuse: (any PageReuse)?,
                                      _ model: () -> Model) throws -> OutputFile {
         if let key, let reuse, reuse.canReuse(path, key: key) { return OutputFile(path: path, content: .previous, key: key) }
-        return OutputFile(path: path, text: try theme.render(model(), template), key: key)
+        return OutputFile(path: path, content: .bytes(try theme.render(model(), template)), key: key)
     }
 
     /// A file's key (`RenderKeys.key`), or nil without keys.
@@ -167,7 +167,7 @@ public struct SiteRenderer: Sendable {
         typealias Job = @Sendable () throws -> [OutputFile]
         let reuse = keys == nil ? nil : reuse
         /// The key is computed in the job (on any core), not here.
-        func page<Model: MustacheParent>(_ path: String, _ template: String, key: @escaping @Sendable @autoclosure () -> UInt64?,
+        func page<Model: TemplateObject>(_ path: String, _ template: String, key: @escaping @Sendable @autoclosure () -> UInt64?,
                                          _ model: @escaping @Sendable () -> Model) -> Job {
             { [self] in [try file(path, template, key: key(), reuse, model)] }
         }

@@ -40,15 +40,25 @@ enum URLPaths {
     /// Percent-encodes what is not safe in a URL path segment (a notice file
     /// name may be Chinese).
     static func escape(_ segment: String) -> String {
-        var out = ""
+        // Most segments (slugs, years, ASCII file names) need nothing.
+        guard segment.utf8.contains(where: { !isSafe($0) }) else { return segment }
+        var out: [UInt8] = []
+        out.reserveCapacity(segment.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in segment.utf8 {
-            switch byte {
-            case 48...57, 65...90, 97...122, 45, 46, 95, 126:
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            if isSafe(byte) {
+                out.append(byte)
+            } else {
+                out += [37, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 48...57, 65...90, 97...122, 45, 46, 95, 126: return true
+        default: return false
+        }
     }
 }

@@ -1,16 +1,16 @@
 /// Every Chinese sentence GongkaiWord gives, in one place.
 enum WordMessages {
-    static let zipUnreadable = "文件不是完整的 zip 压缩包（可能没有下载或复制完整，或者已经损坏）"
+    static let zipUnreadable = "不是完整的 zip 压缩包，可能没有下载或复制完整"
 
-    static func partUnreadable(_ path: String) -> String { "文件里的 \(path) 已损坏，读不出来" }
-    static func partMissing(_ path: String) -> String { "文件里缺少正文部分 \(path)" }
-    static func partNotXML(_ path: String) -> String { "文件里的 \(path) 格式不正确（可能已损坏）" }
+    static func partUnreadable(_ path: String) -> String { "里面的 \(path) 读不出来" }
+    static func partMissing(_ path: String) -> String { "里面缺少正文部分 \(path)" }
+    static func partNotXML(_ path: String) -> String { "里面的 \(path) 格式不正确" }
 
     static func failure(_ failure: WordFailure) -> String {
         switch failure {
-        case .notDocx(let format): return "这不是 .docx 文件：" + format.chineseName
+        case .notDocx(let format): return "这不是 .docx 文件，" + format.chineseName
         case .encrypted: return "这个 .docx 文件设置了打开密码"
-        case .damaged(let detail): return "这个 .docx 文件已损坏：" + detail
+        case .damaged(let detail): return "这个 .docx 文件已损坏，" + detail
         case .tooLarge: return "这个文件解压后太大，不像是一篇公告"
         }
     }

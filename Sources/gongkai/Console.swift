@@ -79,6 +79,11 @@ struct Console: Sendable {
         return true
     }
 
+    /// Prints diagnostics as `build` and `check` do.
+    func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { emit(d) }
+    }
+
     private func emit(_ d: Diagnostic) {
         if options.format == .json {
             let encoder = JSONEncoder()

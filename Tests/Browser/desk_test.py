@@ -303,6 +303,7 @@ def loop(binary, work, shots, procs):
             driver.save_screenshot(os.path.join(shots, "desk-notice-answer.png"))
         driver.get(desk + "status?code=" + codes["js"])
         if shots:
+            driver.execute_script("document.querySelector('[data-state]').scrollIntoView()")
             driver.save_screenshot(os.path.join(shots, "desk-answered.png"))
         driver.find_element(By.CSS_SELECTOR, "input[value='满意']").click()
         driver.find_element(By.CSS_SELECTOR, "form[action=rate] button").click()
