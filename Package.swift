@@ -44,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,7 +70,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "GongkaiCore"),
+        .target(name: "GongkaiCore", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "GongkaiMarkdown", dependencies: ["GongkaiCore", "CCmark"]),
         .target(
             name: "GongkaiTheme",
@@ -82,11 +83,15 @@ let package = Package(
         .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
-            dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GongkaiCore", "GongkaiZip"]
+        ),
+        .target(
+            name: "GongkaiZip",
+            dependencies: ["CDeflate"]
         ),
         .target(
             name: "GongkaiWord",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GongkaiZip"]
         ),
         .target(
             name: "GongkaiImport",

@@ -32,6 +32,8 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
         var key: UInt64
         var notice: Notice?
         var problems: [Diagnostic]
+        /// Where the notice's body is in the last build's bodies file.
+        var body: BodyPlace?
     }
 
     /// What one community's file holds (`NoticeCoding`): written for one
@@ -262,7 +264,9 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
                 try body.write(entry.path)
                 body.write(entry.key)
                 body.write(entry.notice != nil)
-                if let notice = entry.notice { try NoticeCoding.write(notice, body, bodies: bodies) }
+                if let notice = entry.notice {
+                    try NoticeCoding.write(notice, body, bodies: bodies, storedBody: entry.body?.bytes)
+                }
                 body.write(UInt32(entry.problems.count))
                 for p in entry.problems { try NoticeCoding.write(p, body) }
             }
@@ -309,9 +313,9 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             for _ in 0..<n {
                 let path = try d.read(String.self)
                 let key = try d.read(UInt64.self)
-                let notice = try d.present() ? try NoticeCoding.read(d, bodies: bodies) : nil
+                let read = try d.present() ? try NoticeCoding.read(d, bodies: bodies) : nil
                 let problems = try (0..<d.count()).map { _ in try NoticeCoding.readDiagnostic(d) }
-                entries.append(Entry(path: path, key: key, notice: notice, problems: problems))
+                entries.append(Entry(path: path, key: key, notice: read?.0, problems: problems, body: read?.1))
             }
             return entries
         } ?? nil

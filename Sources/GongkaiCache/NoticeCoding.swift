@@ -11,7 +11,9 @@ import GongkaiOutput
 /// `BinaryCoderTests` sets every field (checked by reflection) and
 /// round-trips it.
 enum NoticeCoding {
-    static func write(_ n: Notice, _ e: BinaryEncoder, bodies: BodyFile? = nil) throws {
+    /// `storedBody`: the body's bytes as a cache file holds them, when the
+    /// notice came from one (so its body need not be made to be written back).
+    static func write(_ n: Notice, _ e: BinaryEncoder, bodies: BodyFile? = nil, storedBody: [UInt8]? = nil) throws {
         try write(n.id, e)
         try e.write(n.sourcePath)
         try e.write(n.title)
@@ -38,7 +40,7 @@ enum NoticeCoding {
         e.write(n.draft)
         // The body as one blob, read back on first use (`readBody`): in
         // `bodies` (its place and checksum here), or here.
-        let blob = try n.body.storedBytes ?? bodyBytes(n.body)
+        let blob = try storedBody ?? bodyBytes(n.body)
         if let bodies {
             e.write(UInt64(bodies.bytes.count))
             e.write(UInt32(blob.count))
@@ -72,7 +74,9 @@ enum NoticeCoding {
         }
     }
 
-    static func read(_ d: BinaryDecoder, bodies: BodyFile? = nil) throws -> Notice {
+    /// The notice, and where its body is in `bodies` (its bytes are read
+    /// and the body made when first asked for).
+    static func read(_ d: BinaryDecoder, bodies: BodyFile? = nil) throws -> (Notice, BodyPlace?) {
         let id = try readID(d)
         let sourcePath = try d.read(String.self)
         let title = try d.read(String.self)
@@ -92,19 +96,23 @@ enum NoticeCoding {
         }
         let supersedes = try d.present() ? try readID(d) : nil
         let draft = try d.read(Bool.self)
-        let body: NoticeBody
+        let body: Deferred<NoticeBody>
+        var place: BodyPlace?
         if let bodies {
-            let offset = Int(try d.read(UInt64.self)), length = Int(try d.read(UInt32.self))
-            let sum = try d.read(UInt64.self)
-            guard offset <= bodies.size, length <= bodies.size - offset else { throw bad("body place") }
-            body = NoticeBody(loading: { bodies.read(offset: offset, length: length, checksum: sum) ?? [] }, make: readBody)
+            let at = BodyPlace(file: bodies, offset: Int(try d.read(UInt64.self)), length: Int(try d.read(UInt32.self)),
+                               checksum: try d.read(UInt64.self))
+            guard at.offset <= bodies.size, at.length <= bodies.size - at.offset else { throw bad("body place") }
+            place = at
+            body = Deferred { readBody(at.bytes ?? []) }
         } else {
-            body = NoticeBody(stored: try d.readBytes(), make: readBody)
+            let bytes = try d.readBytes()
+            body = Deferred { readBody(bytes) }
         }
         var n = Notice(id: id, sourcePath: sourcePath, title: title, date: NoticeDate(day: day, secondOfDay: second),
                        categorySlug: categorySlug, period: period, number: number, issuer: issuer, reviewed: reviewed,
                        tags: tags, summary: summary, attachments: attachments, supersedes: supersedes, draft: draft,
-                       body: body)
+                       body: NoticeBody(html: "", text: ""))
+        n.deferredBody = body
         n.process = try readArray(d) { d in
             guard let stage = ProcessStage(rawValue: try d.read(Int.self)) else { throw bad("stage") }
             return ProcessStep(stage: stage, date: try readDate(d), outcome: try d.present() ? try d.read(String.self) : nil)
@@ -120,7 +128,7 @@ enum NoticeCoding {
             Revision(date: try readDate(d), what: try d.read(String.self), why: try d.read(String.self))
         }
         n.withdrawal = try d.present() ? Withdrawal(date: try readDate(d), reason: try d.read(String.self)) : nil
-        return n
+        return (n, place)
     }
 
     static func bodyBytes(_ body: NoticeBody) throws -> [UInt8] {
@@ -229,6 +237,17 @@ enum NoticeCoding {
 /// first asked for and checked against its checksum (one that does not
 /// match gives an empty body; the file is replaced, never changed in
 /// place, and the open descriptor keeps the file that was checked).
+/// Where a body is in a bodies file.
+struct BodyPlace: Sendable {
+    let file: BodyFile
+    let offset: Int
+    let length: Int
+    let checksum: UInt64
+
+    /// Its bytes, checked; nil if the file no longer holds them.
+    var bytes: [UInt8]? { file.read(offset: offset, length: length, checksum: checksum) }
+}
+
 final class BodyFile: @unchecked Sendable {
     var bytes: [UInt8] = []
     private let fd: Int32
@@ -261,18 +280,8 @@ final class BodyFile: @unchecked Sendable {
             let slice = Array(bytes[offset..<offset + length])
             return slice.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum ? slice : nil
         }
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            var filled = 0
-            while filled < length {
-                let n = pread(fd, buffer.baseAddress! + filled, length - filled, off_t(offset + filled))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                filled += n
-            }
-            count = filled
-        }
-        guard complete, bytes.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum else { return nil }
+        guard let bytes = try? FileIO.read(fd, at: offset, count: length),
+              bytes.withUnsafeBytes({ BinaryCoder.checksum($0) }) == checksum else { return nil }
         return bytes
     }
 }

@@ -66,19 +66,8 @@ public enum RecordFile {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
-            var filled = 0
-            while filled < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                filled += n
-            }
-            count = filled
-        }
-        return complete ? bytes : nil
+        // A file cut short meanwhile is not a whole record: nil.
+        return try? FileIO.read(fd, at: 0, count: Int(st.st_size))
     }
 
     /// Writes atomically; a cache that cannot be written only means more

@@ -2,13 +2,9 @@ import CAtomicSwap
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
-private let systemRead = Glibc.read
 private let systemLink = Glibc.link
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
-private let systemRead = Darwin.read
 private let systemLink = Darwin.link
 #endif
 import GongkaiCore
@@ -558,14 +554,7 @@ public struct OutputWriter {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: bytes.count)
-        var filled = 0
-        while filled < bytes.count {
-            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, bytes.count - filled) }
-            if n <= 0 { return false }
-            filled += n
-        }
-        return buffer == bytes
+        return (try? FileIO.read(fd, at: 0, count: bytes.count)) == bytes
     }
 
     /// Swaps the complete spare into place; false when there was no output
@@ -631,16 +620,12 @@ public struct OutputWriter {
     }
 
     private static func writeAll(_ fd: Int32, _ path: String, _ bytes: [UInt8]) -> Diagnostic? {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return ioProblem(path, String(cString: strerror(errno)))
-            }
-            written += n
+        do {
+            try FileIO.writeAll(fd, bytes)
+            return nil
+        } catch {
+            return ioProblem(path, FileIO.reason(error))
         }
-        return nil
     }
 
     /// The file type at `path` (not following a link), nil if nothing is there.

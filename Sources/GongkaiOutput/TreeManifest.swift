@@ -554,20 +554,14 @@ struct TreeManifest: Sendable {
 /// hashes each file from its folder's state and its name, never building
 /// the path.
 struct PathHash: Sendable {
-    private var state: UInt64 = 0xcbf29ce484222325
+    private var state = FNV1a64()
 
-    @inline(__always) mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var s = state
-        for b in bytes { s = (s ^ UInt64(b)) &* 0x100000001b3 }
-        state = s
-    }
+    @inline(__always) mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { state.add(bytes) }
 
-    @inline(__always) mutating func add(_ byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* 0x100000001b3
-    }
+    @inline(__always) mutating func add(_ byte: UInt8) { state.add(byte) }
 
     var value: UInt64 {
-        var h = state
+        var h = state.value
         h ^= h >> 33
         h &*= 0xff51afd7ed558ccd
         h ^= h >> 33
