@@ -315,7 +315,8 @@ struct DocumentAnalysis {
             }
             guard Self.isShortLine(text), p.numbering?.isBullet != true else { continue }
             let next = paragraphs.dropFirst(position + 1).first { !ChineseText.clean($0.1.displayText).isEmpty }
-            let nextIsTable = items.first { $0.id == id + 1 }.map { if case .table = $0.kind { return true } else { return false } } ?? false
+            // Top-level ids are positions in `items`.
+            let nextIsTable = id + 1 < items.count && { if case .table = items[id + 1].kind { return true } else { return false } }()
             let bold = StyledRuns.isAllBold(p)
             if let kind = Self.ordinal(text) {
                 let nextText = next.map { ChineseText.clean($0.1.displayText) } ?? ""
