@@ -83,11 +83,15 @@ let package = Package(
         .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
-            dependencies: ["GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GongkaiCore", "GongkaiZip"]
+        ),
+        .target(
+            name: "GongkaiZip",
+            dependencies: ["CDeflate"]
         ),
         .target(
             name: "GongkaiWord",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GongkaiZip"]
         ),
         .target(
             name: "GongkaiImport",

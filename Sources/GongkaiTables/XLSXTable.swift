@@ -3,10 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import GongkaiCore
-import ZIPFoundation
+import GongkaiZip
 
 /// One worksheet of an `.xlsx` workbook (Office Open XML, as Excel and WPS
-/// save it) as a `TableData`: the package is opened with ZIPFoundation, its
+/// save it) as a `TableData`: the package is opened with GongkaiZip, its
 /// parts read with Foundation's XMLParser. Cell text is what the sheet
 /// displays: shared and inline strings as written, numbers through their
 /// number format (decimals, thousands separators, percent, ¥), dates as
@@ -28,9 +28,9 @@ public enum XLSXTable {
 
     /// The named sheet, or the first visible one when `sheet` is nil.
     public static func read(_ bytes: [UInt8], sheet wanted: String?) -> Result<Sheet, Failure> {
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try ZipArchive(bytes)
         } catch {
             return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
         }
@@ -92,7 +92,7 @@ public enum XLSXTable {
 
     /// The names of the workbook's sheets (for messages), or nil when unreadable.
     public static func sheetNames(_ bytes: [UInt8]) -> [String]? {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read),
+        guard let archive = try? ZipArchive(bytes),
               let xml = part(archive, "xl/workbook.xml") else { return nil }
         let workbook = WorkbookReader()
         guard workbook.parse(xml) else { return nil }
@@ -113,17 +113,12 @@ public enum XLSXTable {
 
     /// A part bigger than this unpacked is not read (a 20 MB workbook that
     /// unpacks to gigabytes is broken or hostile, never a village's ledger).
-    static let partLimit: UInt64 = 256 * 1024 * 1024
+    static let partLimit = 256 * 1024 * 1024
 
-    private static func part(_ archive: Archive, _ path: String) -> Data? {
-        guard let entry = archive[path], entry.uncompressedSize <= partLimit else { return nil }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        } catch {
-            return nil
-        }
-        return data
+    private static func part(_ archive: ZipArchive, _ path: String) -> Data? {
+        guard let entry = archive.entries.first(where: { $0.path == path || $0.path == "/" + path }),
+              let bytes = try? archive.data(entry, limit: partLimit) else { return nil }
+        return Data(bytes)
     }
 }
 

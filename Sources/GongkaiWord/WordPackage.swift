@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import GongkaiZip
 
 /// The zip package of a `.docx` (Open Packaging Conventions): parts by path,
 /// and each part's relationships (`_rels/<part>.rels`) resolved to paths.
@@ -20,29 +20,29 @@ struct WordPackage {
 
     /// A part bigger than this unpacked is not read (a document that unpacks
     /// to gigabytes is broken or hostile, never a village notice).
-    static let partLimit: UInt64 = 64 * 1024 * 1024
+    static let partLimit = 64 * 1024 * 1024
     /// All parts together, unpacked.
-    static let totalLimit: UInt64 = 512 * 1024 * 1024
+    static let totalLimit = 512 * 1024 * 1024
 
-    let archive: Archive
-    private var paths: [String: String] = [:]
+    let archive: ZipArchive
+    private var paths: [String: ZipArchive.Entry] = [:]
 
     init(_ bytes: [UInt8]) throws(WordFailure) {
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try ZipArchive(bytes)
         } catch {
             throw .damaged(detail: WordMessages.zipUnreadable)
         }
-        var total: UInt64 = 0
-        for entry in archive {
-            total &+= entry.uncompressedSize
+        var total = 0
+        for entry in archive.entries {
+            total = total &+ entry.uncompressedSize
             // Part names compare case-insensitively (OPC), and some writers
             // put a leading slash.
             var name = entry.path
             if name.hasPrefix("/") { name.removeFirst() }
-            paths[name.lowercased()] = entry.path
+            paths[name.lowercased()] = entry
         }
-        if total > Self.totalLimit { throw .tooLarge }
+        if total > Self.totalLimit || total < 0 { throw .tooLarge }
     }
 
     func has(_ path: String) -> Bool { paths[path.lowercased()] != nil }
@@ -50,17 +50,16 @@ struct WordPackage {
     var partNames: [String] { Array(paths.keys) }
 
     /// The part's bytes; nil when absent. A part that is damaged (CRC,
-    /// truncated) or too large throws.
+    /// deflate data) or too large throws.
     func part(_ path: String) throws(WordFailure) -> Data? {
-        guard let name = paths[path.lowercased()], let entry = archive[name] else { return nil }
-        guard entry.uncompressedSize <= Self.partLimit else { throw .tooLarge }
-        var data = Data()
+        guard let entry = paths[path.lowercased()] else { return nil }
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            return Data(try archive.data(entry, limit: Self.partLimit))
+        } catch .tooLarge {
+            throw .tooLarge
         } catch {
             throw .damaged(detail: WordMessages.partUnreadable(path))
         }
-        return data
     }
 
     /// The relationships of a part, by id.
