@@ -30,6 +30,12 @@ let themeFiles = [
     "overview-community.mustache",
     "assets/status.js",
     "assets/site.js",
+    "notice-objection.mustache",
+    "notice-replies.mustache",
+    "community-suggest.mustache",
+    "replies.mustache",
+    "reply.mustache",
+    "assets/desk.js",
 ]
 
 let package = Package(
@@ -45,6 +51,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.4.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -122,9 +130,19 @@ let package = Package(
             name: "GongkaiServe",
             dependencies: ["GongkaiCore", .product(name: "Hummingbird", package: "hummingbird")]
         ),
+        // The residents' desk (docs/desk.md): the only importer of the database driver.
+        .target(
+            name: "GongkaiDesk",
+            dependencies: [
+                "GongkaiCore", "GongkaiContent",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "gongkai",
-            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiImport", "GongkaiLedger", "GongkaiServe", "GongkaiWord", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GongkaiBuild", "GongkaiContent", "GongkaiImport", "GongkaiLedger", "GongkaiServe", "GongkaiWord", "GongkaiDesk", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "GongkaiMarkdownTests", dependencies: ["GongkaiMarkdown", "CCmark"], exclude: ["Fixtures"]),
         .testTarget(name: "GongkaiSearchTests", dependencies: ["GongkaiSearch", "GongkaiCore"]),
@@ -158,6 +176,10 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GongkaiDeskTests",
+            dependencies: ["GongkaiDesk", "GongkaiCore", "GongkaiContent"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -185,6 +185,7 @@ struct Build {
         today = content.map { options.asOf ?? CalendarDate.today(in: $0.site.timezone, now: clock.now()) }
         if options.reportOverdue, let content, let today {
             report.diagnostics += Overdue.diagnostics(ComplianceReport.evaluate(content, today: today), content: content)
+            report.diagnostics += ReplyOverdue.diagnostics(content, today: today)
         }
         renderInputs = cache?.renderInputs(sources, baseURL: options.baseURL, preview: options.preview)
     }

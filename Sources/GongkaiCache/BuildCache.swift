@@ -58,6 +58,7 @@ struct BuildCache: Codable {
         for community in sources.communities {
             h.add(community.slug)
             if let config = community.config { h.add(config.path); h.add(config.digest) }
+            for reply in community.replies { h.add(reply.path); h.add(reply.digest) }
             for notice in community.notices {
                 h.add(notice.file.path)
                 h.add(notice.file.digest)

@@ -142,3 +142,18 @@ public struct PrivacyGuard: Sendable {
             masked: hit.kind.mask(hit.number))
     }
 }
+
+extension PrivacyGuard {
+    /// `text` with every personal number replaced by its masked form (a
+    /// resident's words before they are stored for publication: the desk and
+    /// `gongkai inbox`).
+    public static func masking(_ text: String) -> String {
+        let findings = scan(text)
+        guard !findings.isEmpty else { return text }
+        var characters = Array(text)
+        for f in findings.sorted(by: { $0.offset > $1.offset }) where f.offset + f.length <= characters.count {
+            characters.replaceSubrange(f.offset..<(f.offset + f.length), with: Array(f.masked))
+        }
+        return String(characters)
+    }
+}

@@ -72,6 +72,8 @@ public struct SiteLoader: Sendable {
             let kind = fs.kind(of: path)
             if kind == .directory, isYear(name) {
                 loadYear(slug: slug, year: name, into: &community.notices, diagnostics: &diagnostics)
+            } else if kind == .directory, name == ReplyParser.folder {
+                community.replies = loadReplies(path, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(file: path, code: "GK111", message: Messages.notInYearFolder(path),
                                               fix: Messages.notInYearFolderFix(slug)))
@@ -82,6 +84,24 @@ public struct SiteLoader: Sendable {
             }
         }
         return community
+    }
+
+    /// `replies/*.md`: the answers to residents' objections and suggestions.
+    private func loadReplies(_ folder: String, diagnostics: inout [Diagnostic]) -> [SourceFile] {
+        var files: [SourceFile] = []
+        for name in list(folder, into: &diagnostics).sorted() where !isHidden(name) {
+            let path = folder + "/" + name
+            let kind = fs.kind(of: path)
+            if name.hasSuffix(".md"), case .file = kind {
+                if let file = readFile(path, into: &diagnostics) { files.append(file) }
+            } else if case .symlink = kind {
+                diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink, fix: Messages.symlinkFix))
+            } else {
+                diagnostics.append(Diagnostic(file: path, code: "GK130", severity: .warning,
+                                              message: Messages.strayFile(path), fix: Messages.strayFileFix))
+            }
+        }
+        return files
     }
 
     private func loadYear(slug: String, year: String, into notices: inout [NoticeSource],

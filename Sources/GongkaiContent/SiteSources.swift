@@ -114,6 +114,8 @@ public struct CommunitySource: Sendable {
     public var slug: String
     public var config: SourceFile?
     public var notices: [NoticeSource]
+    /// Answer files, `replies/<case number>.md` (docs/desk.md).
+    public var replies: [SourceFile] = []
 }
 
 public struct NoticeSource: Sendable {

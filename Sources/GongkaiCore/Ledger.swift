@@ -30,6 +30,17 @@ public struct Ledger: Sendable, Hashable {
         return entry
     }
 
+    /// Appends an entry for something that is not a notice (an answer: `<community>/replies/<number>`).
+    @discardableResult
+    public mutating func append(id: String, event: LedgerEntry.Event, version: String, revisions: Int,
+                                time: String) -> LedgerEntry {
+        var entry = LedgerEntry(seq: entries.count + 1, time: time, id: id, event: event, version: version,
+                                revisions: revisions, prev: head, hash: "")
+        entry.hash = entry.computedHash
+        entries.append(entry)
+        return entry
+    }
+
     /// The newest entry of each notice.
     public var latest: [String: LedgerEntry] {
         var result: [String: LedgerEntry] = [:]

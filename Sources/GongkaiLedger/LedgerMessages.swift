@@ -9,6 +9,14 @@ enum LedgerMessages {
         "请在前置信息里加一条修订记录，例如：修订: [{date: \(today), what: 改了什么, why: 为什么改}]，网站会在公告页上公开它；或者恢复原文，另发一篇更正公告（更正: 原公告编号）。"
     }
 
+    // GK308 a published answer changed silently (docs/desk.md)
+    static func silentReplyEdit(_ number: String, _ time: String) -> String {
+        "第 \(number) 号答复在 \(time) 已发布并记入完整性账本，之后内容被改动，但没有新增修订记录。已发布的答复不能悄悄修改。"
+    }
+    static func silentReplyEditFix(_ today: String) -> String {
+        "请在前置信息里加一条修订记录，例如：修订: [{日期: \(today), 内容: 改了什么, 原因: 为什么改}]，网站会在答复页上公开它；或者恢复原文。"
+    }
+
     // GK163 a recorded notice is gone
     static func vanished(_ id: String) -> String {
         "已发布的公告 \(id) 不见了（文件被删除、改名，或改成了草稿）。已记入完整性账本的公告不能悄悄消失。"

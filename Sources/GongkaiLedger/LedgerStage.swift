@@ -110,8 +110,34 @@ public struct LedgerStage: Sendable {
             pending.append(ledger.append(id: notice.id, event: event, version: version,
                                          revisions: notice.revisions.count, time: time))
         }
+        // Published answers (docs/desk.md): recorded like notices, under
+        // `<community>/replies/<number>`; one changes only with a new 修订.
+        var replyVersions: [String: String] = [:]
+        var replyTexts: [String: [UInt8]] = [:]
+        var replySources: [String: SourceFile] = [:]
+        for community in sources.communities { for file in community.replies { replySources[file.path] = file } }
+        for reply in content.replies where reply.isAnswered {
+            let text = NoticeText.canonical(replySources[reply.sourcePath]?.bytes ?? [], withdrawn: false)
+            let version = SHA256.hex(text)
+            replyVersions[reply.id] = version
+            replyTexts[reply.id] = text
+            if let last = latest[reply.id] {
+                matched += 1
+                if last.version == version { continue }
+                guard reply.revisions.count > last.revisions else {
+                    diagnostics.append(Diagnostic(file: reply.sourcePath, line: 1, column: 1, code: "GK308",
+                                                  message: LedgerMessages.silentReplyEdit(reply.number.description,
+                                                                                         Ledger.localTime(last.time, timezone: content.site.timezone)),
+                                                  fix: LedgerMessages.silentReplyEditFix(today)))
+                    continue
+                }
+                pending.append(ledger.append(id: reply.id, event: .revised, version: version, revisions: reply.revisions.count, time: time))
+            } else {
+                pending.append(ledger.append(id: reply.id, event: .published, version: version, revisions: reply.revisions.count, time: time))
+            }
+        }
         if matched < latest.count {
-            let present = Set(content.notices.map(\.id.value))
+            let present = Set(content.notices.map(\.id.value) + replyVersions.keys)
             for id in latest.keys.sorted() where !present.contains(id) {
                 diagnostics.append(Diagnostic(file: "content/\(id).md", code: "GK163", message: LedgerMessages.vanished(id),
                                               fix: LedgerMessages.vanishedFix))
@@ -119,9 +145,11 @@ public struct LedgerStage: Sendable {
         }
         let published = recording ? ledger : Ledger(entries: Array(ledger.entries.dropLast(pending.count)))
         // notice.txt is made only for the notices the renderer asks for.
-        let snapshot = LedgerSnapshot(ledger: published, versions: versions, text: { notice in
+        var snapshot = LedgerSnapshot(ledger: published, versions: versions, text: { notice in
             sourceByPath[notice.sourcePath].map { NoticeText.canonical($0.bytes, withdrawn: notice.withdrawal != nil) }
         })
+        snapshot.replyVersions = replyVersions
+        snapshot.replyTexts = replyTexts
         return Outcome(snapshot: snapshot, pending: pending, diagnostics: diagnostics, recorded: recorded,
                        sound: sound, versionCache: versionCache)
     }

@@ -83,7 +83,9 @@ extension SiteRenderer {
             name: community.name, disclosureName: community.disclosureName, description: community.description,
             committee: community.committee, address: community.address, phone: community.phone,
             count: notices.count, sections: sections, hasSections: !sections.isEmpty, feedHref: root + "\(community.slug)/feed.xml",
-            overviewHref: root + URLPaths.overview(community.slug))
+            overviewHref: root + URLPaths.overview(community.slug),
+            repliesHref: hasRepliesPage(community.slug) ? root + URLPaths.replies(community.slug) : nil,
+            suggestion: suggestionForm(community, root: root))
     }
 
     /// One listing (newest first) in pages that stay put as notices are
@@ -213,6 +215,7 @@ extension SiteRenderer {
             // input key covers: whether it has one is enough.
             h.add(ledger?.versions[id] != nil)
             h.add(ledgerEntries[id.value]?.count ?? 0)
+            h.add(replies.digest(of: id))
         }
     }
 
@@ -271,7 +274,9 @@ extension SiteRenderer {
             revisions: notice.revisions.map { RevisionView(date: $0.date.chinese, dateISO: $0.date.iso, what: $0.what, why: $0.why) },
             hasRevisions: !notice.revisions.isEmpty,
             withdrawal: notice.withdrawal.map { WithdrawalView(date: $0.date.chinese, dateISO: $0.date.iso, reason: $0.reason) },
-            ledger: ledgerLink(notice, root: root))
+            ledger: ledgerLink(notice, root: root),
+            replies: replies.answered(notice: notice.id).map { replyLink($0, root: root) },
+            hasReplies: !replies.answered(notice: notice.id).isEmpty)
     }
 
     /// Whether the body's last lines already carry the 落款 (the issuer's
@@ -341,7 +346,8 @@ extension SiteRenderer {
             objectionBy: short(deadline, start), objectionISO: deadline.iso,
             supervisionName: community?.supervisionName ?? "村务监督委员会", contact: supervision?.contact,
             phone: supervision?.phone ?? community?.phone, address: supervision?.address ?? community?.address,
-            timezone: site.timezone, script: root + asset("assets/status.js"))
+            timezone: site.timezone, script: root + asset("assets/status.js"),
+            form: objectionForm(notice, rules: rules, root: root))
     }
 
     func attachmentView(_ a: Attachment) -> AttachmentView {
@@ -411,7 +417,9 @@ extension SiteRenderer {
     /// JSONEncoder took a tenth of a second on 10,000 notices.
     func apiJSON() -> [UInt8] {
         var api = JSONText.Object()
+        api.add("communities", json: apiCommunities())
         api.add("count", content.notices.count)
+        api.add("desk", json: apiDesk())
         api.add("notices", writing: apiNotices)
         api.add("site", site.title)
         return api.take()
@@ -458,6 +466,7 @@ extension SiteRenderer {
         o.add("date", n.date.day.iso)
         o.add("id", n.id.value)
         o.add("number", n.number)
+        addDeskFields(n, to: &o)
         if let p = n.period {
             var period = JSONText.Object()
             period.add("from", p.from.iso)

@@ -44,6 +44,8 @@ public struct SiteRenderer: Sendable {
     let keys: RenderKeys?
     /// The last build's pieces of large files, and this build's (nil: none).
     let fragments: FragmentCache?
+    /// Answers to residents (docs/desk.md), grouped once.
+    let replies: ReplyIndex
 
     /// - Parameter today: the build's "today" in the site timezone (the
     ///   overview depends on it); nil: the newest notice's day, so output
@@ -107,6 +109,7 @@ public struct SiteRenderer: Sendable {
         self.fragments = keys == nil ? nil : fragments
         self.ledger = ledger
         ledgerEntries = Dictionary(grouping: ledger?.ledger.entries ?? [], by: \.id)
+        replies = ReplyIndex(content.replies)
     }
 
     /// One page: rendered, or `.previous` when the previous build made it
@@ -178,11 +181,14 @@ public struct SiteRenderer: Sendable {
         let all = keys?.all ?? 0
         jobs.append(page("index.html", "home", key: pageKey("home") { $0.add(all) }) { self.homePage() })
         jobs.append(page(URLPaths.search(), "search", key: pageKey("search") { $0.add(all) }) { self.searchPage() })
-        jobs.append(page(URLPaths.overview(), "overview", key: pageKey("overview") { $0.add(all) }) { self.overviewPage() })
+        jobs.append(page(URLPaths.overview(), "overview", key: pageKey("overview") { $0.add(all); $0.add(replies.digest) }) { self.overviewPage() })
         for community in content.communities {
             let notices = byCommunity[community.slug] ?? []
             jobs.append(page(URLPaths.community(community.slug), "community",
-                             key: pageKey("community") { $0.add(community.slug); $0.add(links: notices, keys!) }) {
+                             key: pageKey("community") {
+                                 $0.add(community.slug); $0.add(links: notices, keys!)
+                                 $0.add(replies.answered(community.slug).count); $0.add(replies.cases(community.slug).count)
+                             }) {
                 self.communityPage(community)
             })
             jobs.append(page(URLPaths.overview(community.slug), "overview-community", key: pageKey("overview-community") {
@@ -201,6 +207,7 @@ public struct SiteRenderer: Sendable {
                 }
                 return files
             }
+            jobs.append { [self] in try replyFiles(community) }
             jobs.append(page("\(community.slug)/feed.xml", "feed", key: pageKey("feed") {
                 $0.add(community.slug); $0.add(contents: notices.prefix(Self.feedEntries), keys!)
             }) {
@@ -225,6 +232,7 @@ public struct SiteRenderer: Sendable {
         // The longest jobs start first (their files keep their place).
         var first = [jobs.count]
         jobs.append { [self] in [file("api/notices.json", key: pageKey("api") { $0.add(all) }, reuse) { apiJSON() }] }
+        jobs.append { [self] in publishesReplies ? [file("api/replies.json", key: nil, reuse) { repliesJSON() }] : [] }
         first.append(jobs.count)
         jobs += ledgerJobs(reuse)
         // Notices in jobs of 64: one job per notice spent more time making

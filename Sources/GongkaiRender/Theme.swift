@@ -24,7 +24,7 @@ public struct Theme: Sendable {
     let templates: [String: String]
 
     static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap",
-                                "overview", "overview-community", "ledger", "ledger-community"]
+                                "overview", "overview-community", "ledger", "ledger-community", "replies", "reply"]
 
     /// `overrides`: path under the site's templates/ → bytes.
     public static func load(overrides: [String: [UInt8]]) -> (Theme?, [Diagnostic]) {

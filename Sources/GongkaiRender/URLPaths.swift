@@ -26,6 +26,9 @@ enum URLPaths {
         "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/"
     }
     static func search() -> String { "search/index.html" }
+    /// 群众建议与答复 (docs/desk.md).
+    static func replies(_ community: String) -> String { "\(community)/replies/index.html" }
+    static func reply(_ community: String, _ number: CaseNumber) -> String { "\(community)/replies/\(number)/index.html" }
     static func overview() -> String { "overview/index.html" }
     static func overview(_ community: String) -> String { "overview/\(community)/index.html" }
 

@@ -58,6 +58,8 @@ enum ViewModelKey: Int {
     case `phone`
     case `sections`
     case `hasSections`
+    case `repliesHref`
+    case `suggestion`
     case `anchor`
     case `allHref`
     case `more`
@@ -98,6 +100,8 @@ enum ViewModelKey: Int {
     case `hasRevisions`
     case `withdrawal`
     case `ledger`
+    case `replies`
+    case `hasReplies`
     case `hasPeriod`
     case `from`
     case `fromISO`
@@ -109,6 +113,7 @@ enum ViewModelKey: Int {
     case `supervisionName`
     case `contact`
     case `timezone`
+    case `form`
     case `step`
     case `stage`
     case `outcome`
@@ -168,6 +173,24 @@ enum ViewModelKey: Int {
     case `timeISO`
     case `event`
     case `note`
+    case `action`
+    case `notice`
+    case `deadline`
+    case `deadlineISO`
+    case `statusHref`
+    case `communityName`
+    case `received`
+    case `receivedISO`
+    case `answered`
+    case `answeredISO`
+    case `words`
+    case `noticeTitle`
+    case `noticeHref`
+    case `inTime`
+    case `overdue`
+    case `open`
+    case `any`
+    case `counts`
     case `svg`
 
     /// The names, in the order of the cases (the engine's key table).
@@ -223,6 +246,8 @@ enum ViewModelKey: Int {
         "phone",
         "sections",
         "hasSections",
+        "repliesHref",
+        "suggestion",
         "anchor",
         "allHref",
         "more",
@@ -263,6 +288,8 @@ enum ViewModelKey: Int {
         "hasRevisions",
         "withdrawal",
         "ledger",
+        "replies",
+        "hasReplies",
         "hasPeriod",
         "from",
         "fromISO",
@@ -274,6 +301,7 @@ enum ViewModelKey: Int {
         "supervisionName",
         "contact",
         "timezone",
+        "form",
         "step",
         "stage",
         "outcome",
@@ -333,6 +361,24 @@ enum ViewModelKey: Int {
         "timeISO",
         "event",
         "note",
+        "action",
+        "notice",
+        "deadline",
+        "deadlineISO",
+        "statusHref",
+        "communityName",
+        "received",
+        "receivedISO",
+        "answered",
+        "answeredISO",
+        "words",
+        "noticeTitle",
+        "noticeHref",
+        "inTime",
+        "overdue",
+        "open",
+        "any",
+        "counts",
         "svg",
     ]
 }
@@ -857,6 +903,8 @@ extension CommunityPage: TemplateObject {
         case .hasSections?: return self.hasSections.templateValue
         case .feedHref?: return self.feedHref.templateValue
         case .overviewHref?: return self.overviewHref.templateValue
+        case .repliesHref?: return self.repliesHref?.templateValue
+        case .suggestion?: return self.suggestion?.templateValue
         default: return nil
         }
     }
@@ -875,6 +923,8 @@ extension CommunityPage: TemplateObject {
         case .hasSections?: output.write(self.hasSections)
         case .feedHref?: output.write(self.feedHref)
         case .overviewHref?: output.write(self.overviewHref)
+        case .repliesHref?: guard let repliesHref = self.repliesHref else { return false }; output.write(repliesHref)
+        case .suggestion?: guard self.suggestion != nil else { return false }
         default: return false
         }
         return true
@@ -894,6 +944,8 @@ extension CommunityPage: TemplateObject {
         case .hasSections?: return item.pointee.hasSections.templateValue
         case .feedHref?: return item.pointee.feedHref.templateValue
         case .overviewHref?: return item.pointee.overviewHref.templateValue
+        case .repliesHref?: return item.pointee.repliesHref?.templateValue
+        case .suggestion?: return item.pointee.suggestion?.templateValue
         default: return nil
         }
     }
@@ -912,6 +964,8 @@ extension CommunityPage: TemplateObject {
         case .hasSections?: output.write(item.pointee.hasSections)
         case .feedHref?: output.write(item.pointee.feedHref)
         case .overviewHref?: output.write(item.pointee.overviewHref)
+        case .repliesHref?: guard let repliesHref = item.pointee.repliesHref else { return false }; output.write(repliesHref)
+        case .suggestion?: guard item.pointee.suggestion != nil else { return false }
         default: return false
         }
         return true
@@ -921,6 +975,9 @@ extension CommunityPage: TemplateObject {
         switch ViewModelKey(rawValue: key.id) {
         case .layout?:
             return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        case .suggestion?:
+            guard let suggestion = self.suggestion else { return nil }
+            return .some(rest.isEmpty ? suggestion.templateValue : suggestion.value(for: rest.first, then: rest.rest) ?? nil)
         default: return value(for: key).map { rest.lookup(in: $0) }
         }
     }
@@ -1102,6 +1159,8 @@ extension NoticePage: TemplateObject {
         case .hasRevisions?: return self.hasRevisions.templateValue
         case .withdrawal?: return self.withdrawal?.templateValue
         case .ledger?: return self.ledger?.templateValue
+        case .replies?: return self.replies.templateValue
+        case .hasReplies?: return self.hasReplies.templateValue
         default: return nil
         }
     }
@@ -1145,6 +1204,8 @@ extension NoticePage: TemplateObject {
         case .hasRevisions?: output.write(self.hasRevisions)
         case .withdrawal?: guard self.withdrawal != nil else { return false }
         case .ledger?: guard self.ledger != nil else { return false }
+        case .replies?: break
+        case .hasReplies?: output.write(self.hasReplies)
         default: return false
         }
         return true
@@ -1189,6 +1250,8 @@ extension NoticePage: TemplateObject {
         case .hasRevisions?: return item.pointee.hasRevisions.templateValue
         case .withdrawal?: return item.pointee.withdrawal?.templateValue
         case .ledger?: return item.pointee.ledger?.templateValue
+        case .replies?: return item.pointee.replies.templateValue
+        case .hasReplies?: return item.pointee.hasReplies.templateValue
         default: return nil
         }
     }
@@ -1232,6 +1295,8 @@ extension NoticePage: TemplateObject {
         case .hasRevisions?: output.write(item.pointee.hasRevisions)
         case .withdrawal?: guard item.pointee.withdrawal != nil else { return false }
         case .ledger?: guard item.pointee.ledger != nil else { return false }
+        case .replies?: break
+        case .hasReplies?: output.write(item.pointee.hasReplies)
         default: return false
         }
         return true
@@ -1287,6 +1352,7 @@ extension NoticeStatusView: TemplateObject {
         case .address?: return self.address?.templateValue
         case .timezone?: return self.timezone.templateValue
         case .script?: return self.script.templateValue
+        case .form?: return self.form?.templateValue
         default: return nil
         }
     }
@@ -1307,6 +1373,7 @@ extension NoticeStatusView: TemplateObject {
         case .address?: guard let address = self.address else { return false }; output.write(address)
         case .timezone?: output.write(self.timezone)
         case .script?: output.write(self.script)
+        case .form?: guard self.form != nil else { return false }
         default: return false
         }
         return true
@@ -1328,6 +1395,7 @@ extension NoticeStatusView: TemplateObject {
         case .address?: return item.pointee.address?.templateValue
         case .timezone?: return item.pointee.timezone.templateValue
         case .script?: return item.pointee.script.templateValue
+        case .form?: return item.pointee.form?.templateValue
         default: return nil
         }
     }
@@ -1348,9 +1416,19 @@ extension NoticeStatusView: TemplateObject {
         case .address?: guard let address = item.pointee.address else { return false }; output.write(address)
         case .timezone?: output.write(item.pointee.timezone)
         case .script?: output.write(item.pointee.script)
+        case .form?: guard item.pointee.form != nil else { return false }
         default: return false
         }
         return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .form?:
+            guard let form = self.form else { return nil }
+            return .some(rest.isEmpty ? form.templateValue : form.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
     }
 }
 
@@ -1418,6 +1496,7 @@ extension OverviewPage: TemplateObject {
         case .hasColumns?: return self.hasColumns.templateValue
         case .missingTotal?: return self.missingTotal.templateValue
         case .lateTotal?: return self.lateTotal.templateValue
+        case .hasReplies?: return self.hasReplies.templateValue
         default: return nil
         }
     }
@@ -1437,6 +1516,7 @@ extension OverviewPage: TemplateObject {
         case .hasColumns?: output.write(self.hasColumns)
         case .missingTotal?: output.write(self.missingTotal)
         case .lateTotal?: output.write(self.lateTotal)
+        case .hasReplies?: output.write(self.hasReplies)
         default: return false
         }
         return true
@@ -1457,6 +1537,7 @@ extension OverviewPage: TemplateObject {
         case .hasColumns?: return item.pointee.hasColumns.templateValue
         case .missingTotal?: return item.pointee.missingTotal.templateValue
         case .lateTotal?: return item.pointee.lateTotal.templateValue
+        case .hasReplies?: return item.pointee.hasReplies.templateValue
         default: return nil
         }
     }
@@ -1476,6 +1557,7 @@ extension OverviewPage: TemplateObject {
         case .hasColumns?: output.write(item.pointee.hasColumns)
         case .missingTotal?: output.write(item.pointee.missingTotal)
         case .lateTotal?: output.write(item.pointee.lateTotal)
+        case .hasReplies?: output.write(item.pointee.hasReplies)
         default: return false
         }
         return true
@@ -1534,6 +1616,7 @@ extension OverviewCommunity: TemplateObject {
         case .cells?: return self.cells.templateValue
         case .missing?: return self.missing.templateValue
         case .late?: return self.late.templateValue
+        case .replies?: return self.replies.templateValue
         default: return nil
         }
     }
@@ -1545,6 +1628,7 @@ extension OverviewCommunity: TemplateObject {
         case .cells?: break
         case .missing?: output.write(self.missing)
         case .late?: output.write(self.late)
+        case .replies?: break
         default: return false
         }
         return true
@@ -1557,6 +1641,7 @@ extension OverviewCommunity: TemplateObject {
         case .cells?: return item.pointee.cells.templateValue
         case .missing?: return item.pointee.missing.templateValue
         case .late?: return item.pointee.late.templateValue
+        case .replies?: return item.pointee.replies.templateValue
         default: return nil
         }
     }
@@ -1568,9 +1653,18 @@ extension OverviewCommunity: TemplateObject {
         case .cells?: break
         case .missing?: output.write(item.pointee.missing)
         case .late?: output.write(item.pointee.late)
+        case .replies?: break
         default: return false
         }
         return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .replies?:
+            return .some(rest.isEmpty ? self.replies.templateValue : self.replies.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
     }
 }
 
@@ -2671,5 +2765,440 @@ extension LedgerVersionView: TemplateObject {
         default: return false
         }
         return true
+    }
+}
+
+extension ObjectionForm: TemplateObject {
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: return self.action.templateValue
+        case .notice?: return self.notice.templateValue
+        case .deadline?: return self.deadline.templateValue
+        case .deadlineISO?: return self.deadlineISO.templateValue
+        case .statusHref?: return self.statusHref.templateValue
+        case .script?: return self.script.templateValue
+        default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: output.write(self.action)
+        case .notice?: output.write(self.notice)
+        case .deadline?: output.write(self.deadline)
+        case .deadlineISO?: output.write(self.deadlineISO)
+        case .statusHref?: output.write(self.statusHref)
+        case .script?: output.write(self.script)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: return item.pointee.action.templateValue
+        case .notice?: return item.pointee.notice.templateValue
+        case .deadline?: return item.pointee.deadline.templateValue
+        case .deadlineISO?: return item.pointee.deadlineISO.templateValue
+        case .statusHref?: return item.pointee.statusHref.templateValue
+        case .script?: return item.pointee.script.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: output.write(item.pointee.action)
+        case .notice?: output.write(item.pointee.notice)
+        case .deadline?: output.write(item.pointee.deadline)
+        case .deadlineISO?: output.write(item.pointee.deadlineISO)
+        case .statusHref?: output.write(item.pointee.statusHref)
+        case .script?: output.write(item.pointee.script)
+        default: return false
+        }
+        return true
+    }
+}
+
+extension SuggestionForm: TemplateObject {
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: return self.action.templateValue
+        case .community?: return self.community.templateValue
+        case .communityName?: return self.communityName.templateValue
+        case .statusHref?: return self.statusHref.templateValue
+        case .script?: return self.script.templateValue
+        default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: output.write(self.action)
+        case .community?: output.write(self.community)
+        case .communityName?: output.write(self.communityName)
+        case .statusHref?: output.write(self.statusHref)
+        case .script?: output.write(self.script)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: return item.pointee.action.templateValue
+        case .community?: return item.pointee.community.templateValue
+        case .communityName?: return item.pointee.communityName.templateValue
+        case .statusHref?: return item.pointee.statusHref.templateValue
+        case .script?: return item.pointee.script.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .action?: output.write(item.pointee.action)
+        case .community?: output.write(item.pointee.community)
+        case .communityName?: output.write(item.pointee.communityName)
+        case .statusHref?: output.write(item.pointee.statusHref)
+        case .script?: output.write(item.pointee.script)
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ReplyLink: TemplateObject {
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: return self.href.templateValue
+        case .anchor?: return self.anchor.templateValue
+        case .number?: return self.number.templateValue
+        case .kind?: return self.kind.templateValue
+        case .received?: return self.received.templateValue
+        case .receivedISO?: return self.receivedISO.templateValue
+        case .answered?: return self.answered.templateValue
+        case .answeredISO?: return self.answeredISO.templateValue
+        case .outcome?: return self.outcome.templateValue
+        case .words?: return self.words.templateValue
+        case .late?: return self.late.templateValue
+        case .noticeTitle?: return self.noticeTitle?.templateValue
+        case .noticeHref?: return self.noticeHref?.templateValue
+        default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: output.write(self.href)
+        case .anchor?: output.write(self.anchor)
+        case .number?: output.write(self.number)
+        case .kind?: output.write(self.kind)
+        case .received?: output.write(self.received)
+        case .receivedISO?: output.write(self.receivedISO)
+        case .answered?: output.write(self.answered)
+        case .answeredISO?: output.write(self.answeredISO)
+        case .outcome?: output.write(self.outcome)
+        case .words?: output.write(self.words)
+        case .late?: output.write(self.late)
+        case .noticeTitle?: guard let noticeTitle = self.noticeTitle else { return false }; output.write(noticeTitle)
+        case .noticeHref?: guard let noticeHref = self.noticeHref else { return false }; output.write(noticeHref)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: return item.pointee.href.templateValue
+        case .anchor?: return item.pointee.anchor.templateValue
+        case .number?: return item.pointee.number.templateValue
+        case .kind?: return item.pointee.kind.templateValue
+        case .received?: return item.pointee.received.templateValue
+        case .receivedISO?: return item.pointee.receivedISO.templateValue
+        case .answered?: return item.pointee.answered.templateValue
+        case .answeredISO?: return item.pointee.answeredISO.templateValue
+        case .outcome?: return item.pointee.outcome.templateValue
+        case .words?: return item.pointee.words.templateValue
+        case .late?: return item.pointee.late.templateValue
+        case .noticeTitle?: return item.pointee.noticeTitle?.templateValue
+        case .noticeHref?: return item.pointee.noticeHref?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .href?: output.write(item.pointee.href)
+        case .anchor?: output.write(item.pointee.anchor)
+        case .number?: output.write(item.pointee.number)
+        case .kind?: output.write(item.pointee.kind)
+        case .received?: output.write(item.pointee.received)
+        case .receivedISO?: output.write(item.pointee.receivedISO)
+        case .answered?: output.write(item.pointee.answered)
+        case .answeredISO?: output.write(item.pointee.answeredISO)
+        case .outcome?: output.write(item.pointee.outcome)
+        case .words?: output.write(item.pointee.words)
+        case .late?: output.write(item.pointee.late)
+        case .noticeTitle?: guard let noticeTitle = item.pointee.noticeTitle else { return false }; output.write(noticeTitle)
+        case .noticeHref?: guard let noticeHref = item.pointee.noticeHref else { return false }; output.write(noticeHref)
+        default: return false
+        }
+        return true
+    }
+}
+
+extension ReplyCounts: TemplateObject {
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .inTime?: return self.inTime.templateValue
+        case .late?: return self.late.templateValue
+        case .overdue?: return self.overdue.templateValue
+        case .open?: return self.open.templateValue
+        case .any?: return self.any.templateValue
+        default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .inTime?: output.write(self.inTime)
+        case .late?: output.write(self.late)
+        case .overdue?: output.write(self.overdue)
+        case .open?: output.write(self.open)
+        case .any?: output.write(self.any)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .inTime?: return item.pointee.inTime.templateValue
+        case .late?: return item.pointee.late.templateValue
+        case .overdue?: return item.pointee.overdue.templateValue
+        case .open?: return item.pointee.open.templateValue
+        case .any?: return item.pointee.any.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .inTime?: output.write(item.pointee.inTime)
+        case .late?: output.write(item.pointee.late)
+        case .overdue?: output.write(item.pointee.overdue)
+        case .open?: output.write(item.pointee.open)
+        case .any?: output.write(item.pointee.any)
+        default: return false
+        }
+        return true
+    }
+}
+
+extension RepliesPage: TemplateObject {
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return self.layout.templateValue
+        case .heading?: return self.heading.templateValue
+        case .community?: return self.community.templateValue
+        case .communityHref?: return self.communityHref.templateValue
+        case .replies?: return self.replies.templateValue
+        case .hasReplies?: return self.hasReplies.templateValue
+        case .counts?: return self.counts.templateValue
+        case .suggestion?: return self.suggestion?.templateValue
+        case .feedHref?: return self.feedHref.templateValue
+        default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .heading?: output.write(self.heading)
+        case .community?: output.write(self.community)
+        case .communityHref?: output.write(self.communityHref)
+        case .replies?: break
+        case .hasReplies?: output.write(self.hasReplies)
+        case .counts?: break
+        case .suggestion?: guard self.suggestion != nil else { return false }
+        case .feedHref?: output.write(self.feedHref)
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .heading?: return item.pointee.heading.templateValue
+        case .community?: return item.pointee.community.templateValue
+        case .communityHref?: return item.pointee.communityHref.templateValue
+        case .replies?: return item.pointee.replies.templateValue
+        case .hasReplies?: return item.pointee.hasReplies.templateValue
+        case .counts?: return item.pointee.counts.templateValue
+        case .suggestion?: return item.pointee.suggestion?.templateValue
+        case .feedHref?: return item.pointee.feedHref.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .heading?: output.write(item.pointee.heading)
+        case .community?: output.write(item.pointee.community)
+        case .communityHref?: output.write(item.pointee.communityHref)
+        case .replies?: break
+        case .hasReplies?: output.write(item.pointee.hasReplies)
+        case .counts?: break
+        case .suggestion?: guard item.pointee.suggestion != nil else { return false }
+        case .feedHref?: output.write(item.pointee.feedHref)
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        case .counts?:
+            return .some(rest.isEmpty ? self.counts.templateValue : self.counts.value(for: rest.first, then: rest.rest) ?? nil)
+        case .suggestion?:
+            guard let suggestion = self.suggestion else { return nil }
+            return .some(rest.isEmpty ? suggestion.templateValue : suggestion.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
+    }
+}
+
+extension ReplyPage: TemplateObject {
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return self.layout.templateValue
+        case .title?: return self.title.templateValue
+        case .community?: return self.community.templateValue
+        case .kind?: return self.kind.templateValue
+        case .number?: return self.number.templateValue
+        case .received?: return self.received.templateValue
+        case .receivedISO?: return self.receivedISO.templateValue
+        case .deadline?: return self.deadline.templateValue
+        case .deadlineISO?: return self.deadlineISO.templateValue
+        case .answered?: return self.answered.templateValue
+        case .answeredISO?: return self.answeredISO.templateValue
+        case .late?: return self.late?.templateValue
+        case .outcome?: return self.outcome.templateValue
+        case .reason?: return self.reason?.templateValue
+        case .reviewed?: return self.reviewed?.templateValue
+        case .words?: return self.words.templateValue
+        case .body?: return self.body.templateValue
+        case .notice?: return self.notice?.templateValue
+        case .repliesHref?: return self.repliesHref.templateValue
+        case .revisions?: return self.revisions.templateValue
+        case .hasRevisions?: return self.hasRevisions.templateValue
+        case .ledger?: return self.ledger?.templateValue
+        default: return nil
+        }
+    }
+
+    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(self.title)
+        case .community?: output.write(self.community)
+        case .kind?: output.write(self.kind)
+        case .number?: output.write(self.number)
+        case .received?: output.write(self.received)
+        case .receivedISO?: output.write(self.receivedISO)
+        case .deadline?: output.write(self.deadline)
+        case .deadlineISO?: output.write(self.deadlineISO)
+        case .answered?: output.write(self.answered)
+        case .answeredISO?: output.write(self.answeredISO)
+        case .late?: guard let late = self.late else { return false }; output.write(late)
+        case .outcome?: output.write(self.outcome)
+        case .reason?: guard let reason = self.reason else { return false }; output.write(reason)
+        case .reviewed?: guard let reviewed = self.reviewed else { return false }; output.write(reviewed)
+        case .words?: output.write(self.words)
+        case .body?: output.write(self.body)
+        case .notice?: guard self.notice != nil else { return false }
+        case .repliesHref?: output.write(self.repliesHref)
+        case .revisions?: break
+        case .hasRevisions?: output.write(self.hasRevisions)
+        case .ledger?: guard self.ledger != nil else { return false }
+        default: return false
+        }
+        return true
+    }
+
+    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: return item.pointee.layout.templateValue
+        case .title?: return item.pointee.title.templateValue
+        case .community?: return item.pointee.community.templateValue
+        case .kind?: return item.pointee.kind.templateValue
+        case .number?: return item.pointee.number.templateValue
+        case .received?: return item.pointee.received.templateValue
+        case .receivedISO?: return item.pointee.receivedISO.templateValue
+        case .deadline?: return item.pointee.deadline.templateValue
+        case .deadlineISO?: return item.pointee.deadlineISO.templateValue
+        case .answered?: return item.pointee.answered.templateValue
+        case .answeredISO?: return item.pointee.answeredISO.templateValue
+        case .late?: return item.pointee.late?.templateValue
+        case .outcome?: return item.pointee.outcome.templateValue
+        case .reason?: return item.pointee.reason?.templateValue
+        case .reviewed?: return item.pointee.reviewed?.templateValue
+        case .words?: return item.pointee.words.templateValue
+        case .body?: return item.pointee.body.templateValue
+        case .notice?: return item.pointee.notice?.templateValue
+        case .repliesHref?: return item.pointee.repliesHref.templateValue
+        case .revisions?: return item.pointee.revisions.templateValue
+        case .hasRevisions?: return item.pointee.hasRevisions.templateValue
+        case .ledger?: return item.pointee.ledger?.templateValue
+        default: return nil
+        }
+    }
+
+    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?: break
+        case .title?: output.write(item.pointee.title)
+        case .community?: output.write(item.pointee.community)
+        case .kind?: output.write(item.pointee.kind)
+        case .number?: output.write(item.pointee.number)
+        case .received?: output.write(item.pointee.received)
+        case .receivedISO?: output.write(item.pointee.receivedISO)
+        case .deadline?: output.write(item.pointee.deadline)
+        case .deadlineISO?: output.write(item.pointee.deadlineISO)
+        case .answered?: output.write(item.pointee.answered)
+        case .answeredISO?: output.write(item.pointee.answeredISO)
+        case .late?: guard let late = item.pointee.late else { return false }; output.write(late)
+        case .outcome?: output.write(item.pointee.outcome)
+        case .reason?: guard let reason = item.pointee.reason else { return false }; output.write(reason)
+        case .reviewed?: guard let reviewed = item.pointee.reviewed else { return false }; output.write(reviewed)
+        case .words?: output.write(item.pointee.words)
+        case .body?: output.write(item.pointee.body)
+        case .notice?: guard item.pointee.notice != nil else { return false }
+        case .repliesHref?: output.write(item.pointee.repliesHref)
+        case .revisions?: break
+        case .hasRevisions?: output.write(item.pointee.hasRevisions)
+        case .ledger?: guard item.pointee.ledger != nil else { return false }
+        default: return false
+        }
+        return true
+    }
+
+    func value(for key: TemplateKey, then rest: TemplatePath) -> TemplateValue?? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .layout?:
+            return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
+        case .notice?:
+            guard let notice = self.notice else { return nil }
+            return .some(rest.isEmpty ? notice.templateValue : notice.value(for: rest.first, then: rest.rest) ?? nil)
+        case .ledger?:
+            guard let ledger = self.ledger else { return nil }
+            return .some(rest.isEmpty ? ledger.templateValue : ledger.value(for: rest.first, then: rest.rest) ?? nil)
+        default: return value(for: key).map { rest.lookup(in: $0) }
+        }
     }
 }

@@ -112,6 +112,9 @@ struct CommunityPage {
     var feedHref: String
     /// This community's page of the compliance overview (what was due, when).
     var overviewHref: String
+    /// 群众建议与答复: the community's answers page, and the suggestion form (with `desk_url`).
+    var repliesHref: String?
+    var suggestion: SuggestionForm?
 }
 
 struct CategorySection {
@@ -183,6 +186,9 @@ struct NoticePage {
     var hasRevisions: Bool
     var withdrawal: WithdrawalView?
     var ledger: NoticeLedgerLink?
+    /// 异议与答复: the published answers to objections against this notice.
+    var replies: [ReplyLink]
+    var hasReplies: Bool
 }
 
 /// 公示期 and objection deadline in plain text; status.js adds the live status.
@@ -201,6 +207,8 @@ struct NoticeStatusView {
     var address: String?
     var timezone: String
     var script: String
+    /// The objection form (site.yml `desk_url`, the window open on the build's day).
+    var form: ObjectionForm?
 }
 
 struct ProcessStepView {
@@ -226,6 +234,8 @@ struct OverviewPage {
     var hasColumns: Bool
     var missingTotal: Int
     var lateTotal: Int
+    /// Any community has answer files: show the table of answers (docs/desk.md).
+    var hasReplies: Bool
 }
 
 struct OverviewColumn {
@@ -239,6 +249,9 @@ struct OverviewCommunity {
     var cells: [OverviewSummary]
     var missing: Int
     var late: Int
+    /// Residents' objections and suggestions (docs/desk.md): answered in
+    /// time, answered late, open past the deadline, open in time.
+    var replies: ReplyCounts
 }
 
 struct OverviewSummary {
@@ -425,4 +438,88 @@ struct LedgerVersionView {
     /// On the overview's list of recent entries: which notice.
     var title: String?
     var href: String?
+}
+
+// MARK: the desk (docs/desk.md)
+
+struct ObjectionForm {
+    var action: String
+    var notice: String
+    var deadline: String
+    var deadlineISO: String
+    var statusHref: String
+    var script: String
+}
+
+struct SuggestionForm {
+    var action: String
+    var community: String
+    var communityName: String
+    var statusHref: String
+    var script: String
+}
+
+/// One answered case in a list (a notice page, a community's answers page).
+struct ReplyLink {
+    var href: String
+    var anchor: String
+    var number: String
+    var kind: String
+    var received: String
+    var receivedISO: String
+    var answered: String
+    var answeredISO: String
+    var outcome: String
+    var words: String
+    var late: Bool
+    var noticeTitle: String?
+    var noticeHref: String?
+}
+
+struct ReplyCounts {
+    var inTime: Int
+    var late: Int
+    var overdue: Int
+    var open: Int
+    var any: Bool
+}
+
+/// <community>/replies/index.html: 群众建议与答复.
+struct RepliesPage {
+    var layout: Layout
+    var heading: String
+    var community: String
+    var communityHref: String
+    var replies: [ReplyLink]
+    var hasReplies: Bool
+    var counts: ReplyCounts
+    var suggestion: SuggestionForm?
+    var feedHref: String
+}
+
+/// <community>/replies/<number>/index.html: one answer, recorded in the ledger like a notice.
+struct ReplyPage {
+    var layout: Layout
+    var title: String
+    var community: String
+    var kind: String
+    var number: String
+    var received: String
+    var receivedISO: String
+    var deadline: String
+    var deadlineISO: String
+    var answered: String
+    var answeredISO: String
+    /// （逾期 N 天）, or nil when answered in time.
+    var late: String?
+    var outcome: String
+    var reason: String?
+    var reviewed: String?
+    var words: String
+    var body: String
+    var notice: NoticeLink?
+    var repliesHref: String
+    var revisions: [RevisionView]
+    var hasRevisions: Bool
+    var ledger: NoticeLedgerLink?
 }
