@@ -94,10 +94,13 @@ extension SiteRenderer {
 
     /// One listing (newest first) in pages that stay put as notices are
     /// added: the index (`<folder>/index.html`) with the newest `perPage`
-    /// and a link to each year, and one page for each year's notices
-    /// (`<folder>/<year>.html`). A notice of any date changes the index
-    /// and its own year's page, never the other years'. The page numbers of
-    /// earlier gongkais (`page/N/`, newest first) point to the index.
+    /// and, when there are more, a link to each year and one page for each
+    /// year's notices (`<folder>/<year>.html`). A notice of any date changes
+    /// the index and its own year's page, never the other years'. A listing
+    /// the index holds whole has no year pages (most of a village's
+    /// categories: year pages of one or two notices would only be more
+    /// files). The page numbers of earlier gongkais (`page/N/`, newest
+    /// first) point to the index.
     func listingFiles(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
                       reuse: (any PageReuse)?, folder: String) throws -> [OutputFile] {
         var byYear: [(year: Int, notices: ArraySlice<Notice>)] = []
@@ -120,11 +123,12 @@ extension SiteRenderer {
             }
         }
         files.append(try file(index, "listing", key: indexKey, reuse) {
-            listingPage(newest, count: notices.count, year: nil, years: byYear.map { ($0.year, $0.notices.count) },
+            listingPage(newest, count: notices.count, year: nil,
+                        years: notices.count > Self.perPage ? byYear.map { ($0.year, $0.notices.count) } : [],
                         path: index, folder: folder, heading: heading, intro: intro, crumbs: crumbs)
         })
         let years = byYear.map { ($0.year, $0.notices.count) }
-        for (year, inYear) in byYear {
+        for (year, inYear) in byYear where notices.count > Self.perPage {
             let path = URLPaths.listingYear(folder, year)
             let key = keys.map { keys in
                 keys.key("listing-year") { h in
@@ -183,7 +187,7 @@ extension SiteRenderer {
                            heading: year.map { "\(heading) · \($0)年" } ?? heading, intro: intro, count: count,
                            groups: groups, year: year.map(String.init), newestOnly: year == nil && count > slice.count,
                            shownCount: slice.count,
-                           years: links, hasYears: links.count > 1 || year == nil && count > slice.count,
+                           years: links, hasYears: !links.isEmpty,
                            movedHref: nil, indexHref: root + folder + "index.html")
     }
 
