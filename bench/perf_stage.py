@@ -15,7 +15,11 @@ Swift symbols are shown demangled when swift-demangle is on the PATH.
 import argparse, collections, re, shutil, subprocess, sys
 
 GROUPS = [
+    # Since the render jobs also compress and write their files (2026-12):
+    ("pre-compression (.gz)", r"Precompress|libdeflate|deflate|ChunkedGzip"),
+    ("writing files (spare tree)", r"OutputWriter|7Session|__libc_open|__libc_write|openat|fstatat|renameat"),
     ("template engine (GongkaiTemplate)", r"15GongkaiTemplate"),
+    ("swift-mustache (the engine until 2026-12)", r"\$s8Mustache|MustacheParent|MustacheBox"),
     ("QR codes", r"QRCode|QRcode_|libqrencode"),
     ("notice.txt", r"noticeText|canonicalText|NoticeRecord"),
     ("api/notices.json", r"apiJSON|apiNotices|apiObject|JSONText"),

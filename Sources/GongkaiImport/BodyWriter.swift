@@ -147,8 +147,8 @@ struct BodyWriter {
         if lower.contains("自动生成") || lower.contains("generated") || lower.contains("description automatically") { return nil }
         if [".png", ".jpg", ".jpeg", ".gif", ".emf", ".wmf", ".bmp", ".tif"].contains(where: { lower.hasSuffix($0) }) { return nil }
         if lower.hasPrefix("图片") || lower.hasPrefix("picture") || lower.hasPrefix("image") || lower.hasPrefix("图像") {
-            let rest = d.drop { !$0.isNumber && !ChineseText.isSpace($0) }
-            if rest.allSatisfy({ $0.isNumber || ChineseText.isSpace($0) }) { return nil }
+            let rest = d.drop { !ChineseText.isDigit($0) && !ChineseText.isSpace($0) }
+            if rest.allSatisfy({ ChineseText.isDigit($0) || ChineseText.isSpace($0) }) { return nil }
         }
         return d
     }

@@ -12,6 +12,12 @@ enum ChineseText {
         }
     }
 
+    /// 0–9, ASCII or full-width. (`Character.isNumber` is also true for 一, 二, 两 …)
+    static func isDigit(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value)
+    }
+
     static func isSpace(_ c: Character) -> Bool {
         c == " " || c == "\u{3000}" || c == "\u{00A0}" || c == "\t" || c == "\u{2002}" || c == "\u{2003}"
             || c == "\u{2009}" || c == "\u{200B}" || c == "\u{FEFF}"

@@ -115,7 +115,7 @@ struct DocumentAnalysis {
                 if !titleParts.isEmpty { break }
                 continue
             }
-            if titleParts.isEmpty, masthead == nil, text.hasSuffix("文件"), text.count <= 24, isTitleLike(p) {
+            if titleParts.isEmpty, masthead == nil, text.hasSuffix("文件"), text.count <= 24, !text.hasPrefix("关于"), isTitleLike(p) {
                 masthead = text
                 skipped.insert(item.id)
                 continue
@@ -123,6 +123,25 @@ struct DocumentAnalysis {
             if titleParts.isEmpty, headDate == nil, let d = ChineseText.onlyDate(text), examined <= 2 {
                 headDate = d
                 continue
+            }
+            if isTitleLike(p), titleParts.count == 1, let first = firstTitle, !Self.sameLook(first, p) {
+                // Two title lines that look different: a column header above
+                // the title (`柳河村村务公开`), or a title split after a short
+                // first line (`马庄村` / `宅基地审批结果公示`).
+                if Self.isMastheadText(titleParts[0]) {
+                    masthead = titleParts[0]
+                    titleParts = [text]
+                    firstTitle = p
+                    skipped.insert(item.id)
+                    continue
+                }
+                let secondStyle = (p.style?.name ?? "").lowercased()
+                let secondIsHeading = Self.headingStyleLevel(secondStyle) != nil || Self.ordinal(text) != nil
+                if titleParts[0].count <= 8, !sawTitleStyle, !secondIsHeading {
+                    titleParts.append(text)
+                    skipped.insert(item.id)
+                    continue
+                }
             }
             if isTitleLike(p), titleParts.count < 3, firstTitle.map({ Self.sameLook($0, p) }) ?? true {
                 if firstTitle == nil { firstTitle = p }
@@ -150,6 +169,12 @@ struct DocumentAnalysis {
         }
     }
 
+    /// The name of the paper's column rather than of the notice: `××村民委员会文件`, `××村村务公开`.
+    static func isMastheadText(_ text: String) -> Bool {
+        guard text.count <= 16, !text.hasPrefix("关于"), !text.contains(where: ChineseText.isDigit) else { return false }
+        return ["文件", "村务公开", "居务公开", "党务公开", "公开栏", "公示栏", "务公开"].contains { text.hasSuffix($0) }
+    }
+
     /// A title broken over lines has one look: style, alignment, size, weight.
     static func sameLook(_ a: WordParagraph, _ b: WordParagraph) -> Bool {
         func look(_ p: WordParagraph) -> (String, WordParagraph.Alignment, Double?, Bool) {
@@ -174,18 +199,27 @@ struct DocumentAnalysis {
     // MARK: The 落款
 
     static let organisationWords = ["委员会", "村委会", "居委会", "支部", "党委", "总支", "小组", "办公室", "合作社", "公司",
-                                    "社区", "村", "理事会", "监事会", "工作站", "服务站", "中心", "政府", "街道", "办事处", "会议", "大会"]
+                                    "社区", "村", "理事会", "监事会", "工作站", "服务站", "中心", "政府", "街道", "办事处", "会议", "大会",
+                                    "两委", "村委", "居委"]
 
     mutating func readSignature() {
         // The last lines of the top-level paragraphs (a 落款 is often one paragraph with a line break).
         var lines: [(id: Int, text: String)] = []
-        for item in items.reversed() {
-            guard let p = item.paragraph else {
-                if lines.count >= 2 { break } else { continue }
+        scan: for item in items.reversed() {
+            let texts: [String]
+            switch item.kind {
+            case .paragraph(let p):
+                texts = [p.displayText]
+            case .table(let t):
+                // A 落款 is sometimes set in a small table without borders.
+                guard lines.count < 2, t.rows.count <= 4, t.columnCount <= 3 else {
+                    if lines.count >= 2 { break scan } else { continue scan }
+                }
+                texts = t.rows.flatMap { $0.cells.map(\.text) }
             }
-            let parts = p.displayText.split(separator: "\n").map { ChineseText.clean(String($0)) }.filter { !$0.isEmpty }
+            let parts = texts.flatMap { $0.split(separator: "\n") }.map { ChineseText.clean(String($0)) }.filter { !$0.isEmpty }
             for part in parts.reversed() { lines.append((item.id, part)) }
-            if lines.count >= 10 { break }
+            if lines.count >= 10 { break scan }
         }
         // lines is from the end backwards.
         for (i, line) in lines.enumerated() where i < 8 {
@@ -221,7 +255,7 @@ struct DocumentAnalysis {
     func isIssuer(_ text: String) -> Bool {
         let t = Self.stripSeal(text)
         guard !t.isEmpty, t.count <= 30, !t.contains(where: { ChineseText.sentenceEnd.contains($0) || $0 == "：" || $0 == ":" }),
-              !t.hasPrefix("特此"), !t.hasPrefix("附件"), !t.contains(where: \.isNumber) else { return false }
+              !t.hasPrefix("特此"), !t.hasPrefix("附件"), !t.contains(where: ChineseText.isDigit) else { return false }
         return Self.organisationWords.contains { t.hasSuffix($0) || t.hasSuffix($0 + "（章）") }
     }
 
@@ -281,7 +315,8 @@ struct DocumentAnalysis {
             }
             guard Self.isShortLine(text), p.numbering?.isBullet != true else { continue }
             let next = paragraphs.dropFirst(position + 1).first { !ChineseText.clean($0.1.displayText).isEmpty }
-            let nextIsTable = items.first { $0.id == id + 1 }.map { if case .table = $0.kind { return true } else { return false } } ?? false
+            // Top-level ids are positions in `items`.
+            let nextIsTable = id + 1 < items.count && { if case .table = items[id + 1].kind { return true } else { return false } }()
             let bold = StyledRuns.isAllBold(p)
             if let kind = Self.ordinal(text) {
                 let nextText = next.map { ChineseText.clean($0.1.displayText) } ?? ""
@@ -292,7 +327,7 @@ struct DocumentAnalysis {
                 continue
             }
             if bold, text.count <= 24, !text.contains("："), !text.contains(":"), next != nil || nextIsTable,
-               !text.contains(where: { $0.isNumber }) || text.count <= 16, ChineseText.onlyDate(text) == nil {
+               !text.contains(where: ChineseText.isDigit) || text.count <= 16, ChineseText.onlyDate(text) == nil {
                 candidates.append((id, 4))
             }
         }

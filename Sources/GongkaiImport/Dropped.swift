@@ -18,7 +18,7 @@ enum Dropped {
         if deleted > 0 || others > 0 { out.append(ImportMessages.droppedRevisions(deleted: deleted, kept: others)) }
         if !d.hiddenText.isEmpty { out.append(ImportMessages.droppedHidden(d.hiddenText.count)) }
         let headerText = (d.headers + d.footers).flatMap { $0.blocks.map(DocumentAnalysis.text) }
-            .map(ChineseText.clean).filter { line in !line.isEmpty && !line.allSatisfy { $0.isNumber || "第页共/ -—".contains($0) } }
+            .map(ChineseText.clean).filter { line in !line.isEmpty && !line.allSatisfy { ChineseText.isDigit($0) || "第页共/ -—".contains($0) } }
         if !headerText.isEmpty { out.append(ImportMessages.droppedHeaders(headerText.first!)) }
         for omission in d.omissions { out.append(ImportMessages.droppedOmission(omission)) }
         if undisplayable > 0 { out.append(ImportMessages.droppedImages(undisplayable)) }

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiCore
 import GongkaiWord
 
@@ -90,6 +91,9 @@ public enum ImportMessages {
     static func todoReview(_ supervision: String) -> String { "\(supervision)审核" }
     static let todoProcess = "四议两公开记录（核对日期和表决结果）"
     static let todoPrivacy = "隐去个人信息（见上面的错误）"
+    static func todoLargeImage(_ name: String, _ bytes: Int) -> String {
+        "把 \(name) 压缩小一些（现在 \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB，村民用手机打开很慢；用手机或电脑把它另存为宽 1600 像素以内的 JPG）"
+    }
     static let todoTitle = "核对标题（文件里没有找到标题行）"
     static let todoDate = "核对日期（没有找到落款日期，暂用今天）"
     static func todoCategory(_ name: String) -> String { "核对类别（标题里看不出类别，暂定为“\(name)”）" }

@@ -172,6 +172,9 @@ public enum WordImport {
             }
         }
         if diagnostics.contains(where: { $0.code.hasPrefix("GK17") }) { todo.insert(ImportMessages.todoPrivacy, at: 0) }
+        for file in writer.files where writer.imageTitles[file.name] != nil && file.bytes.count > 2 * 1024 * 1024 {
+            todo.append(ImportMessages.todoLargeImage(file.name, file.bytes.count))
+        }
         if titleSource == .fileName || titleSource == .properties { todo.append(ImportMessages.todoTitle) }
         if dateSource == .today { todo.append(ImportMessages.todoDate) }
         if choice.source == .fallback { todo.append(ImportMessages.todoCategory(choice.category.name)) }

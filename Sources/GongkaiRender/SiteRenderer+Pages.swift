@@ -24,11 +24,15 @@ extension SiteRenderer {
     }
 
     func link(_ notice: Notice, root: String) -> NoticeLink {
-        NoticeLink(
-            href: root + URLPaths.notice(notice.id), title: notice.title, date: notice.date.day.chinese,
-            dateISO: notice.date.day.iso, category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
-            community: communities[notice.id.community]?.name ?? notice.id.community, number: notice.number,
-            summary: notice.summary, corrected: supersededBy[notice.id] != nil, withdrawn: notice.withdrawal != nil)
+        var link = links.link(notice.id) {
+            NoticeLink(
+                href: URLPaths.notice(notice.id), title: notice.title, date: notice.date.day.chinese,
+                dateISO: notice.date.day.iso, category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
+                community: communities[notice.id.community]?.name ?? notice.id.community, number: notice.number,
+                summary: notice.summary, corrected: supersededBy[notice.id] != nil, withdrawn: notice.withdrawal != nil)
+        }
+        link.href = root + link.href
+        return link
     }
 
     func homePage() -> HomePage {

@@ -26,6 +26,8 @@ public struct SiteRenderer: Sendable {
     /// Notices by id: made when first asked for (only pages that are
     /// rendered ask, and a rebuild renders few).
     let byID: Lazy<[NoticeID: Notice]>
+    /// Each notice's link, made on first use (`link(_:root:)`).
+    let links = LinkCache()
     var noticesByID: [NoticeID: Notice] { byID.value }
     /// By position in `content.notices`: the positions of the notices of
     /// the same community (in `byCommunity` order) and where this one is
