@@ -25,6 +25,7 @@ import base64
 import io
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -185,7 +186,8 @@ def soffice(fodt_text, name, target="docx", filter_name=None):
                         "--convert-to", convert, "--outdir", work, source],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
         with open(os.path.join(work, "doc." + target), "rb") as f:
-            return f.read()
+            data = f.read()
+        return reproducible_zip(data) if target == "docx" else data
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -523,8 +525,11 @@ def reproducible_zip(data):
             if info.filename == "[Content_Types].xml":
                 body = body.replace(b'<Override PartName="/docProps/thumbnail.jpeg" ContentType="image/jpeg"/>', b"")
             if info.filename == "_rels/.rels":
-                import re
                 body = re.sub(rb'<Relationship[^>]*thumbnail\.jpeg"/>', b"", body)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-11-06T09:00:00Z", body)
+            if info.filename == "docProps/app.xml":
+                body = re.sub(rb"<TotalTime>[^<]*</TotalTime>", b"<TotalTime>0</TotalTime>", body)
             z.writestr(zipfile.ZipInfo(info.filename, FIXED_TIME), body, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 

@@ -26,9 +26,13 @@ public enum Precompress {
     public static let minimumSize = 1024
     /// Files that programs read in bulk, never residents' browsers.
     static let bulkData: Set<String> = ["api/notices.json", "ledger.json", "sitemap.xml"]
-    /// libdeflate's level: 4 gives within 2% of the bytes of level 6 for
-    /// this site's pages in two thirds of the time (docs/performance.md).
-    static let level: Int32 = 4
+    /// libdeflate's levels: pages (HTML, and feeds) are most of the bytes
+    /// and each is read by few, so the fastest level (a few percent larger);
+    /// what every search and every visit fetches (the search index, CSS, JS)
+    /// the thorough one (docs/performance.md).
+    static func level(for path: String) -> Int32 {
+        path.hasSuffix(".html") || path.hasSuffix(".xml") ? 1 : 6
+    }
 
     /// The previous build's output, for keeping its `.gz` files: its
     /// folder, and whether it wrote a given `.gz` (from the page cache, so
@@ -103,7 +107,7 @@ public enum Precompress {
         case .copy:
             return (nil, false)
         }
-        guard let gz = gzip(bytes), gz.count < bytes.count else { return (nil, false) }
+        guard let gz = gzip(bytes, level: level(for: file.path)), gz.count < bytes.count else { return (nil, false) }
         return (OutputFile(path: path, content: .bytes(gz)), false)
     }
 
@@ -124,9 +128,9 @@ public enum Precompress {
 
     /// `input` as a gzip member (RFC 1952) with a fixed header; nil if
     /// libdeflate fails.
-    public static func gzip(_ input: [UInt8]) -> [UInt8]? {
-        guard let compressor = Compressors.shared.take() else { return nil }
-        defer { Compressors.shared.give(compressor) }
+    public static func gzip(_ input: [UInt8], level: Int32 = 6) -> [UInt8]? {
+        guard let compressor = Compressors.shared.take(level: level) else { return nil }
+        defer { Compressors.shared.give(compressor, level: level) }
         let bound = libdeflate_deflate_compress_bound(compressor, input.count)
         let header: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]
         var out = [UInt8](repeating: 0, count: header.count + bound + 8)
@@ -152,18 +156,18 @@ public enum Precompress {
 private final class Compressors: @unchecked Sendable {
     static let shared = Compressors()
     private let lock = NSLock()
-    private var idle: [OpaquePointer] = []
+    private var idle: [Int32: [OpaquePointer]] = [:]
 
     /// Nil only when memory is exhausted.
-    func take() -> OpaquePointer? {
+    func take(level: Int32) -> OpaquePointer? {
         lock.lock()
         defer { lock.unlock() }
-        return idle.popLast() ?? libdeflate_alloc_compressor(Precompress.level)
+        return idle[level]?.popLast() ?? libdeflate_alloc_compressor(level)
     }
 
-    func give(_ compressor: OpaquePointer) {
+    func give(_ compressor: OpaquePointer, level: Int32) {
         lock.lock()
-        idle.append(compressor)
+        idle[level, default: []].append(compressor)
         lock.unlock()
     }
 }

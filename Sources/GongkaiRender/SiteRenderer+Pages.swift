@@ -92,45 +92,99 @@ extension SiteRenderer {
             suggestion: suggestionForm(community, root: root))
     }
 
-    /// One listing, split into pages of `perPage`, grouped by year.
+    /// One listing (newest first) in pages that stay put as notices are
+    /// added: the index (`<folder>/index.html`) with the newest `perPage`
+    /// and a link to each year, and one page for each year's notices
+    /// (`<folder>/<year>.html`). A notice of any date changes the index
+    /// and its own year's page, never the other years'. The page numbers of
+    /// earlier gongkais (`page/N/`, newest first) point to the index.
     func listingFiles(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
-                      reuse: (any PageReuse)?, pathFor: (Int) -> String) throws -> [OutputFile] {
-        let total = max(1, (notices.count + Self.perPage - 1) / Self.perPage)
-        return try (1...total).map { number in
-            let path = pathFor(number)
-            let slice = notices.dropFirst((number - 1) * Self.perPage).prefix(Self.perPage)
-            // Heading, intro and crumbs come from the configuration (in every key).
-            let key = keys.map { keys in
-                keys.key("listing") { h in h.add(notices.count); h.add(number); h.add(links: slice, keys) }
-            }
-            return try file(path, "listing", key: key, reuse) {
-                listingPage(slice, count: notices.count, number: number, total: total, path: path, heading: heading,
-                            intro: intro, crumbs: crumbs, pathFor: pathFor)
+                      reuse: (any PageReuse)?, folder: String) throws -> [OutputFile] {
+        var byYear: [(year: Int, notices: ArraySlice<Notice>)] = []
+        var start = notices.startIndex
+        while start < notices.endIndex {
+            let year = notices[start].date.day.year
+            var end = start + 1
+            while end < notices.endIndex && notices[end].date.day.year == year { end += 1 }
+            byYear.append((year, notices[start..<end]))
+            start = end
+        }
+        let index = folder + "index.html"
+        var files: [OutputFile] = []
+        let newest = notices.prefix(Self.perPage)
+        let indexKey = keys.map { keys in
+            keys.key("listing") { h in
+                h.add(notices.count)
+                h.add(links: newest, keys)
+                for y in byYear { h.add(UInt64(y.year)); h.add(y.notices.count) }
             }
         }
+        files.append(try file(index, "listing", key: indexKey, reuse) {
+            listingPage(newest, count: notices.count, year: nil, years: byYear.map { ($0.year, $0.notices.count) },
+                        path: index, folder: folder, heading: heading, intro: intro, crumbs: crumbs)
+        })
+        let years = byYear.map { ($0.year, $0.notices.count) }
+        for (year, inYear) in byYear {
+            let path = URLPaths.listingYear(folder, year)
+            let key = keys.map { keys in
+                keys.key("listing-year") { h in
+                    h.add(UInt64(year))
+                    h.add(links: inYear, keys)
+                    for y in byYear { h.add(UInt64(y.year)) }
+                }
+            }
+            files.append(try file(path, "listing", key: key, reuse) {
+                listingPage(inYear, count: inYear.count, year: year, years: years, path: path, folder: folder,
+                            heading: heading, intro: intro, crumbs: crumbs)
+            })
+        }
+        // As many old page numbers as the old scheme would have had.
+        let oldPages = (notices.count + Self.perPage - 1) / Self.perPage
+        if oldPages >= 2 {
+            for number in 2...oldPages {
+                let path = URLPaths.oldPage(folder, number)
+                let key = keys.map { keys in keys.key("listing-moved") { $0.add(UInt64(number)) } }
+                files.append(try file(path, "listing", key: key, reuse) {
+                    let root = URLPaths.root(of: path)
+                    return ListingPage(layout: layout(path, title: heading, crumbs: crumbs, description: intro),
+                                       heading: heading, intro: intro, count: 0, groups: [], year: nil, newestOnly: false,
+                                       shownCount: 0,
+                                       years: [], hasYears: false, movedHref: root + index, indexHref: root + index)
+                })
+            }
+        }
+        return files
     }
 
-    /// Page `number` of `total` of a listing of `count` notices; `slice`: the notices on it.
-    func listingPage(_ slice: ArraySlice<Notice>, count: Int, number: Int, total: Int, path: String, heading: String,
-                     intro: String?, crumbs: [(String, String?)], pathFor: (Int) -> String) -> ListingPage {
+    /// A page of a listing: the newest notices (`year` nil) or one year's.
+    /// `years`: every year of the listing with its number of notices.
+    func listingPage(_ slice: ArraySlice<Notice>, count: Int, year: Int?, years: [(year: Int, count: Int)], path: String,
+                     folder: String, heading: String, intro: String?, crumbs: [(String, String?)]) -> ListingPage {
         let root = URLPaths.root(of: path)
         var groups: [YearGroup] = []
         for notice in slice {
-            let year = String(notice.date.day.year)
-            if groups.last?.year != year { groups.append(YearGroup(year: year, notices: [])) }
+            let y = String(notice.date.day.year)
+            if groups.last?.year != y { groups.append(YearGroup(year: y, notices: [])) }
             groups[groups.count - 1].notices.append(link(notice, root: root))
         }
-        var pager: Pager?
-        if total > 1 {
-            pager = Pager(
-                current: number, total: total,
-                previousHref: number > 1 ? root + pathFor(number - 1) : nil,
-                nextHref: number < total ? root + pathFor(number + 1) : nil,
-                pages: (1...total).map { PageLink(number: $0, href: root + pathFor($0), current: $0 == number) })
+        let links = years.map { y in
+            YearLink(year: String(y.year), href: root + URLPaths.listingYear(folder, y.year),
+                     yearTotal: year == nil ? y.count : nil, current: y.year == year)
         }
-        let title = number > 1 ? "\(heading)（第 \(number) 页）" : heading
+        var crumbs = crumbs
+        let title: String
+        if let year {
+            title = "\(heading)（\(year)年）"
+            if let last = crumbs.popLast() { crumbs += [(last.0, folder + "index.html"), ("\(year)年", nil)] }
+        } else {
+            title = heading
+        }
         return ListingPage(layout: layout(path, title: title, crumbs: crumbs, description: intro),
-                           heading: heading, intro: intro, count: count, groups: groups, pager: pager)
+                           heading: year.map { "\(heading) · \($0)年" } ?? heading, intro: intro, count: count,
+                           groups: groups, year: year.map(String.init), newestOnly: year == nil && count > slice.count,
+                           shownCount: slice.count,
+                           years: links, hasYears: links.count > 1 || year == nil && count > slice.count,
+                           movedHref: nil, indexHref: root + folder + "index.html")
     }
 
     /// The positions in `content.notices` of the notices before (older) and

@@ -205,7 +205,7 @@ public struct SiteRenderer: Sendable {
                     files += try listingFiles(
                         inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
                         crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
-                        reuse: reuse, pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) })
+                        reuse: reuse, folder: URLPaths.communityCategoryFolder(community.slug, category.slug))
                 }
                 return files
             }
@@ -222,7 +222,7 @@ public struct SiteRenderer: Sendable {
                 try listingFiles(
                     byCategory[category.slug] ?? [], heading: category.name, intro: category.description,
                     crumbs: [(category.name, nil)], reuse: reuse,
-                    pathFor: { URLPaths.category(category.slug, page: $0) })
+                    folder: URLPaths.categoryFolder(category.slug))
             }
         }
         jobs.append(page("feed.xml", "feed", key: pageKey("feed") { $0.add(contents: content.notices.prefix(Self.feedEntries), keys!) }) {

@@ -7,10 +7,17 @@ import GongkaiCore
 enum URLPaths {
     static func home() -> String { "index.html" }
     static func community(_ slug: String) -> String { "\(slug)/index.html" }
-    static func communityCategory(_ slug: String, _ category: String, page: Int = 1) -> String {
-        paged("\(slug)/\(category)/", page)
+    /// A listing's folder: its index is `index.html`, each year's notices
+    /// `<year>.html` (`listingYear`; a file, not `<year>/index.html`, so
+    /// that only notices have pages four folders deep, as docs/design.md §4
+    /// lays the site out).
+    static func communityCategoryFolder(_ slug: String, _ category: String) -> String { "\(slug)/\(category)/" }
+    static func categoryFolder(_ slug: String) -> String { "category/\(slug)/" }
+    static func communityCategory(_ slug: String, _ category: String) -> String {
+        communityCategoryFolder(slug, category) + "index.html"
     }
-    static func category(_ slug: String, page: Int = 1) -> String { paged("category/\(slug)/", page) }
+    static func category(_ slug: String) -> String { categoryFolder(slug) + "index.html" }
+    static func listingYear(_ folder: String, _ year: Int) -> String { folder + "\(year).html" }
     static func notice(_ id: NoticeID) -> String {
         "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/index.html"
     }
@@ -25,9 +32,10 @@ enum URLPaths {
     static func overview() -> String { "overview/index.html" }
     static func overview(_ community: String) -> String { "overview/\(community)/index.html" }
 
-    static func paged(_ folder: String, _ page: Int) -> String {
-        page <= 1 ? folder + "index.html" : folder + "page/\(page)/index.html"
-    }
+    /// Page `page` of a listing as gongkai numbered them before listings
+    /// went by year (newest first, 50 a page): kept as a pointer to the
+    /// listing, so old links still lead somewhere.
+    static func oldPage(_ folder: String, _ page: Int) -> String { folder + "page/\(page)/index.html" }
 
     /// `../` for each folder between the page and the site root.
     static func root(of path: String) -> String {

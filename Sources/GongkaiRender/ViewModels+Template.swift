@@ -40,11 +40,8 @@ enum ViewModelKey: Int {
     case `withdrawn`
     case `year`
     case `notices`
+    case `yearTotal`
     case `current`
-    case `total`
-    case `previousHref`
-    case `nextHref`
-    case `pages`
     case `layout`
     case `intro`
     case `latest`
@@ -68,7 +65,12 @@ enum ViewModelKey: Int {
     case `more`
     case `heading`
     case `groups`
-    case `pager`
+    case `newestOnly`
+    case `shownCount`
+    case `years`
+    case `hasYears`
+    case `movedHref`
+    case `indexHref`
     case `categoryHref`
     case `issuer`
     case `period`
@@ -135,7 +137,6 @@ enum ViewModelKey: Int {
     case `pending`
     case `calendars`
     case `hasCalendars`
-    case `years`
     case `label`
     case `statusText`
     case `detail`
@@ -166,7 +167,6 @@ enum ViewModelKey: Int {
     case `head`
     case `jsonHref`
     case `recent`
-    case `indexHref`
     case `versions`
     case `seq`
     case `time`
@@ -228,11 +228,8 @@ enum ViewModelKey: Int {
         "withdrawn",
         "year",
         "notices",
+        "yearTotal",
         "current",
-        "total",
-        "previousHref",
-        "nextHref",
-        "pages",
         "layout",
         "intro",
         "latest",
@@ -256,7 +253,12 @@ enum ViewModelKey: Int {
         "more",
         "heading",
         "groups",
-        "pager",
+        "newestOnly",
+        "shownCount",
+        "years",
+        "hasYears",
+        "movedHref",
+        "indexHref",
         "categoryHref",
         "issuer",
         "period",
@@ -323,7 +325,6 @@ enum ViewModelKey: Int {
         "pending",
         "calendars",
         "hasCalendars",
-        "years",
         "label",
         "statusText",
         "detail",
@@ -354,7 +355,6 @@ enum ViewModelKey: Int {
         "head",
         "jsonHref",
         "recent",
-        "indexHref",
         "versions",
         "seq",
         "time",
@@ -676,59 +676,12 @@ extension YearGroup: TemplateObject {
     }
 }
 
-extension Pager: TemplateObject {
+extension YearLink: TemplateObject {
     func value(for key: TemplateKey) -> TemplateValue? {
         switch ViewModelKey(rawValue: key.id) {
-        case .current?: return self.current.templateValue
-        case .total?: return self.total.templateValue
-        case .previousHref?: return self.previousHref?.templateValue
-        case .nextHref?: return self.nextHref?.templateValue
-        case .pages?: return self.pages.templateValue
-        default: return nil
-        }
-    }
-
-    func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
-        switch ViewModelKey(rawValue: key.id) {
-        case .current?: output.write(self.current)
-        case .total?: output.write(self.total)
-        case .previousHref?: guard let previousHref = self.previousHref else { return false }; output.write(previousHref)
-        case .nextHref?: guard let nextHref = self.nextHref else { return false }; output.write(nextHref)
-        case .pages?: break
-        default: return false
-        }
-        return true
-    }
-
-    static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
-        switch ViewModelKey(rawValue: key.id) {
-        case .current?: return item.pointee.current.templateValue
-        case .total?: return item.pointee.total.templateValue
-        case .previousHref?: return item.pointee.previousHref?.templateValue
-        case .nextHref?: return item.pointee.nextHref?.templateValue
-        case .pages?: return item.pointee.pages.templateValue
-        default: return nil
-        }
-    }
-
-    static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
-        switch ViewModelKey(rawValue: key.id) {
-        case .current?: output.write(item.pointee.current)
-        case .total?: output.write(item.pointee.total)
-        case .previousHref?: guard let previousHref = item.pointee.previousHref else { return false }; output.write(previousHref)
-        case .nextHref?: guard let nextHref = item.pointee.nextHref else { return false }; output.write(nextHref)
-        case .pages?: break
-        default: return false
-        }
-        return true
-    }
-}
-
-extension PageLink: TemplateObject {
-    func value(for key: TemplateKey) -> TemplateValue? {
-        switch ViewModelKey(rawValue: key.id) {
-        case .number?: return self.number.templateValue
+        case .year?: return self.year.templateValue
         case .href?: return self.href.templateValue
+        case .yearTotal?: return self.yearTotal?.templateValue
         case .current?: return self.current.templateValue
         default: return nil
         }
@@ -736,8 +689,9 @@ extension PageLink: TemplateObject {
 
     func write(_ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
         switch ViewModelKey(rawValue: key.id) {
-        case .number?: output.write(self.number)
+        case .year?: output.write(self.year)
         case .href?: output.write(self.href)
+        case .yearTotal?: guard let yearTotal = self.yearTotal else { return false }; output.write(yearTotal)
         case .current?: output.write(self.current)
         default: return false
         }
@@ -746,8 +700,9 @@ extension PageLink: TemplateObject {
 
     static func child(_ item: UnsafePointer<Self>, for key: TemplateKey) -> TemplateValue? {
         switch ViewModelKey(rawValue: key.id) {
-        case .number?: return item.pointee.number.templateValue
+        case .year?: return item.pointee.year.templateValue
         case .href?: return item.pointee.href.templateValue
+        case .yearTotal?: return item.pointee.yearTotal?.templateValue
         case .current?: return item.pointee.current.templateValue
         default: return nil
         }
@@ -755,8 +710,9 @@ extension PageLink: TemplateObject {
 
     static func write(_ item: UnsafePointer<Self>, _ key: TemplateKey, to output: inout TemplateOutput) -> Bool {
         switch ViewModelKey(rawValue: key.id) {
-        case .number?: output.write(item.pointee.number)
+        case .year?: output.write(item.pointee.year)
         case .href?: output.write(item.pointee.href)
+        case .yearTotal?: guard let yearTotal = item.pointee.yearTotal else { return false }; output.write(yearTotal)
         case .current?: output.write(item.pointee.current)
         default: return false
         }
@@ -1087,7 +1043,13 @@ extension ListingPage: TemplateObject {
         case .intro?: return self.intro?.templateValue
         case .count?: return self.count.templateValue
         case .groups?: return self.groups.templateValue
-        case .pager?: return self.pager?.templateValue
+        case .year?: return self.year?.templateValue
+        case .newestOnly?: return self.newestOnly.templateValue
+        case .shownCount?: return self.shownCount.templateValue
+        case .years?: return self.years.templateValue
+        case .hasYears?: return self.hasYears.templateValue
+        case .movedHref?: return self.movedHref?.templateValue
+        case .indexHref?: return self.indexHref.templateValue
         default: return nil
         }
     }
@@ -1099,7 +1061,13 @@ extension ListingPage: TemplateObject {
         case .intro?: guard let intro = self.intro else { return false }; output.write(intro)
         case .count?: output.write(self.count)
         case .groups?: break
-        case .pager?: guard self.pager != nil else { return false }
+        case .year?: guard let year = self.year else { return false }; output.write(year)
+        case .newestOnly?: output.write(self.newestOnly)
+        case .shownCount?: output.write(self.shownCount)
+        case .years?: break
+        case .hasYears?: output.write(self.hasYears)
+        case .movedHref?: guard let movedHref = self.movedHref else { return false }; output.write(movedHref)
+        case .indexHref?: output.write(self.indexHref)
         default: return false
         }
         return true
@@ -1112,7 +1080,13 @@ extension ListingPage: TemplateObject {
         case .intro?: return item.pointee.intro?.templateValue
         case .count?: return item.pointee.count.templateValue
         case .groups?: return item.pointee.groups.templateValue
-        case .pager?: return item.pointee.pager?.templateValue
+        case .year?: return item.pointee.year?.templateValue
+        case .newestOnly?: return item.pointee.newestOnly.templateValue
+        case .shownCount?: return item.pointee.shownCount.templateValue
+        case .years?: return item.pointee.years.templateValue
+        case .hasYears?: return item.pointee.hasYears.templateValue
+        case .movedHref?: return item.pointee.movedHref?.templateValue
+        case .indexHref?: return item.pointee.indexHref.templateValue
         default: return nil
         }
     }
@@ -1124,7 +1098,13 @@ extension ListingPage: TemplateObject {
         case .intro?: guard let intro = item.pointee.intro else { return false }; output.write(intro)
         case .count?: output.write(item.pointee.count)
         case .groups?: break
-        case .pager?: guard item.pointee.pager != nil else { return false }
+        case .year?: guard let year = item.pointee.year else { return false }; output.write(year)
+        case .newestOnly?: output.write(item.pointee.newestOnly)
+        case .shownCount?: output.write(item.pointee.shownCount)
+        case .years?: break
+        case .hasYears?: output.write(item.pointee.hasYears)
+        case .movedHref?: guard let movedHref = item.pointee.movedHref else { return false }; output.write(movedHref)
+        case .indexHref?: output.write(item.pointee.indexHref)
         default: return false
         }
         return true
@@ -1134,9 +1114,6 @@ extension ListingPage: TemplateObject {
         switch ViewModelKey(rawValue: key.id) {
         case .layout?:
             return .some(rest.isEmpty ? self.layout.templateValue : self.layout.value(for: rest.first, then: rest.rest) ?? nil)
-        case .pager?:
-            guard let pager = self.pager else { return nil }
-            return .some(rest.isEmpty ? pager.templateValue : pager.value(for: rest.first, then: rest.rest) ?? nil)
         default: return value(for: key).map { rest.lookup(in: $0) }
         }
     }

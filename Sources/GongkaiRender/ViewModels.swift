@@ -59,17 +59,14 @@ struct YearGroup {
     var notices: [NoticeLink]
 }
 
-struct Pager {
-    var current: Int
-    var total: Int
-    var previousHref: String?
-    var nextHref: String?
-    var pages: [PageLink]
-}
-
-struct PageLink {
-    var number: Int
+/// A year of a listing, in its year navigation.
+struct YearLink {
+    var year: String
     var href: String
+    /// Shown on the listing's index only (a year's page would change with
+    /// every notice of another year). A name no other view model uses: a
+    /// nil value would otherwise show the page's `count`.
+    var yearTotal: Int?
     var current: Bool
 }
 
@@ -135,7 +132,16 @@ struct ListingPage {
     var intro: String?
     var count: Int
     var groups: [YearGroup]
-    var pager: Pager?
+    /// The year this page lists; nil on the listing's index (the newest).
+    var year: String?
+    /// The listing's index has only the newest `shownCount` of `count`.
+    var newestOnly: Bool
+    var shownCount: Int
+    var years: [YearLink]
+    var hasYears: Bool
+    /// An old page number's address: where the listing is now.
+    var movedHref: String?
+    var indexHref: String
 }
 
 struct NoticePage {
