@@ -65,6 +65,11 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         .target(name: "CAtomicSwap"),
         .systemLibrary(
             name: "CDeflate",
@@ -88,6 +93,7 @@ let package = Package(
             resources: themeFiles.map { .embedInCode($0) }
         ),
         .target(name: "GongkaiSearch", dependencies: ["GongkaiCore"]),
+        .target(name: "GongkaiPDF", dependencies: ["CPoppler"]),
         .target(name: "GongkaiTemplate", dependencies: ["GongkaiCore"]),
         .target(
             name: "GongkaiTables",
@@ -107,13 +113,14 @@ let package = Package(
         ),
         .target(
             name: "GongkaiContent",
-            dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GongkaiCore", "GongkaiMarkdown", "GongkaiTables", "GongkaiPDF", "GongkaiWord",
+                           .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "GongkaiRender",
             dependencies: ["GongkaiCore", "GongkaiTemplate", "GongkaiTheme", "CQRencode"]
         ),
-        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent"]),
+        .target(name: "GongkaiLedger", dependencies: ["GongkaiCore", "GongkaiContent", "GongkaiZlib"]),
         // The write stage: the spare tree, the atomic swap, pre-compression.
         .target(name: "GongkaiOutput", dependencies: ["GongkaiCore", "CAtomicSwap", "CDeflate"]),
         // What one build leaves for the next (parse results, page keys, ...).
@@ -165,8 +172,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiContentTests",
-            dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["GongkaiContent", "GongkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
         ),
+        .testTarget(name: "GongkaiPDFTests", dependencies: ["GongkaiPDF"]),
         .testTarget(
             name: "GongkaiBuildTests",
             dependencies: [

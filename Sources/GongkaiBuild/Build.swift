@@ -169,8 +169,11 @@ struct Build {
         guard let sources else { return }
         let noticeFiles = sources.communities.reduce(0) { $0 + $1.notices.count }
         let memo = cache?.noticeMemo(for: sources, baseURL: options.baseURL)
+        // Attachments scanned by an earlier build are not read again; a
+        // check (no output, no cache to save) reads the record too.
+        let scans = cache?.attachmentScans() ?? AttachmentScanStore.load(siteRoot: options.siteRoot)
         let parsed = stage("解析", total: noticeFiles, { build in
-            ContentParser.parse(sources, baseURL: build.options.baseURL, meter: build.options.meter, memo: memo)
+            ContentParser.parse(sources, baseURL: build.options.baseURL, meter: build.options.meter, memo: memo, scans: scans)
         }, detail: { [cache] result in
             let n = result.content?.notices.count ?? 0
             guard let fresh = cache?.noticesParsed, fresh < noticeFiles else { return "\(n.grouped) 篇公告" }

@@ -153,6 +153,12 @@ final class NoticeMemoStore: NoticeMemo, @unchecked Sendable {
             case .symlink: h.add("@")
             }
         }
+        // PDF and Word files are scanned by the privacy guard: their
+        // digests (an attachment replaced by one of the same size is scanned again).
+        for (name, file) in source.documents.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(file.digest)
+        }
         // Text attachments are scanned by the privacy guard: their bytes.
         for (name, bytes) in source.textFiles.sorted(by: { $0.key < $1.key }) {
             h.add(name)

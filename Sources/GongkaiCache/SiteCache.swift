@@ -12,7 +12,8 @@ import GongkaiSearch
 /// `misses` so the build report can tell the clerk why a build was slow.
 ///
 /// Owns: the no-op checks (`BuildCache`), the files the last build read
-/// (`KnownFiles`), parse results (`NoticeMemoStore`), what each page was
+/// (`KnownFiles`), parse results (`NoticeMemoStore`), attachment scans
+/// (`AttachmentScanStore`), what each page was
 /// made from (`PageMemoStore`), the pieces of api/notices.json
 /// (`FragmentStore`) and the search index's state (`SearchStateStore`).
 /// Must not: decide what a build does (the pipeline asks, it answers).
@@ -148,6 +149,15 @@ public final class SiteCache: @unchecked Sendable {
         return store
     }
 
+    /// What the privacy guard found in attachments in earlier builds, by content.
+    public func attachmentScans() -> AttachmentScans {
+        let loaded = AttachmentScanStore.load(siteRoot: siteRoot)
+        scans = loaded
+        return loaded
+    }
+
+    private var scans: AttachmentScans?
+
     /// Notices parsed by this build (the others came from the cache).
     public var noticesParsed: Int? { memo?.parsedCount }
 
@@ -225,9 +235,10 @@ public final class SiteCache: @unchecked Sendable {
                                 communities: saved.report.communities, drafts: saved.report.drafts,
                                 warnings: saved.report.warnings, outputFiles: saved.outputSurvey.files,
                                 outputBytes: saved.outputSurvey.bytes, quick: quick)
-        let memo = self.memo, known = self.known
+        let memo = self.memo, known = self.known, scans = self.scans
         let jobs: [@Sendable () -> Void] = saved.more + [
             { KnownFiles.save(saved.sources.knownFiles, loaded: known, siteRoot: siteRoot) },
+            { if let scans { AttachmentScanStore.save(scans, siteRoot: siteRoot) } },
             { Self.save(record, siteRoot: siteRoot) },
             { memo?.save(saved.sources) },
             { if let fragments = saved.fragments { FragmentStore.save(fragments, siteRoot: siteRoot) } },

@@ -24,8 +24,10 @@ public enum ContentParser {
         public var draftCount: Int
     }
 
+    /// `scans`: attachment scans kept from earlier runs (the build's cache);
+    /// without it, each attachment's content is still scanned once per run.
     public static func parse(_ sources: SiteSources, baseURL: String? = nil, meter: ProgressMeter? = nil,
-                             memo: (any NoticeMemo)? = nil) -> Result {
+                             memo: (any NoticeMemo)? = nil, scans: any AttachmentScanMemo = AttachmentScans()) -> Result {
         var diagnostics = sources.diagnostics
         let (parsedSite, siteProblems) = SiteConfigParser.parse(sources.siteFile)
         diagnostics += siteProblems
@@ -55,7 +57,8 @@ public enum ContentParser {
         let parsed = jobs.parallelMap(meter: meter) { job -> (Notice?, [Diagnostic]) in
             let community = communitySources[job.0]
             if let memo, let known = memo.recall(community.notices[job.1]) { return known }
-            let result = NoticeParser(site: catalogue, community: lookup[community.slug]).parse(community.notices[job.1])
+            let result = NoticeParser(site: catalogue, community: lookup[community.slug], scans: scans)
+                .parse(community.notices[job.1])
             memo?.remember(community.notices[job.1], result)
             return result
         }

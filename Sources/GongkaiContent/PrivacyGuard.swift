@@ -45,12 +45,25 @@ public struct PrivacyGuard: Sendable {
 
     /// - Parameter publicNumbers: numbers that may appear, written in any of
     ///   the forms the scanner recognises (`0531-8765 4321`, `138 0013 8000`).
+    /// `numberDigest` of each allowed number (attachment scans keep digests, not numbers).
+    let allowedDigests: Set<UInt64>
+
     public init(publicNumbers: some Sequence<String> = [String]()) {
         var set = Set<String>()
         for number in publicNumbers {
             if let normal = Self.normalise(number) { set.insert(normal) }
         }
         allowed = set
+        allowedDigests = Set(set.map(Self.numberDigest))
+    }
+
+    /// A digest of a normalised number, so a kept scan can be matched with
+    /// the allow-list without holding the number.
+    static func numberDigest(_ number: String) -> UInt64 {
+        var h = StableHasher()
+        h.add("gongkai-number")
+        h.add(number)
+        return h.value
     }
 
     /// The guard for a notice of `community`: the site's and the community's

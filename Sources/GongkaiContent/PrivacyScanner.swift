@@ -229,12 +229,12 @@ struct PrivacyScanner {
         "型号", "注册号", "资产号", "sn", "s/n", "imei", "meid", "iccid", "isbn", "issn",
     ]
 
-    /// The text right before `start` (past spaces, `:`, `#`, `=`) ends with
-    /// a code label.
+    /// The text right before `start` (past spaces, `:`, `#`, `=` and a line
+    /// break, which a PDF's layout may put there) ends with a code label.
     private func labelledAsCode(before start: Int) -> Bool {
         var k = start - 1
         var skipped = 0
-        while k >= 0, skipped < 4, [" ", "\u{3000}", ":", "：", "#", "＃", "=", "＝", "\t"].contains(scalars[k]) {
+        while k >= 0, skipped < 4, [" ", "\u{3000}", ":", "：", "#", "＃", "=", "＝", "\t", "\n", "\r"].contains(scalars[k]) {
             k -= 1
             skipped += 1
         }

@@ -171,7 +171,8 @@ struct BodyWriter {
             csvCount += 1
             let name = "\(prefix)-表\(csvCount).csv"
             files.append(ImportedNotice.File(name: name, bytes: TableWriter.csv(rows)))
-            blocks.append(("```table \(name)\n```", nil))
+            // The table is the document's own: no “数据来源” line under it.
+            blocks.append(("```table \(name) 来源=无\n```", nil))
             tables.append(ImportedNotice.TableOutcome(csv: name, reason: reason, grid: rows))
         }
         // Images in cells cannot go into a table: they follow it.

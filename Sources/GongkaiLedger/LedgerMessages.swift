@@ -9,6 +9,15 @@ enum LedgerMessages {
         "请在前置信息里加一条修订记录，例如：修订: [{date: \(today), what: 改了什么, why: 为什么改}]，网站会在公告页上公开它；或者恢复原文，另发一篇更正公告（更正: 原公告编号）。"
     }
 
+    static func filesChanged(_ id: String, _ names: [String], _ time: String) -> String {
+        let which = names.isEmpty ? "附件或表格文件" : names.map { "“\($0)”" }.joined(separator: "、")
+        return "公告 \(id) 在 \(time) 已记入完整性账本，之后它的\(which)被换掉或改动了，但没有新增修订记录。已发布公告的附件也不能悄悄更换。"
+    }
+
+    static func filesChangedFix(_ today: String) -> String {
+        "请换回原来的文件；或者在前置信息里加一条修订记录写明换了什么，例如：修订: [{date: \(today), what: 更换附件, why: 原附件有误}]，网站会在公告页上公开它。"
+    }
+
     // GK308 a published answer changed silently (docs/desk.md)
     static func silentReplyEdit(_ number: String, _ time: String) -> String {
         "第 \(number) 号答复在 \(time) 已发布并记入完整性账本，之后内容被改动，但没有新增修订记录。已发布的答复不能悄悄修改。"
@@ -52,6 +61,51 @@ enum LedgerMessages {
     }
     static let tableBodyUncheckedFix = "请在站点文件夹里运行 gongkai verify（或用 --site 指定站点文件夹），并且站点里的这篇公告要和网站上的版本相同。"
     static let olderVersionFix = "网站可能还没有用最新的内容生成：请运行 gongkai build。"
+    static func factsMismatch(_ id: String) -> String {
+        "公告 \(id) 的 facts.txt（页面上标题、日期、联系人等信息的记录）与账本记录的不符。"
+    }
+    static func filesMismatch(_ id: String) -> String {
+        "公告 \(id) 的 files.sha256（附件和表格文件的 SHA-256 清单）与账本记录的不符。"
+    }
+    static func attachmentMismatch(_ id: String, _ name: String) -> String {
+        "公告 \(id) 的附件“\(name)”与账本记录的不同（SHA-256 不符），附件被换掉或改动过。"
+    }
+    static func unrecordedFile(_ id: String, _ name: String) -> String {
+        "公告 \(id) 的文件夹里多了一个账本里没有记录的文件“\(name)”。"
+    }
+    static func gzipDiffers(_ path: String) -> String {
+        "\(path) 的压缩副本（.gz）与它本身不同，或者解不开：服务器可能把这个副本发给居民的浏览器。"
+    }
+    static func factAdded(_ id: String, _ label: String, _ shown: String) -> String {
+        "公告 \(id) 的页面上写着\(label)“\(shown)”，账本记录的这个版本没有\(label)。"
+    }
+    static func factDiffers(_ id: String, _ label: String, _ shown: String, _ recorded: String) -> String {
+        "公告 \(id) 的页面上的\(label)与账本记录的不同：页面上是“\(shown)”，记录的是“\(recorded)”。"
+    }
+    static func factNotShown(_ id: String, _ label: String) -> String {
+        "公告 \(id) 的页面上没有标出\(label)（账本里有记录），这一项没有核对。"
+    }
+    static func attachmentTitleDiffers(_ id: String, _ name: String) -> String {
+        "公告 \(id) 的页面上附件“\(name)”的名称与账本记录的不同。"
+    }
+    static func attachmentAdded(_ id: String, _ name: String) -> String {
+        "公告 \(id) 的页面上有一个账本里没有记录的附件“\(name)”。"
+    }
+    static func factsUnmarked(_ id: String) -> String {
+        "公告 \(id) 的页面没有标出标题、日期、联系人等信息（data-gongkai-fact），这些没有核对（原文、正文和附件已核对）。"
+    }
+    static let factsUnmarkedFix = "页面可能由较早版本的 gongkai 或另一个主题生成：请用当前的 gongkai 和默认主题（或标出这些信息的主题）重新生成网站后再核对。"
+    static func bodyMarkupDiffers(_ id: String) -> String {
+        "公告 \(id) 的页面正文文字和链接与原文相同，但 HTML 写法不同（页面可能由另一版本的 gongkai 或另一个主题生成）。"
+    }
+    static let bodyMarkupDiffersFix = "如果网站是用当前的 gongkai 生成的，这说明页面被改动过；否则请用当前的 gongkai 重新生成后再核对。"
+    static func siteFactsDiffer(_ id: String, _ what: [String]) -> String {
+        "站点文件夹里公告 \(id) 的\(what.joined(separator: "、"))与网站上记录的不同（community.yml 或 site.yml 改过，还没有重新生成？）。"
+    }
+    static let siteFactsDifferFix = "请运行 gongkai build 重新生成网站，变化会记入账本；如果没有人改过站点文件夹，请查明网站是从哪里来的。"
+    static func tableFileDiffers(_ id: String, _ name: String) -> String {
+        "站点文件夹里公告 \(id) 的表格文件“\(name)”与网站生成时记录的不同。"
+    }
 
     // GK168 verify: something missing
     static func missingFile(_ what: String) -> String { "找不到\(what)。" }

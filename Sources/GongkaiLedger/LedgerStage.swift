@@ -24,6 +24,8 @@ public struct LedgerStage: Sendable {
         /// (digest of each source, withdrawn) → SHA-256 of its canonical
         /// text, for the next build (`VersionCache`).
         var versionCache = VersionCache.Update(known: .init())
+        /// SHA-256 of attachments and table files by path, for the next build.
+        var fileHashes: FileHashes?
     }
 
     let fs: any SiteFileSystem
@@ -67,8 +69,18 @@ public struct LedgerStage: Sendable {
             if let sha = known.entries[key] { return (key, sha, false) }
             return (key, SHA256.hex(NoticeText.canonical(file?.bytes ?? [], withdrawn: key.withdrawn)), true)
         }
+        // What the page shows beside the body (facts.txt) and the files it
+        // is made from (files.sha256), with their SHA-256 (format 2).
+        let communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let fileHashes = FileHashes(fs: fs)
+        let records = content.notices.parallelMap { notice -> Record in
+            Self.record(notice, community: communities[notice.id.community], site: content.site, hashes: fileHashes)
+        }
         var versions: [NoticeID: String] = [:]
         versions.reserveCapacity(hashed.count)
+        var factsTexts: [NoticeID: String] = [:], fileLists: [NoticeID: String] = [:]
+        factsTexts.reserveCapacity(hashed.count)
+        fileLists.reserveCapacity(hashed.count)
         var versionCache = VersionCache.Update(known: known)
         let latest = ledger.latest
         var candidates: [(id: String, index: Int)] = []
@@ -76,14 +88,19 @@ public struct LedgerStage: Sendable {
         for (index, notice) in content.notices.enumerated() {
             let (key, version, new) = hashed[index]
             versions[notice.id] = version
+            factsTexts[notice.id] = records[index].facts
+            fileLists[notice.id] = records[index].files
             versionCache.set(key, version, new: new)
             let id = notice.id.value
             if let last = latest[id] {
                 matched += 1
-                if last.version == version { continue }
+                if last.version == version && last.facts == records[index].factsSHA && last.files == records[index].filesSHA {
+                    continue
+                }
             }
             candidates.append((id, index))
         }
+        let withdrawnBefore = Set(ledger.entries.lazy.filter { $0.event == .withdrawn }.map(\.id))
 
         let time = Ledger.timestamp(now)
         let today = Ledger.localDay(now, timezone: content.site.timezone).iso
@@ -91,9 +108,24 @@ public struct LedgerStage: Sendable {
         for (id, index) in candidates.sorted(by: { $0.id < $1.id }) {
             let notice = content.notices[index]
             let version = hashed[index].1
+            let record = records[index]
             let event: LedgerEntry.Event
-            if let last = latest[id] {
-                if notice.withdrawal != nil && last.event != .withdrawn {
+            if let last = latest[id], last.version == version {
+                // The same text. Changed files are a silent edit of what was
+                // published (a replaced PDF); anything else beside the text
+                // (the contact from community.yml, a first record after
+                // upgrading) is recorded as it is.
+                if let files = last.files, files != record.filesSHA {
+                    let at = notice.positions["attachments"] ?? notice.positions["revisions"] ?? SourcePosition(line: 1, column: 1)
+                    diagnostics.append(Diagnostic(file: notice.sourcePath, line: at.line, column: at.column, code: "GK162",
+                                                  message: LedgerMessages.filesChanged(id, record.changedFiles,
+                                                                                       Ledger.localTime(last.time, timezone: content.site.timezone)),
+                                                  fix: LedgerMessages.filesChangedFix(today)))
+                    continue
+                }
+                event = .updated
+            } else if let last = latest[id] {
+                if notice.withdrawal != nil && !withdrawnBefore.contains(id) {
                     event = .withdrawn
                 } else if notice.revisions.count > last.revisions {
                     event = .revised
@@ -108,7 +140,8 @@ public struct LedgerStage: Sendable {
                 event = notice.withdrawal != nil ? .withdrawn : .published
             }
             pending.append(ledger.append(id: notice.id, event: event, version: version,
-                                         revisions: notice.revisions.count, time: time))
+                                         revisions: notice.revisions.count, time: time,
+                                         facts: record.factsSHA, files: record.filesSHA))
         }
         // Published answers (docs/desk.md): recorded like notices, under
         // `<community>/replies/<number>`; one changes only with a new 修订.
@@ -148,10 +181,39 @@ public struct LedgerStage: Sendable {
         var snapshot = LedgerSnapshot(ledger: published, versions: versions, text: { notice in
             sourceByPath[notice.sourcePath].map { NoticeText.canonical($0.bytes, withdrawn: notice.withdrawal != nil) }
         })
+        snapshot.facts = factsTexts
+        snapshot.files = fileLists
         snapshot.replyVersions = replyVersions
         snapshot.replyTexts = replyTexts
         return Outcome(snapshot: snapshot, pending: pending, diagnostics: diagnostics, recorded: recorded,
-                       sound: sound, versionCache: versionCache)
+                       sound: sound, versionCache: versionCache, fileHashes: fileHashes)
+    }
+
+    /// A notice's facts.txt and files.sha256 with their SHA-256.
+    struct Record: Sendable {
+        var facts: String
+        var factsSHA: String
+        var files: String
+        var filesSHA: String
+        /// Files whose bytes changed since the last build (for the message).
+        var changedFiles: [String]
+    }
+
+    static func record(_ notice: Notice, community: Community?, site: Site, hashes: FileHashes) -> Record {
+        let facts = NoticeFacts(notice, community: community, site: site).text
+        let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+        // A withdrawn notice publishes neither its body (with its tables) nor its files.
+        let names = notice.withdrawal != nil ? [] : Array(Set(notice.attachments.map(\.file) + notice.tableFiles))
+        var list: [(name: String, sha256: String)] = []
+        var changed: [String] = []
+        for name in names {
+            let hash = hashes.sha256(folder + "/" + name)
+            list.append((name, hash?.now ?? String(repeating: "-", count: 64)))
+            if hash?.before != nil { changed.append(name) }
+        }
+        let files = NoticeFiles.manifest(list)
+        return Record(facts: facts, factsSHA: SHA256.hex(facts), files: files, filesSHA: SHA256.hex(files),
+                      changedFiles: changed.sorted())
     }
 
     static func diagnostic(_ problem: Ledger.Problem, file: String) -> Diagnostic {
@@ -264,6 +326,7 @@ public struct LedgerStage: Sendable {
 
     public static func saveCache(_ outcome: Outcome, recorded: Bool, siteRoot: String) {
         outcome.versionCache.save(siteRoot: siteRoot)
+        outcome.fileHashes?.save(siteRoot: siteRoot)
         let after = recorded && !outcome.pending.isEmpty ? appended(outcome) : outcome.recorded
         var record = CacheRecord(ledger: digest(after), unrecorded: recorded ? 0 : outcome.pending.count)
         if outcome.sound, let after {

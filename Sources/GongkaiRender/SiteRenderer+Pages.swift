@@ -246,13 +246,13 @@ extension SiteRenderer {
             title: notice.title, community: communityName,
             disclosureName: community?.disclosureName ?? "村务公开", category: categoryName,
             categoryHref: root + communityCategory, number: notice.number,
-            issuer: notice.issuer ?? community?.committee ?? communityName,
+            issuer: NoticeFacts.issuer(notice, community: community),
             date: notice.date.day.chinese, dateISO: notice.date.day.iso,
             period: notice.period.map { p in
                 PeriodView(from: p.from.chinese, fromISO: p.from.iso,
                            to: p.to.year == p.from.year ? p.to.chineseMonthDay : p.to.chinese, toISO: p.to.iso, days: p.days)
             },
-            reviewed: notice.reviewed.map { r in r.by + (r.date.map { "（\($0.chinese)审核）" } ?? "") },
+            reviewed: notice.reviewed.map(NoticeFacts.reviewText),
             body: Self.bodyStart + notice.body.html + Self.bodyEnd,
             outline: notice.body.headings.filter { $0.level == 2 }.map { OutlineEntry(text: $0.text, anchor: $0.anchor) },
             hasOutline: notice.body.headings.filter { $0.level == 2 }.count >= 3,
@@ -274,7 +274,7 @@ extension SiteRenderer {
             },
             hasProcess: !notice.process.isEmpty,
             qr: canonical.map { QRView(url: $0) },
-            printSignature: !Self.endsWithSignature(notice.body.text, issuer: notice.issuer ?? community?.committee ?? communityName),
+            printSignature: !Self.endsWithSignature(notice.body.text, issuer: NoticeFacts.issuer(notice, community: community)),
             revisions: notice.revisions.map { RevisionView(date: $0.date.chinese, dateISO: $0.date.iso, what: $0.what, why: $0.why) },
             hasRevisions: !notice.revisions.isEmpty,
             withdrawal: notice.withdrawal.map { WithdrawalView(date: $0.date.chinese, dateISO: $0.date.iso, reason: $0.reason) },
@@ -334,22 +334,19 @@ extension SiteRenderer {
     /// The 公示期 and objection deadline: from the period, or from the
     /// catalogue's objection window; nil when the notice has neither.
     func statusView(_ notice: Notice, community: Community?, category: Category?, root: String) -> NoticeStatusView? {
+        // The deadline and contact as recorded in the ledger (NoticeFacts).
+        guard let objection = NoticeFacts.objection(notice, community: community, category: category, site: site) else { return nil }
         let rules = category.map { site.rules(for: $0, in: community) } ?? DisclosureRules()
         let start = notice.period?.from ?? notice.date.day
-        // Villagers may object for the catalogue's window from the start and
-        // at least until the 公示期 ends, whichever is later (the notice's own
-        // text usually says "在公示期内").
-        let window = rules.objectionDays.map { start.adding(days: $0) }
-        guard let deadline = [notice.period?.to, window].compactMap({ $0 }).max() else { return nil }
+        let deadline = objection.deadline
         let p = notice.period
         let short = { (day: CalendarDate, base: CalendarDate) in day.year == base.year ? day.chineseMonthDay : day.chinese }
-        let supervision = community?.supervision
         return NoticeStatusView(
             hasPeriod: p != nil, from: p?.from.chinese ?? "", fromISO: p?.from.iso ?? "",
             to: p.map { short($0.to, $0.from) } ?? "", toISO: p?.to.iso ?? "", days: p?.days ?? 0,
             objectionBy: short(deadline, start), objectionISO: deadline.iso,
-            supervisionName: community?.supervisionName ?? "村务监督委员会", contact: supervision?.contact,
-            phone: supervision?.phone ?? community?.phone, address: supervision?.address ?? community?.address,
+            supervisionName: objection.supervision, contact: objection.contact,
+            phone: objection.phone, address: objection.address,
             timezone: site.timezone, script: root + asset("assets/status.js"),
             form: objectionForm(notice, rules: rules, root: root))
     }

@@ -208,7 +208,7 @@ struct PrivacyGuardTests {
         ---
         正文
         """
-        site["content/mazhuang/2024/mingxi.pdf"] = "%PDF-1.4"
+        site["content/mazhuang/2024/mingxi.pdf"] = MinimalPDF.make()
         let d = site.parse().diagnostics
         #expect(d.map { "\($0.code)@\($0.line):\($0.column)" } == ["GK170@2:17", "GK173@5:18", "GK173@6:13", "GK172@9:34"])
     }

@@ -48,7 +48,7 @@ struct CorpusTests {
             }
             if entry.csv == true {
                 let name = try #require(notice.tables[t].csv)
-                #expect(notice.text.contains("```table \(name)\n```"))
+                #expect(notice.text.contains("```table \(name) 来源=无\n```"))
                 let file = try #require(notice.files.first { $0.name == name })
                 #expect(file.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
             } else {
