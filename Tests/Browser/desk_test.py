@@ -403,7 +403,7 @@ def kill_test(binary, work):
     for t in threads:
         t.join(15)
     acknowledged = list(acked)
-    desk = start_desk(binary, db, public, port, "--no-limits")
+    desk = start_desk(binary, db, public, port, "--no-limits", "--read-timeout", "1")
     try:
         missing = [c for c in acknowledged
                    if http("GET", f"http://127.0.0.1:{port}/status?code={c}", headers={"Accept": "application/json"})[0] != 200]
@@ -412,6 +412,15 @@ def kill_test(binary, work):
         s, _, _ = http("POST", f"http://127.0.0.1:{port}/suggestions",
                        {"community": "xinhua", "text": "重启之后的一条建议：加装路灯。", "phone": "13800138000"}, {"Accept": "application/json"})
         rep.check("… and the restarted desk takes submissions", s == 201)
+        # A client that sends half its body and stops: answered 408 after --read-timeout (1 s here), not held.
+        c = socket.create_connection(("127.0.0.1", port), timeout=10)
+        c.sendall(b"POST /suggestions HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\ncommunity=xin")
+        start = time.time()
+        answer = c.recv(4096).decode("utf-8", "replace")
+        c.close()
+        rep.check("a slow client gets 408 after the read timeout", answer.startswith("HTTP/1.1 408") and "GK334" in answer
+                  and time.time() - start < 5, answer[:120])
     finally:
         stop(desk)
     with sqlite3.connect(db) as c:
