@@ -328,6 +328,18 @@ def loop(binary, work, shots, procs):
     rep.check("a second rating → 409", s == 409 and "GK331" in body, f"{s} {body[:120]}")
     v = run(binary, "verify", "--site", site, "--output", public)
     rep.check("gongkai verify accepts the site with its answer in the ledger", v.returncode == 0, v.stdout + v.stderr)
+    # Deadlines as checks: the four open cases are overdue a month from now (GK310, one line per community).
+    c = run(binary, "check", "--site", site, "--as-of", d(30))
+    rep.check("gongkai check --as-of warns about open cases past their deadline (GK310)",
+              c.stderr.count("GK310") == 2 and "第 2026-0002 号" in c.stderr, c.stderr[-500:])
+    overview = open(os.path.join(public, "overview/index.html"), encoding="utf-8").read()
+    rep.check("the compliance overview has the table of answers", "群众异议和建议的答复" in overview)
+    # A published answer changes only in the open (GK308), like a notice.
+    published = open(first, encoding="utf-8").read()
+    open(first, "w", encoding="utf-8").write(published + "补充一句。\n")
+    c = run(binary, "check", "--site", site)
+    rep.check("a silent edit of a published answer is GK308", c.returncode == 1 and "GK308" in c.stderr, c.stderr[-300:])
+    open(first, "w", encoding="utf-8").write(published)
     log = run(binary, "desk", "log", "--db", db)
     rep.check("every read of the clerk is logged (token and local)",
               "令牌：镇政府办公室电脑" in log.stdout and "本机 gongkai inbox" in log.stdout, log.stdout[-400:])
