@@ -328,6 +328,8 @@ def loop(binary, work, shots, procs):
     rep.check("a second rating → 409", s == 409 and "GK331" in body, f"{s} {body[:120]}")
     v = run(binary, "verify", "--site", site, "--output", public)
     rep.check("gongkai verify accepts the site with its answer in the ledger", v.returncode == 0, v.stdout + v.stderr)
+    v = subprocess.run([sys.executable, os.path.join(REPO, "docs", "verify_ledger.py"), public], capture_output=True, text=True)
+    rep.check("… and so does docs/verify_ledger.py (no gongkai needed)", v.returncode == 0, v.stdout[-400:] + v.stderr[-400:])
     # Deadlines as checks: the four open cases are overdue a month from now (GK310, one line per community).
     c = run(binary, "check", "--site", site, "--as-of", d(30))
     rep.check("gongkai check --as-of warns about open cases past their deadline (GK310)",
