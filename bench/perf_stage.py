@@ -11,6 +11,10 @@ first group (from the innermost frame out) whose pattern one of its frames
 matches: the template engine, view models, and so on. Prints milliseconds of
 CPU per group (samples / frequency) and the hottest innermost functions.
 Swift symbols are shown demangled when swift-demangle is on the PATH.
+
+`--groups parse` looks at the parse stage (解析) instead: its samples are
+those under `ContentParser.parse`, sorted into YAML, the privacy guard,
+Markdown and the rest (docs/performance.md "Parse stage").
 """
 import argparse, collections, re, shutil, subprocess, sys
 
@@ -35,6 +39,19 @@ GROUPS = [
     ("theme assets", r"ContentHash"),
 ]
 
+PARSE_GROUPS = [
+    ("privacy guard", r"PrivacyGuard|PrivacyScanner|MobilePrefixes|privacyProblems"),
+    ("YAML: Yams and libyaml", r"4Yams|yaml_parser|yaml_"),
+    ("YAML: fast path", r"FrontMatterYAML"),
+    ("YAML: nodes, keys (gongkai)", r"YAMLSource|YAMLNode|FrontMatterKey"),
+    ("Markdown: cmark", r"cmark_|S_parser|S_process_line|houdini|cmark_strbuf"),
+    ("Markdown: the wrapper (walk, text, tables)", r"15GongkaiMarkdown"),
+    ("summarise", r"summarise"),
+    ("decoding, splitting the text", r"TextDecoding|FrontMatterSplit"),
+    ("checking keys (NoticeParser)", r"NoticeParser"),
+    ("notice list, memo, sorting", r"ContentParser"),
+]
+
 
 def demangle(names):
     tool = shutil.which("swift-demangle")
@@ -46,12 +63,14 @@ def demangle(names):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--stage", default=r"12SiteRendererV6render5meter5reuse")
+    ap.add_argument("--groups", choices=["render", "parse"], default="render")
+    ap.add_argument("--stage", default=None, help="regex of a frame every kept sample has")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--freq", type=float, default=2000.0, help="the -F given to perf record")
     args = ap.parse_args()
-    stage = re.compile(args.stage)
-    groups = [(name, re.compile(p)) for name, p in GROUPS]
+    default_stage = {"render": r"12SiteRendererV6render5meter5reuse", "parse": r"13ContentParserO5parse"}[args.groups]
+    stage = re.compile(args.stage or default_stage)
+    groups = [(name, re.compile(p)) for name, p in (PARSE_GROUPS if args.groups == "parse" else GROUPS)]
     by_group, by_leaf = collections.Counter(), collections.Counter()
     total = kept = 0
     frames = []
