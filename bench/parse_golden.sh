@@ -39,7 +39,7 @@ for site in "${sites[@]}"; do
     "$old" parse-dump --site "$site" >"$WORK/old.jsonl"
     "$new" parse-dump --site "$site" >"$WORK/new.jsonl"
     lines=$(wc -l <"$WORK/old.jsonl")
-    diagnostics=$(grep -o '"code":"GK[0-9]*"' "$WORK/old.jsonl" | wc -l)
+    diagnostics=$(grep -o '"code":"GK[0-9]*"' "$WORK/old.jsonl" | wc -l || true)
     if cmp -s "$WORK/old.jsonl" "$WORK/new.jsonl"; then
         echo "same: $site ($lines lines, $diagnostics diagnostics)"
     else
