@@ -36,10 +36,11 @@ public enum MarkdownRenderer {
         guard let raw = cmark_render_html(doc, CMARK_OPT_DEFAULT) else {
             return RenderedMarkdown(html: "", text: walk.text.result, headings: [], firstParagraph: "")
         }
-        var html = String(cString: raw)
-        free(raw)
         let headings = HeadingAnchors.assign(walk.headings)
-        if !headings.isEmpty { html = HeadingAnchors.insert(headings, into: html) }
+        let html = headings.isEmpty ? String(cString: raw)
+            : HeadingAnchors.insert(headings, into: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self),
+                                                                        count: strlen(raw)))
+        free(raw)
         return RenderedMarkdown(
             html: html, text: walk.text.result, headings: headings,
             firstParagraph: walk.firstParagraph ?? "", totals: walk.tables.flatMap(\.totals)
