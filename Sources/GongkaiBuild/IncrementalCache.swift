@@ -495,37 +495,3 @@ struct PageMemoStore: PageReuse {
         unlink(Self.oldPath(siteRoot))
     }
 }
-
-/// The state of the last build's search index (`search.bin`), trusted only
-/// for the output and build it was written for (as the pages' file).
-struct SearchStateStore {
-    struct Stored: Codable {
-        var header: String
-        var state: SearchIndexState
-    }
-
-    static let magic = Array("gongkai-search-2\n".utf8)
-
-    let output: String
-    let state: SearchIndexState?
-
-    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.bin" }
-    static func oldPath(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.json" }
-
-    init(siteRoot: String, output: String) {
-        self.output = output
-        guard let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
-              let stored = IncrementalCache.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
-              stored.header == PageMemoStore.header(output: output, build: marker) else {
-            state = nil
-            return
-        }
-        state = stored.state
-    }
-
-    func save(_ state: SearchIndexState, siteRoot: String, build: String) {
-        let stored = Stored(header: PageMemoStore.header(output: output, build: build), state: state)
-        IncrementalCache.write(stored, path: Self.path(siteRoot), magic: Self.magic)
-        unlink(Self.oldPath(siteRoot))
-    }
-}

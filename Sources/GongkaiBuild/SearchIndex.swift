@@ -34,17 +34,15 @@ enum SearchIndex {
         }
     }
 
-    /// `inputs`: what the notices were made from (their documents' keys in
-    /// the index state: an unchanged notice's text is not hashed again).
+    /// `inputs`: what the notices were made from (kept in the index state:
+    /// a notice whose key is unchanged is not read again by an update).
     static func files(_ content: SiteContent, synonyms: [[UInt8]?], previous: Previous? = nil,
                       inputs: RenderInputs? = nil) -> Result {
-        // Oldest first: a new notice gets the next number and no other
-        // notice's number changes.
-        let docs = documents(content.notices.reversed(), content: content)
+        let docs = documents(content.notices, content: content)
         let inputKeys = inputs.flatMap { inputs -> [UInt64]? in
             var keys: [UInt64] = []
             keys.reserveCapacity(docs.count)
-            for n in content.notices.reversed() {
+            for n in content.notices {
                 guard let key = inputs.notices[n.id] else { return nil }
                 var h = StableHasher()
                 h.add(inputs.config)
@@ -54,23 +52,65 @@ enum SearchIndex {
             return keys
         }
         let groups = synonyms.compactMap { $0 }.flatMap { Synonyms.parse(String(decoding: $0, as: UTF8.self)) }
-        let communities = content.communities.map { ($0.slug, $0.name) }
-        let categories = content.site.categories.map { ($0.slug, $0.name) }
         if let previous,
            let update = SearchIndexBuilder.update(
                previous.state, docs: docs,
-               previousDoc: { i in
-                   previous.notice(previous.state.urls[i]).flatMap { documents([$0], content: content).first }
-               },
-               communities: communities, categories: categories, synonyms: groups,
-               read: { previous.read("search/" + $0) }, inputKeys: inputKeys) {
+               previousDoc: { url in previous.notice(url).flatMap { documents([$0], content: content).first } },
+               synonyms: groups, read: { previous.read("search/" + $0) }, inputKeys: inputKeys) {
             let files = update.files.map { OutputFile(path: "search/" + $0.path, content: .bytes($0.bytes)) }
                 + update.unchanged.map { OutputFile(path: "search/" + $0, content: .previous) }
             return Result(files: files.sorted { $0.path < $1.path }, state: update.state, updated: true)
         }
-        let built = SearchIndexBuilder.buildWithState(docs, communities: communities, categories: categories, synonyms: groups,
-                                                      inputKeys: inputKeys)
+        let built = SearchIndexBuilder.buildWithState(docs, synonyms: groups, inputKeys: inputKeys)
         return Result(files: built.files.map { OutputFile(path: "search/" + $0.path, content: .bytes($0.bytes)) },
                       state: built.state, updated: false)
+    }
+}
+
+/// The state of the last build's search index (`search.bin`): trusted only
+/// for the output and build it was written for, and only if it reads back
+/// whole (anything else is no state: the index is built anew).
+struct SearchStateStore {
+    static let magic = Array("gongkai-search-3\n".utf8)
+
+    let output: String
+    let state: SearchIndexState?
+
+    static func path(_ siteRoot: String) -> String { siteRoot + "/" + IncrementalCache.folder + "/search.bin" }
+
+    init(siteRoot: String, output: String) {
+        self.output = output
+        guard let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
+              let bytes = IncrementalCache.bytes(of: Self.path(siteRoot)) else {
+            state = nil
+            return
+        }
+        state = Self.decode(bytes, header: PageMemoStore.header(output: output, build: marker))
+    }
+
+    /// The file's bytes: magic, the header's length and bytes, the state.
+    static func encode(_ state: SearchIndexState, header: String) -> [UInt8] {
+        let h = Array(header.utf8)
+        var out = magic
+        for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: h.count >> (8 * k))) }
+        return out + h + state.serialized()
+    }
+
+    static func decode(_ bytes: [UInt8], header: String) -> SearchIndexState? {
+        let h = Array(header.utf8)
+        guard bytes.count >= magic.count + 4 + h.count, Array(bytes.prefix(magic.count)) == magic else { return nil }
+        var length = 0
+        for k in 0..<4 { length |= Int(bytes[magic.count + k]) << (8 * k) }
+        let start = magic.count + 4
+        guard length == h.count, Array(bytes[start..<start + length]) == h else { return nil }
+        return SearchIndexState(serialized: Array(bytes[(start + length)...]))
+    }
+
+    func save(_ state: SearchIndexState, siteRoot: String, build: String) {
+        try? FileManager.default.createDirectory(atPath: siteRoot + "/" + IncrementalCache.folder,
+                                                 withIntermediateDirectories: true)
+        _ = OutputWriter.replaceFile(Self.path(siteRoot),
+                                     Self.encode(state, header: PageMemoStore.header(output: output, build: build)))
+        unlink(siteRoot + "/" + IncrementalCache.folder + "/search.json")
     }
 }

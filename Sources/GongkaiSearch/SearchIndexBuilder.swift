@@ -3,231 +3,467 @@ import GongkaiCore
 
 /// Builds the JSON search index of docs/design.md §5 (format: docs/search-index.md).
 ///
-/// Owns: tokenising notices, BM25F impacts, sharding postings by token hash,
-/// per-notice fragments. Must not: read or write files (it returns them), or
-/// know about pages. Pure, so tests and benchmarks run it directly.
+/// Owns: tokenising notices, BM25F impacts, numbering notices, sharding
+/// postings by token hash, per-notice fragments. Must not: read or write
+/// files (it returns them), or know about pages. Pure, so tests and
+/// benchmarks run it directly.
 public enum SearchIndexBuilder {
-    public struct File: Sendable {
+    public struct File: Sendable, Equatable {
         public var path: String
         public var bytes: [UInt8]
     }
 
-    /// Field weights (BM25F): title and 文号 above category, community and
-    /// tags, above the body.
+    /// The format's version (`v` in the manifest): the client refuses any other.
+    public static let formatVersion = 3
+
+    /// Field weights (BM25F): title and 文号 above headings, above the
+    /// community, category and tags, above the body.
     static let titleWeight: Float = 3.0
     static let numberWeight: Float = 3.0
+    static let headingWeight: Float = 2.0
     static let facetWeight: Float = 1.5
+    /// A token counts in at most this many headings of a notice.
+    static let headingCap: UInt8 = 2
+    /// A large scored list is written in two files: the notices where the
+    /// token is strong (impact at least this: in the title, 文号 or a
+    /// heading, or said often for the body's length), and the rest. A query
+    /// with rarer tokens besides reads only the strong part of a very
+    /// common token's list (docs/search-index.md, "Common tokens").
+    static let strongImpact: UInt8 = 32
     static let k1: Float = 1.2
     static let b: Float = 0.75
+    /// The length (in body tokens) a body is measured against. A constant,
+    /// not the site's average: then a notice's impacts depend on that notice
+    /// alone, and an update changes only the postings of the notices that
+    /// changed (idf is applied by the client, from the number of postings).
+    static let pivotLength: Float = 400
+    /// The highest impact before quantisation: both parts saturated.
+    static let maxImpact: Float = 2 * (k1 + 1)
     /// Characters of body text kept in a fragment for the snippet.
-    static let fragmentLength = 200
-    /// Shards aim at this many bytes; a token whose postings alone exceed
-    /// `ownFileBytes` gets a file of its own so it never weighs on others.
-    static let shardBytes = 4000
-    static let ownFileBytes = 2000
+    static let fragmentLength = 140
+    /// Bytes of headings a fragment keeps at most.
+    static let fragmentHeadingBytes = 1500
+    /// Shards aim at this many bytes; a list longer than `ownFileBytes`
+    /// gets a file of its own (two for a scored list: its strong tier and
+    /// the rest) so it never weighs on the others in its shard.
+    static let shardBytes = 1200
+    static let ownFileBytes = 1600
+    static let maxShards = 1 << 17
+    /// Token partitions: the unit of parallel work while building.
+    static let partitions = 16
+    /// Notices analysed at a time (bounds the memory of the analysis).
+    static let chunkSize = 1024
 
-    public static func build(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
-                             categories: [(slug: String, name: String)], synonyms: [[String]]) -> [File] {
-        buildWithState(docs, communities: communities, categories: categories, synonyms: synonyms).files
+    public static func build(_ docs: [SearchDocument], synonyms: [[String]]) -> [File] {
+        buildWithState(docs, synonyms: synonyms).files
     }
 
-    /// The whole index, and what an incremental build needs to update it
-    /// (`update`, SearchIndexUpdate.swift).
-    public static func buildWithState(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
-                                      categories: [(slug: String, name: String)],
-                                      synonyms: [[String]], inputKeys: [UInt64]? = nil) -> (files: [File], state: SearchIndexState) {
-        // Pass 1, per notice in parallel: token → weighted short-field tf and body tf.
-        let terms = docs.parallelMap(analyse)
-        var words: [UInt64: String] = [:]
-        for t in terms { words.merge(t.words) { a, _ in a } }
-
-        // Pass 2, per token partition in parallel: postings with each
-        // notice's impact. Pass 1 already split each notice's tokens by
-        // partition, so each partition reads only its own tokens.
-        let parts = Array(0..<Terms.partitions).parallelMap { p -> [(UInt64, [(Int32, Int)])] in
-            var postings: [UInt64: [(Int32, Int)]] = [:]
-            for (id, t) in terms.enumerated() {
-                for entry in t.entries[t.starts[p]..<t.starts[p + 1]] {
-                    postings[entry.code, default: []].append((Int32(id), impact(entry, bodyLength: t.bodyLength)))
-                }
-            }
-            return postings.map { ($0.key, $0.value) }
+    /// The whole index, and what an update needs to change it (`update`,
+    /// SearchIndexUpdate.swift). `inputKeys`: each notice's input key (what
+    /// its document is made from), kept for the next update.
+    public static func buildWithState(_ docs: [SearchDocument], synonyms: [[String]],
+                                      inputKeys: [UInt64]? = nil) -> (files: [File], state: SearchIndexState) {
+        let identities = docs.map { doc -> (month: Int32, day: Int32, url: [UInt8]) in
+            let md = doc.monthAndDay
+            return (md.month, md.day, Array(doc.url.utf8))
         }
+        let numbering = DocumentNumbers.assign(identities)
+        let order = docs.indices.sorted { numbering.numbers[$0] < numbering.numbers[$1] }
+        let all = order.map { numbering.numbers[$0] }
 
-        // Encode every token's postings (in parallel, per partition); filter
-        // pseudo-tokens carry no score.
-        let wordTexts = words
-        var entries: [(token: String, postings: String)] = parts.parallelMap { part in
-            part.compactMap { code, list -> (token: String, postings: String)? in
-                let token = SearchToken(code: code)
-                guard let text = token.isWord ? wordTexts[code] : token.cjkText else { return nil }
-                // Already in document order: partitions read notices in order.
-                return (text, PostingsCodec.encode(list))
-            }
-        }.flatMap { $0 }
-        // Partitions come out of hash tables: fix the order, so that file
-        // names (and everything else) are the same on every build.
-        entries.sort { $0.token < $1.token }
-        let facets = facetEntries(docs, communities: communities, categories: categories)
-        entries += facets
-
-        // Shard by FNV-1a of the token's UTF-8 (the client computes the same).
-        let total = entries.reduce(0) { $0 + entrySize($1.token, $1.postings) }
-        let shardCount = shardCount(total: total)
-        var shards = Array(repeating: [(String, String)](), count: shardCount)
-        var files: [File] = []
-        var ownNames: Set<String> = []
-        var ownFiles: [String: String] = [:]
-        for (token, postings) in entries {
-            let hash = PostingsCodec.fnv32(token)
-            if postings.utf8.count > ownFileBytes {
-                var name = "t/" + hex(hash)
-                var k = 2
-                while ownNames.contains(name) { name = "t/" + hex(hash) + "-\(k)"; k += 1 }
-                ownNames.insert(name)
-                ownFiles[token] = name
-                files.append(File(path: name + ".json", bytes: Array(JSONText.object([(token, postings)]).utf8)))
-                shards[Int(hash % UInt32(shardCount))].append((token, name))
-            } else {
-                shards[Int(hash % UInt32(shardCount))].append((token, postings))
+        // Notices in number order, a chunk at a time: analysed in parallel,
+        // then each partition's postings appended in parallel.
+        let tables = (0..<partitions).map { _ in TableBox() }
+        var hashes = [UInt64](repeating: 0, count: docs.count)
+        for start in stride(from: 0, to: order.count, by: chunkSize) {
+            let slice = Array(order[start..<min(order.count, start + chunkSize)])
+            let analysed = analyse(slice.map { docs[$0] })
+            for (k, i) in slice.enumerated() { hashes[i] = analysed[k].hash }
+            let numbers = slice.map { numbering.numbers[$0] }
+            DispatchQueue.concurrentPerform(iterations: partitions) { p in
+                tables[p].add(analysed, numbers: numbers, partition: p)
             }
         }
-        let filled = shards.indices.filter { !shards[$0].isEmpty }
-        let full = shards
-        files += filled.parallelMap { i in
-            File(path: "s/\(i).json", bytes: Array(JSONText.object(full[i]).utf8))
-        }
 
-        // Fragments: what a result shows, fetched only for results on screen.
-        files += Array(docs.enumerated()).parallelMap { id, doc in fragment(id, doc) }
-        files.append(manifest(count: docs.count, shardCount: shardCount, communities: communities,
-                              categories: categories, synonyms: synonyms))
+        // Every token's final list, per partition in parallel.
+        let lists: [TokenList] = Array(0..<partitions).parallelMap { p in tables[p].finish(all: all) }.flatMap { $0 }
+            + facetLists(docs, numbers: numbering.numbers, all: all)
+
+        let assembled = assemble(lists)
+        var files = assembled.files
+        files += order.parallelMap { i in fragment(numbering.numbers[i], docs[i]) }
+        let stamp = stampSum(hashes: hashes, numbers: numbering.numbers)
+        files.append(manifest(count: docs.count, shardCount: assembled.shardCount,
+                              stamp: stamp, synonyms: synonyms))
+        files.sort { $0.path < $1.path }
+
         let state = SearchIndexState(
-            urls: docs.map(\.url), hashes: docs.map(\.stableHash), shardCount: shardCount, total: total,
-            ownFiles: ownFiles, shards: filled, facets: facets.map(\.token),
-            facetPostings: facets.map(\.postings), inputKeys: inputKeys?.count == docs.count ? inputKeys : nil)
-        return (files.sorted { $0.path < $1.path }, state)
+            urls: order.map { docs[$0].url }, numbers: all, days: order.map { identities[$0].day },
+            months: order.map { identities[$0].month }, hashes: order.map { hashes[$0] },
+            inputKeys: inputKeys.flatMap { keys in keys.count == docs.count ? order.map { keys[$0] } : nil },
+            communities: order.map { docs[$0].communitySlug }, categories: order.map { docs[$0].categorySlug },
+            shardCount: assembled.shardCount, total: assembled.total, largeFiles: assembled.largeFiles,
+            shards: assembled.shards, tracked: assembled.tracked(count: docs.count),
+            trackedFrom: max(0, docs.count - SearchIndexState.trackedWindow), synonyms: synonymsHash(synonyms))
+        return (files, state)
     }
 
-    /// Filters as pseudo-tokens with impact 0: `@c:<community>`, `@k:<category>`.
-    static func facetEntries(_ docs: [SearchDocument], communities: [(slug: String, name: String)],
-                             categories: [(slug: String, name: String)]) -> [(token: String, postings: String)] {
-        var entries: [(token: String, postings: String)] = []
-        for (slug, _) in communities {
-            let ids = docs.indices.filter { docs[$0].communitySlug == slug }.map { (Int32($0), 0) }
-            if !ids.isEmpty { entries.append(("@c:" + slug, PostingsCodec.encode(ids))) }
+    // MARK: - Analysis
+
+    /// One notice's tokens, grouped by partition.
+    struct DocTerms: Sendable {
+        var codes: [UInt64] = []
+        /// Impact 1…63.
+        var values: [UInt8] = []
+        var starts: [Int32] = []
+        var trigrams: [UInt64] = []
+        var trigramStarts: [Int32] = []
+        var words: [(code: UInt64, text: [UInt8])] = []
+        var hash: UInt64 = 0
+    }
+
+    @inline(__always)
+    static func partition(_ code: UInt64) -> Int { Int(truncatingIfNeeded: (code &* 0xD6E8_FEB8_6659_FD93) >> 60) }
+
+    /// Notices analysed in parallel, in the order given.
+    static func analyse(_ docs: [SearchDocument]) -> [DocTerms] {
+        let ranges = max(1, min(docs.count, ProcessInfoCores.count * 4))
+        let per = (docs.count + ranges - 1) / max(1, ranges)
+        let parts: [[DocTerms]] = Array(0..<ranges).parallelMap { r in
+            var counts = TokenCounts()
+            var out: [DocTerms] = []
+            let end = min(docs.count, (r + 1) * per)
+            guard r * per < end else { return out }
+            out.reserveCapacity(end - r * per)
+            for k in (r * per)..<end { out.append(analyse(docs[k], counts: &counts)) }
+            return out
         }
-        for (slug, _) in categories {
-            let ids = docs.indices.filter { docs[$0].categorySlug == slug }.map { (Int32($0), 0) }
-            if !ids.isEmpty { entries.append(("@k:" + slug, PostingsCodec.encode(ids))) }
+        return parts.flatMap { $0 }
+    }
+
+    static func analyse(_ doc: SearchDocument, counts: inout TokenCounts) -> DocTerms {
+        counts.begin()
+        var terms = DocTerms()
+        var seenWords: Set<UInt64> = []
+        func scan(_ text: String, _ emit: Tokenizer.Emit, _ token: (UInt64) -> Void) {
+            var normalized = SearchText.normalize(text)
+            normalized.withUTF8 { bytes in
+                Tokenizer.scan(bytes, emit, token: token, trigram: { counts.addTrigram($0) }, word: { code, text in
+                    if seenWords.insert(code).inserted { terms.words.append((code, Array(text))) }
+                })
+            }
         }
-        return entries
-    }
+        let shortEmit: Tokenizer.Emit = [.unigrams, .trigrams]
+        scan(doc.title, [.unigrams, .gapped, .trigrams]) { counts.addShort($0, titleWeight) }
+        if let number = doc.number { scan(number, shortEmit) { counts.addShort($0, numberWeight) } }
+        scan(doc.community, shortEmit) { counts.addShort($0, facetWeight) }
+        scan(doc.category, shortEmit) { counts.addShort($0, facetWeight) }
+        for tag in doc.tags { scan(tag, shortEmit) { counts.addShort($0, facetWeight) } }
+        let headings = doc.headings
+        for heading in headings { scan(heading.text, shortEmit) { counts.addHeading($0) } }
+        var length = 0
+        let body = doc.body
+        scan(body, [.trigrams]) { code in
+            length += 1
+            counts.addBody(code)
+        }
+        let norm = 1 - b + b * Float(length) / pivotLength
 
-    /// What one entry adds to the index's size, for the shard count.
-    static func entrySize(_ token: String, _ postings: String) -> Int { token.utf8.count + postings.utf8.count + 6 }
-
-    /// A power of two, so that a shard holds about `shardBytes`.
-    static func shardCount(total: Int) -> Int {
-        var shardCount = 1
-        while shardCount < 8192 && total / shardCount > shardBytes { shardCount *= 2 }
-        return shardCount
-    }
-
-    static func fragment(_ id: Int, _ doc: SearchDocument) -> File {
-        var fields: [(String, String)] = [("u", doc.url), ("t", doc.title), ("d", doc.date),
-                                          ("c", doc.community), ("k", doc.category)]
-        if let number = doc.number { fields.append(("n", number)) }
-        fields.append(("x", String(doc.body.prefix(fragmentLength))))
-        return File(path: "d/\(id).json", bytes: Array(JSONText.object(fields, sorted: false).utf8))
-    }
-
-    static func manifest(count: Int, shardCount: Int, communities: [(slug: String, name: String)],
-                         categories: [(slug: String, name: String)], synonyms: [[String]]) -> File {
-
-        let manifest = """
-        {"v":2,"n":\(count),"s":\(shardCount),\
-        "communities":\(JSONText.pairs(communities.map { ($0.slug, $0.name) })),\
-        "categories":\(JSONText.pairs(categories.map { ($0.slug, $0.name) })),\
-        "synonyms":\(JSONText.arrays(synonyms))}
-        """
-        return File(path: "manifest.json", bytes: Array(manifest.utf8))
+        // Counting sort by partition.
+        var sizes = [Int32](repeating: 0, count: partitions + 1)
+        for s in counts.touched { sizes[partition(counts.keys[Int(s)]) + 1] += 1 }
+        for p in 0..<partitions { sizes[p + 1] += sizes[p] }
+        terms.starts = sizes
+        var next = sizes
+        terms.codes = [UInt64](repeating: 0, count: counts.touched.count)
+        terms.values = [UInt8](repeating: 0, count: counts.touched.count)
+        for s in counts.touched {
+            let i = Int(s)
+            let code = counts.keys[i]
+            let p = partition(code)
+            let k = Int(next[p])
+            terms.codes[k] = code
+            terms.values[k] = impact(short: counts.short[i], heads: counts.heads[i], body: counts.body[i], norm: norm)
+            next[p] += 1
+        }
+        var tsizes = [Int32](repeating: 0, count: partitions + 1)
+        for s in counts.trigramsTouched { tsizes[partition(counts.trigramKeys[Int(s)]) + 1] += 1 }
+        for p in 0..<partitions { tsizes[p + 1] += tsizes[p] }
+        terms.trigramStarts = tsizes
+        var tnext = tsizes
+        terms.trigrams = [UInt64](repeating: 0, count: counts.trigramsTouched.count)
+        for s in counts.trigramsTouched {
+            let code = counts.trigramKeys[Int(s)]
+            let p = partition(code)
+            terms.trigrams[Int(tnext[p])] = code
+            tnext[p] += 1
+        }
+        var h = StableHasher()
+        h.add(doc.url); h.add(doc.title); h.add(doc.number ?? "\u{0}"); h.add(doc.communitySlug); h.add(doc.community)
+        h.add(doc.categorySlug); h.add(doc.category); h.add(doc.tags); h.add(doc.date); h.add(body)
+        for heading in headings { h.add(heading.text); h.add(heading.anchor) }
+        terms.hash = h.value
+        return terms
     }
 
     @inline(__always)
     static func saturate(_ tf: Float) -> Float { tf * (k1 + 1) / (tf + k1) }
 
-    /// The length (in tokens) a body is measured against. A constant, not
-    /// the site's average: then a notice's impacts depend on that notice
-    /// alone, and an incremental build changes only the postings of the
-    /// notices that changed (idf is applied by the client, from the number
-    /// of postings it downloaded).
-    static let pivotLength: Float = 800
-    /// The highest impact before quantisation: both parts saturated.
-    static let maxImpact: Float = 2 * (k1 + 1)
-
-    /// A notice's impact for a token, 1…63 on a log scale up to `maxImpact`
-    /// (finer where most body matches are: one or two mentions):
-    /// short fields and body saturate separately, so a word in the title is
-    /// never outweighed by many mentions in the body.
-    static func impact(_ entry: Terms.Entry, bodyLength: Int) -> Int {
-        let norm = 1 - b + b * Float(bodyLength) / pivotLength
-        let score = saturate(entry.short) + saturate(Float(entry.body) / norm)
-        return max(1, min(63, Int((63 * log1p(score) / log1p(maxImpact)).rounded())))
+    /// Where each impact level starts: level q for a score s when
+    /// `thresholds[q − 1] <= s < thresholds[q]` (q = round(63 · log1p(s) /
+    /// log1p(maxImpact)), on a log scale: finer where most body matches are).
+    static let thresholds: [Float] = (1...63).map { q in
+        Float(expm1((Double(q) - 0.5) * log1p(Double(maxImpact)) / 63))
     }
 
-    struct Terms: Sendable {
-        static let partitions = 32
-        struct Entry: Sendable {
-            var code: UInt64
-            var short: Float
-            var body: UInt16
+    /// A notice's impact for a token: 1…63. Short fields and body saturate
+    /// separately, so a word in the title is never outweighed by many
+    /// mentions in the body.
+    @inline(__always)
+    static func impact(short: Float, heads: UInt8, body: UInt16, norm: Float) -> UInt8 {
+        let s = short + headingWeight * Float(min(heads, headingCap))
+        let score = saturate(s) + saturate(Float(body) / norm)
+        var lo = 0, hi = thresholds.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if thresholds[mid] <= score { lo = mid + 1 } else { hi = mid }
         }
-        /// The notice's tokens grouped by `code % partitions`: partition p is
-        /// `entries[starts[p]..<starts[p + 1]]` (one array, not 32 small ones).
-        var entries: [Entry] = []
-        var starts: [Int] = []
-        var bodyLength = 0
-        var words: [UInt64: String] = [:]
+        return UInt8(max(1, min(63, lo)))
     }
 
-    static func analyse(_ doc: SearchDocument) -> Terms {
-        var counts = TokenCounts(expected: doc.body.utf8.count / 2 + 256)
-        var t = Terms()
-        func add(_ text: String, weight: Float, gapped: Bool = false) {
-            Tokenizer.scan(SearchText.normalize(text), unigrams: true, gapped: gapped, words: &t.words) { token in
-                counts.addShort(token.code, weight)
+    // MARK: - Lists
+
+    /// One token's final list.
+    struct TokenList: Sendable {
+        var text: [UInt8]
+        var code: UInt64
+        var scored: Bool
+        /// The whole list, encoded (a membership list maybe as `~` complement).
+        var full: [UInt8]
+        /// A large scored list's strong tier and the rest.
+        var high: [UInt8] = []
+        var rest: [UInt8] = []
+        var df: Int
+        var large: Bool { full.count > SearchIndexBuilder.ownFileBytes }
+    }
+
+    static func tokenList(text: [UInt8], code: UInt64, scored: Bool, list: PostingsCodec.Scored, all: [Int32]) -> TokenList {
+        if scored {
+            var out = TokenList(text: text, code: code, scored: true, full: PostingsCodec.encode(list), df: list.count)
+            if out.large {
+                out.high = PostingsCodec.encode(list) { $0 >= strongImpact }
+                out.rest = PostingsCodec.encode(list) { $0 < strongImpact }
+            }
+            return out
+        }
+        return TokenList(text: text, code: code, scored: false,
+                         full: PostingsCodec.encodeMembership(list.numbers, all: all), df: list.count)
+    }
+
+    /// Filters as membership lists: `@c:<community>`, `@k:<category>`.
+    static func facetLists(_ docs: [SearchDocument], numbers: [Int32], all: [Int32]) -> [TokenList] {
+        var groups: [String: [Int32]] = [:]
+        for (i, doc) in docs.enumerated() {
+            groups["@c:" + doc.communitySlug, default: []].append(numbers[i])
+            groups["@k:" + doc.categorySlug, default: []].append(numbers[i])
+        }
+        return groups.keys.sorted().map { token in
+            let list = PostingsCodec.Scored(numbers: groups[token]!.sorted(), impacts: [])
+            return tokenList(text: Array(token.utf8), code: 0, scored: false, list: list, all: all)
+        }
+    }
+
+    // MARK: - Files
+
+    struct Assembled {
+        var files: [File]
+        var shardCount: Int
+        var total: Int
+        var largeFiles: [String: String]
+        var shards: [Int32]
+        var membershipDF: [String: Int32]
+
+        func tracked(count: Int) -> [String: Int32] {
+            membershipDF.filter { 2 * Int($0.value) >= count - SearchIndexState.trackedWindow }
+        }
+    }
+
+    /// What an entry adds to the index's size, for the shard count.
+    @inline(__always)
+    static func entrySize(_ token: Int, _ value: Int) -> Int { token + value + 6 }
+
+    /// A power of two, so that a shard holds about `shardBytes`.
+    static func shardCount(total: Int) -> Int {
+        var count = 1
+        while count < maxShards && total / count > shardBytes { count *= 2 }
+        return count
+    }
+
+    /// The shard entry of a large list: its file and its length.
+    static func pointer(_ name: String, df: Int) -> [UInt8] { Array("\(name)/\(df)".utf8) }
+
+    /// Where a token's entry lives: itself, except a trigram, which goes
+    /// with its first bigram unless that one's list is large, else with its
+    /// last bigram unless large, else with itself. A query fetches the
+    /// shards of its bigrams anyway, so checking a phrase costs no more
+    /// requests unless both its bigrams are common.
+    static func anchor(_ list: TokenList, largeBigrams: Set<UInt64>, texts: [UInt64: [UInt8]]) -> [UInt8] {
+        let token = SearchToken(code: list.code)
+        guard list.code != 0, token.isTrigram else { return list.text }
+        if !largeBigrams.contains(token.trigramHead), let t = texts[token.trigramHead] { return t }
+        if !largeBigrams.contains(token.trigramTail), let t = texts[token.trigramTail] { return t }
+        return list.text
+    }
+
+    static func assemble(_ lists: [TokenList]) -> Assembled {
+        // Large lists get `t/<hash>`, numbered in token order on a collision.
+        let large = lists.indices.filter { lists[$0].large }.sorted { utf8Less(lists[$0].text, lists[$1].text) }
+        var names = [String?](repeating: nil, count: lists.count)
+        var taken: Set<String> = []
+        var largeFiles: [String: String] = [:]
+        for i in large {
+            let hash = PostingsCodec.hex(PostingsCodec.fnv32(lists[i].text))
+            var name = "t/" + hash
+            var k = 2
+            while taken.contains(name) { name = "t/\(hash)-\(k)"; k += 1 }
+            taken.insert(name)
+            names[i] = name
+            largeFiles[String(decoding: lists[i].text, as: UTF8.self)] = name
+        }
+        let values: [[UInt8]] = lists.indices.map { i in names[i].map { pointer($0, df: lists[i].df) } ?? lists[i].full }
+        let total = lists.indices.reduce(0) { $0 + entrySize(lists[$1].text.count, values[$1].count) }
+        let shardCount = shardCount(total: total)
+
+        var largeBigrams: Set<UInt64> = []
+        var bigramTexts: [UInt64: [UInt8]] = [:]
+        var membershipDF: [String: Int32] = [:]
+        for list in lists {
+            if list.code != 0 && SearchToken(code: list.code).isBigram {
+                bigramTexts[list.code] = list.text
+                if list.large { largeBigrams.insert(list.code) }
+            }
+            if !list.scored { membershipDF[String(decoding: list.text, as: UTF8.self)] = Int32(list.df) }
+        }
+        var shards = [[(key: [UInt8], value: [UInt8])]](repeating: [], count: shardCount)
+        for (i, list) in lists.enumerated() {
+            let shard = Int(PostingsCodec.fnv32(anchor(list, largeBigrams: largeBigrams, texts: bigramTexts)) % UInt32(shardCount))
+            shards[shard].append((list.text, values[i]))
+        }
+        let filled = shards.indices.filter { !shards[$0].isEmpty }
+        let grouped = shards
+        var files: [File] = filled.parallelMap { s in
+            File(path: "s/\(s).json", bytes: FlatJSON.object(grouped[s].sorted { utf8Less($0.key, $1.key) }))
+        }
+        for i in large {
+            let list = lists[i], name = names[i]!
+            if list.scored {
+                files.append(File(path: name + ".json", bytes: FlatJSON.object([(list.text, list.high)])))
+                files.append(File(path: name + "r.json", bytes: FlatJSON.object([(list.text, list.rest)])))
+            } else {
+                files.append(File(path: name + ".json", bytes: FlatJSON.object([(list.text, list.full)])))
             }
         }
-        add(doc.title, weight: titleWeight, gapped: true)
-        if let number = doc.number { add(number, weight: numberWeight) }
-        add(doc.community, weight: facetWeight)
-        add(doc.category, weight: facetWeight)
-        for tag in doc.tags { add(tag, weight: facetWeight) }
-        var length = 0
-        Tokenizer.scan(SearchText.normalize(doc.body), unigrams: true, words: &t.words) { token in
-            length += 1
-            counts.addBody(token.code)
-        }
-        t.bodyLength = length
-        // Counting sort by partition.
-        var sizes = [Int](repeating: 0, count: Terms.partitions + 1)
-        for code in counts.keys where code != 0 { sizes[Int(code % UInt64(Terms.partitions)) + 1] += 1 }
-        for p in 0..<Terms.partitions { sizes[p + 1] += sizes[p] }
-        t.starts = sizes
-        var next = sizes
-        t.entries = [Terms.Entry](repeating: Terms.Entry(code: 0, short: 0, body: 0), count: counts.count)
-        for i in counts.keys.indices where counts.keys[i] != 0 {
-            let code = counts.keys[i]
-            let p = Int(code % UInt64(Terms.partitions))
-            t.entries[next[p]] = Terms.Entry(code: code, short: counts.short[i], body: counts.body[i])
-            next[p] += 1
-        }
-        return t
+        return Assembled(files: files, shardCount: shardCount, total: total, largeFiles: largeFiles,
+                         shards: filled.map(Int32.init), membershipDF: membershipDF)
     }
 
-    static func hex(_ v: UInt32) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 8 - s.count) + s
+    // MARK: - Fragments and manifest
+
+    static func fragment(_ number: Int32, _ doc: SearchDocument) -> File {
+        var o = JSONText.Object()
+        o.add("u", doc.url)
+        o.add("t", doc.title)
+        o.add("d", doc.date)
+        o.add("c", doc.community)
+        o.add("k", doc.category)
+        o.add("n", doc.number)
+        o.add("x", String(doc.body.prefix(fragmentLength)))
+        let headings = FragmentHeadings.encode(doc.headings, limit: fragmentHeadingBytes)
+        if !headings.isEmpty { o.add("h", json: headings) }
+        return File(path: "d/\(number).json", bytes: o.finished())
+    }
+
+    /// What identifies this build of the index (`b` in the manifest): the
+    /// client asks for every other file with `?b=` so that a file cached
+    /// from an older build is never mixed with this one.
+    static func stampSum(hashes: [UInt64], numbers: [Int32]) -> UInt64 {
+        var sum: UInt64 = 0
+        for (h, n) in zip(hashes, numbers) { sum &+= stampTerm(hash: h, number: n) }
+        return sum
+    }
+
+    @inline(__always)
+    static func stampTerm(hash: UInt64, number: Int32) -> UInt64 {
+        (hash ^ UInt64(UInt32(bitPattern: number))) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    static func synonymsHash(_ synonyms: [[String]]) -> UInt64 {
+        var h = StableHasher()
+        for group in synonyms { h.add(group) }
+        return h.value
+    }
+
+    static func manifest(count: Int, shardCount: Int, stamp: UInt64, synonyms: [[String]]) -> File {
+        var h = StableHasher()
+        h.add(stamp)
+        h.add(UInt64(count))
+        h.add(UInt64(shardCount))
+        h.add(synonymsHash(synonyms))
+        var o = JSONText.Object()
+        o.add("v", formatVersion)
+        o.add("n", count)
+        o.add("s", shardCount)
+        o.add("b", String(h.value & 0xFFFF_FFFF_FFFF, radix: 36))
+        var groups: [UInt8] = [0x5B]
+        for (i, group) in synonyms.enumerated() {
+            if i > 0 { groups.append(0x2C) }
+            groups.append(0x5B)
+            for (k, phrase) in group.enumerated() {
+                if k > 0 { groups.append(0x2C) }
+                JSONText.append(phrase, to: &groups)
+            }
+            groups.append(0x5D)
+        }
+        groups.append(0x5D)
+        o.add("synonyms", json: groups)
+        return File(path: "manifest.json", bytes: o.finished())
+    }
+}
+
+/// One partition's postings while the index is built, used by one thread
+/// at a time (the partition's iteration of each chunk).
+final class TableBox: @unchecked Sendable {
+    var table = PostingTable()
+
+    func add(_ docs: [SearchIndexBuilder.DocTerms], numbers: [Int32], partition p: Int) {
+        var t = PostingTable()
+        swap(&t, &table)
+        for (k, doc) in docs.enumerated() {
+            let number = numbers[k]
+            for j in Int(doc.starts[p])..<Int(doc.starts[p + 1]) {
+                t.append(t.slot(doc.codes[j]), number: number, value: doc.values[j])
+            }
+            for j in Int(doc.trigramStarts[p])..<Int(doc.trigramStarts[p + 1]) {
+                t.append(t.slot(doc.trigrams[j]), number: number, value: nil)
+            }
+            for (code, text) in doc.words where SearchIndexBuilder.partition(code) == p && t.words[code] == nil {
+                t.words[code] = text
+            }
+        }
+        swap(&t, &table)
+    }
+
+    func finish(all: [Int32]) -> [SearchIndexBuilder.TokenList] {
+        var out: [SearchIndexBuilder.TokenList] = []
+        out.reserveCapacity(table.count)
+        for s in 0..<table.count {
+            let code = table.codes[s]
+            let token = SearchToken(code: code)
+            guard let text = token.isWord ? table.words[code] : token.cjkUTF8 else { continue }
+            let list = table.read(s, scored: !token.isTrigram)
+            out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: !token.isTrigram, list: list, all: all))
+        }
+        table = PostingTable()
+        return out
     }
 }

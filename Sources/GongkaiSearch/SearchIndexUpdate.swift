@@ -1,262 +1,548 @@
 import GongkaiCore
 
-/// What an incremental build needs to know of the index the last build
-/// wrote, besides its files.
-public struct SearchIndexState: Codable, Sendable, Equatable {
-    /// Each notice's URL, by number (oldest first).
-    public var urls: [String]
-    /// Each notice's `SearchDocument.stableHash`.
-    public var hashes: [UInt64]
-    public var shardCount: Int
-    /// Sum of `entrySize` over all entries (decides the shard count).
-    public var total: Int
-    /// Token → file of its own (`t/<hash>`), for large postings lists.
-    public var ownFiles: [String: String]
-    /// Shards that hold at least one entry.
-    public var shards: [Int]
-    /// The filter pseudo-tokens (`@c:…`, `@k:…`) in the index.
-    public var facets: [String]
-    /// Their encoded postings, in the same order (nil in a state from an
-    /// older gongkai: then every filter list is read and compared).
-    public var facetPostings: [String]?
-    /// Each notice's input key (what its document is made from), by number,
-    /// when the caller gave them: a notice whose key is unchanged keeps its
-    /// hash without its text being hashed again.
-    public var inputKeys: [UInt64]?
-}
-
-extension SearchDocument {
-    /// Stable hash of every field: a notice whose hash is unchanged has the
-    /// same postings, impacts and fragment.
-    public var stableHash: UInt64 {
-        var h = StableHasher()
-        h.add(url); h.add(title); h.add(number ?? "\u{0}"); h.add(communitySlug); h.add(community)
-        h.add(categorySlug); h.add(category); h.add(tags); h.add(date); h.add(body)
-        return h.value
-    }
-}
-
 extension SearchIndexBuilder {
-    /// Updates the index the last build wrote, for notices that changed,
-    /// were added at the end or were removed from the end; the result is
-    /// byte for byte what `build` makes of `docs`. Impacts depend on their
-    /// own notice only (idf is the client's), so only the postings of the
-    /// changed notices' tokens and the shards that hold them change.
-    ///
-    /// `previousDoc(n)`: notice n as the last build indexed it (its hash is
-    /// checked); `read(path)`: a file of the last build's index. Nil when
-    /// the index has to be built anew (the caller then calls `build`): too
-    /// many changes, notices renumbered, the shard count changes, a hash
-    /// collision among large lists, or anything it cannot read.
-    public static func update(
-        _ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (Int) -> SearchDocument?,
-        communities: [(slug: String, name: String)], categories: [(slug: String, name: String)],
-        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64, inputKeys: [UInt64]? = nil
-    ) -> (files: [File], unchanged: [String], state: SearchIndexState)? {
-        let common = min(previous.urls.count, docs.count)
-        guard previous.hashes.count == previous.urls.count,
-              Array(previous.urls[..<common]) == docs[..<common].map(\.url) else { return nil }
-        let known = inputKeys.flatMap { keys in
-            previous.inputKeys.map { old in (keys.count == docs.count && old.count == previous.urls.count) ? (keys, old) : nil } ?? nil
-        }
-        let hashes = docs.indices.map { i in
-            if let (keys, old) = known, i < common, keys[i] == old[i] { return previous.hashes[i] }
-            return docs[i].stableHash
-        }
-        var changed: [Int] = []
-        for i in 0..<max(previous.urls.count, docs.count)
-        where i >= common || hashes[i] != previous.hashes[i] {
-            changed.append(i)
-            if changed.count > limit { return nil }
-        }
-
-        // Old and new tokens of the changed notices, with their impacts.
-        var oldTokens: [Int: [String: Int]] = [:]
-        var newTokens: [Int: [String: Int]] = [:]
-        // Tokens whose postings change: a token an edited notice keeps
-        // with the same impact keeps its list (most of them, for an edit
-        // of a few lines), and its shard is not even read.
-        var affected: Set<String> = []
-        for i in changed {
-            if i < previous.urls.count {
-                guard let old = previousDoc(i), old.stableHash == previous.hashes[i] else { return nil }
-                oldTokens[i] = impacts(old)
-            }
-            if i < docs.count { newTokens[i] = impacts(docs[i]) }
-            let old = oldTokens[i] ?? [:], new = newTokens[i] ?? [:]
-            for (token, q) in old where new[token] != q { affected.insert(token) }
-            for (token, q) in new where old[token] != q { affected.insert(token) }
-        }
-        let facets = facetEntries(docs, communities: communities, categories: categories)
-        let facetPostings = Dictionary(facets.map { ($0.token, $0.postings) }, uniquingKeysWith: { a, _ in a })
-        // Filter lists (community, category) change only when notices are
-        // added, removed or moved; the state remembers them.
-        let previousFacets = previous.facetPostings.flatMap { lists in
-            lists.count == previous.facets.count
-                ? Dictionary(zip(previous.facets, lists).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }) : nil
-        }
-        for token in Set(previous.facets).union(facetPostings.keys)
-        where previousFacets == nil || previousFacets?[token] != facetPostings[token] {
-            affected.insert(token)
-        }
-
-        // The last build's shards and large lists that hold those tokens.
-        var shardTables: [Int: [String: String]] = [:]
-        func table(_ shard: Int) -> [String: String]? {
-            if let t = shardTables[shard] { return t }
-            guard previous.shards.contains(shard) else { shardTables[shard] = [:]; return [:] }
-            guard let bytes = read("s/\(shard).json"), let t = JSONText.parseObject(bytes) else { return nil }
-            shardTables[shard] = t
-            return t
-        }
-        let changedSet = Set(changed)
-        var total = previous.total
-        var updates: [String: String] = [:]   // token → new encoded postings ("" = gone)
-        for token in affected.sorted() {
-            let shard = Int(PostingsCodec.fnv32(token) % UInt32(previous.shardCount))
-            guard let t = table(shard) else { return nil }
-            var oldEncoded = t[token] ?? ""
-            if oldEncoded.contains("/") {
-                guard let bytes = read(oldEncoded + ".json"), let own = JSONText.parseObject(bytes),
-                      let list = own[token] else { return nil }
-                oldEncoded = list
-            }
-            let newEncoded: String
-            if token.hasPrefix("@") {
-                newEncoded = facetPostings[token] ?? ""
-            } else {
-                guard var list = PostingsCodec.decode(oldEncoded) else { return nil }
-                list.removeAll { changedSet.contains(Int($0.0)) }
-                for i in changed {
-                    if let q = newTokens[i]?[token] { list.append((Int32(i), q)) }
-                }
-                list.sort { $0.0 < $1.0 }
-                newEncoded = PostingsCodec.encode(list)
-            }
-            if !oldEncoded.isEmpty { total -= entrySize(token, oldEncoded) }
-            if !newEncoded.isEmpty { total += entrySize(token, newEncoded) }
-            if newEncoded != oldEncoded { updates[token] = newEncoded }
-        }
-        guard shardCount(total: total) == previous.shardCount else { return nil }
-
-        // Large lists: a token keeps its file name; one that gets a file of
-        // its own takes `t/<hash>`, unless another token holds that name (a
-        // clean build would number them in token order: build anew).
-        var ownFiles = previous.ownFiles
-        var files: [File] = []
-        var touchedShards: Set<Int> = []
-        let takenNames = Set(previous.ownFiles.values)
-        for (token, encoded) in updates.sorted(by: { $0.key < $1.key }) {
-            let hash = PostingsCodec.fnv32(token)
-            touchedShards.insert(Int(hash % UInt32(previous.shardCount)))
-            let own = encoded.utf8.count > ownFileBytes
-            if own {
-                if ownFiles[token] == nil {
-                    let name = "t/" + hex(hash)
-                    guard !takenNames.contains(name) else { return nil }
-                    ownFiles[token] = name
-                }
-                files.append(File(path: ownFiles[token]! + ".json", bytes: Array(JSONText.object([(token, encoded)]).utf8)))
-            } else if let name = ownFiles[token] {
-                // A numbered name (`-2`) means another token shares the hash.
-                guard !takenNames.contains(name + "-2") && !name.contains("-") else { return nil }
-                ownFiles[token] = nil
-            }
-        }
-        var shards = Set(previous.shards)
-        for shard in touchedShards.sorted() {
-            var t = shardTables[shard] ?? [:]
-            for (token, encoded) in updates where Int(PostingsCodec.fnv32(token) % UInt32(previous.shardCount)) == shard {
-                if encoded.isEmpty { t[token] = nil } else { t[token] = ownFiles[token] ?? encoded }
-            }
-            if t.isEmpty {
-                shards.remove(shard)
-            } else {
-                shards.insert(shard)
-                files.append(File(path: "s/\(shard).json", bytes: Array(JSONText.object(t.map { ($0.key, $0.value) }).utf8)))
-            }
-        }
-        for i in changed where i < docs.count { files.append(fragment(i, docs[i])) }
-        files.append(manifest(count: docs.count, shardCount: previous.shardCount, communities: communities,
-                              categories: categories, synonyms: synonyms))
-
-        let written = Set(files.map(\.path))
-        var unchanged: [String] = []
-        for shard in shards.sorted() where !written.contains("s/\(shard).json") { unchanged.append("s/\(shard).json") }
-        for name in Set(ownFiles.values).sorted() where !written.contains(name + ".json") { unchanged.append(name + ".json") }
-        for i in 0..<docs.count where !changedSet.contains(i) { unchanged.append("d/\(i).json") }
-        let state = SearchIndexState(urls: docs.map(\.url), hashes: hashes, shardCount: previous.shardCount,
-                                     total: total, ownFiles: ownFiles, shards: shards.sorted(),
-                                     facets: facets.map(\.token), facetPostings: facets.map(\.postings),
-                                     inputKeys: inputKeys)
-        return (files.sorted { $0.path < $1.path }, unchanged, state)
+    public struct Update: Sendable {
+        /// Files that changed (written anew).
+        public var files: [File]
+        /// Files of the last build's index that stay as they are.
+        public var unchanged: [String]
+        public var state: SearchIndexState
     }
 
-    /// One notice's tokens (as the index spells them) and impacts.
-    static func impacts(_ doc: SearchDocument) -> [String: Int] {
-        let t = analyse(doc)
-        var result: [String: Int] = [:]
-        result.reserveCapacity(t.entries.count)
-        for entry in t.entries {
-            let token = SearchToken(code: entry.code)
-            guard let text = token.isWord ? t.words[entry.code] : token.cjkText else { continue }
-            result[text] = impact(entry, bodyLength: t.bodyLength)
+    /// Updates the index the last build wrote for the notices that were
+    /// added, changed, moved or removed (of any date); the result is byte
+    /// for byte what `buildWithState` makes of `docs`. Impacts depend on
+    /// their own notice only (idf is the client's) and a notice's number on
+    /// its own month, so only the lists of the changed notices' tokens, the
+    /// shards that hold them and their fragments change.
+    ///
+    /// `previousDoc(url)`: the notice at `url` as the last build indexed it
+    /// (its hash is checked); `read(path)`: a file of the last build's
+    /// index. Nil when the index has to be built anew: too many changes,
+    /// numbers of other notices would move (a month's block outgrown, a
+    /// month added or emptied before the last one), the shard count
+    /// changes, a large list's file name is taken or freed, a common bigram
+    /// becomes uncommon, or anything it cannot read.
+    public static func update(
+        _ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (String) -> SearchDocument?,
+        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64, inputKeys: [UInt64]? = nil
+    ) -> Update? {
+        explainedUpdate(previous, docs: docs, previousDoc: previousDoc, synonyms: synonyms, read: read,
+                        limit: limit, inputKeys: inputKeys).update
+    }
+
+    /// `update`, and why it gave up when it did (for tests and the build report).
+    static func explainedUpdate(
+        _ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (String) -> SearchDocument?,
+        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64, inputKeys: [UInt64]? = nil
+    ) -> (update: Update?, reason: String) {
+        withoutActuallyEscaping(previousDoc) { previousDoc in
+            withoutActuallyEscaping(read) { read in
+                var updater = Updater(previous: previous, docs: docs, previousDoc: previousDoc, read: read,
+                                      limit: limit, inputKeys: inputKeys)
+                let update = updater.run(synonyms: synonyms)
+                return (update, updater.reason)
+            }
         }
-        return result
     }
 }
 
-extension JSONText {
-    /// Reads back what `object` writes: a flat object of strings. Nil for
-    /// anything else.
-    static func parseObject(_ bytes: [UInt8]) -> [String: String]? {
-        var i = 0
-        let n = bytes.count
-        func string() -> String? {
-            guard i < n, bytes[i] == 0x22 else { return nil }
-            i += 1
-            var out: [UInt8] = []
-            while i < n {
-                let b = bytes[i]
-                if b == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
-                if b == 0x5C {
-                    guard i + 1 < n else { return nil }
-                    let e = bytes[i + 1]
-                    i += 2
-                    switch e {
-                    case 0x22, 0x5C, 0x2F: out.append(e)
-                    case 0x6E: out.append(0x0A)
-                    case 0x72: out.append(0x0D)
-                    case 0x74: out.append(0x09)
-                    case 0x62: out.append(0x08)
-                    case 0x66: out.append(0x0C)
-                    case 0x75:
-                        guard i + 4 <= n, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16),
-                              let scalar = Unicode.Scalar(v) else { return nil }
-                        out += Array(String(scalar).utf8)
-                        i += 4
-                    default: return nil
-                    }
+/// One update's work (`SearchIndexBuilder.update`).
+private struct Updater {
+    typealias B = SearchIndexBuilder
+
+    let previous: SearchIndexState
+    let docs: [SearchDocument]
+    let previousDoc: (String) -> SearchDocument?
+    let read: (String) -> [UInt8]?
+    let limit: Int
+    let inputKeys: [UInt64]?
+
+    init(previous: SearchIndexState, docs: [SearchDocument], previousDoc: @escaping (String) -> SearchDocument?,
+         read: @escaping (String) -> [UInt8]?, limit: Int, inputKeys: [UInt64]?) {
+        self.previous = previous
+        self.docs = docs
+        self.previousDoc = previousDoc
+        self.read = read
+        self.limit = limit
+        self.inputKeys = inputKeys
+    }
+
+    /// A notice that changed: where it was and is, and what it holds.
+    struct Change {
+        var url: String
+        var old: Int?          // index in previous (number order)
+        var new: Int?          // index in docs
+        var oldNumber: Int32?
+        var newNumber: Int32?
+        var contentChanged: Bool
+    }
+
+    // Per-token edits: numbers removed, (number, impact) added.
+    struct Edit {
+        var scored: Bool
+        var removes: [Int32] = []
+        var adds: [(Int32, UInt8)] = []
+    }
+
+    var edits: [[UInt8]: Edit] = [:]
+    /// Why the update gave up, if it did.
+    var reason = ""
+
+    mutating func fail<T>(_ why: String, line: Int = #line) -> T? {
+        reason = "\(why) (line \(line))"
+        return nil
+    }
+    var shardTables: [Int: [(key: [UInt8], value: [UInt8])]?] = [:]
+
+    mutating func run(synonyms: [[String]]) -> SearchIndexBuilder.Update? {
+        let p = previous
+        let n = p.urls.count
+        guard p.numbers.count == n, p.days.count == n, p.months.count == n, p.hashes.count == n,
+              p.communities.count == n, p.categories.count == n else { return fail("") }
+        let keysUsable = inputKeys.map { $0.count == docs.count } == true && p.inputKeys?.count == n
+
+        // 1. Which notices are new, gone, changed or moved to another month.
+        var oldByURL: [String: Int] = [:]
+        oldByURL.reserveCapacity(n)
+        for (i, url) in p.urls.enumerated() { oldByURL[url] = i }
+        var matched = [Bool](repeating: false, count: n)
+        var newHashes = [UInt64](repeating: 0, count: docs.count)
+        var identity = [(month: Int32, day: Int32)](repeating: (0, 1), count: docs.count)
+        var changes: [Change] = []
+        var affectedMonths: Set<Int32> = []
+        for (i, doc) in docs.enumerated() {
+            let md = doc.monthAndDay
+            identity[i] = md
+            guard let j = oldByURL[doc.url], !matched[j] else {
+                newHashes[i] = doc.stableHash
+                changes.append(Change(url: doc.url, old: nil, new: i, contentChanged: true))
+                affectedMonths.insert(DocumentNumbers.block(md.month))
+                if changes.count > limit { return fail("") }
+                continue
+            }
+            matched[j] = true
+            if keysUsable, inputKeys![i] == p.inputKeys![j], md.month == p.months[j], md.day == p.days[j] {
+                newHashes[i] = p.hashes[j]
+                continue
+            }
+            let hash = doc.stableHash
+            newHashes[i] = hash
+            let moved = md.month != p.months[j] || md.day != p.days[j]
+            if hash != p.hashes[j] || moved {
+                changes.append(Change(url: doc.url, old: j, new: i, contentChanged: hash != p.hashes[j]))
+                if moved { affectedMonths.insert(DocumentNumbers.block(md.month)); affectedMonths.insert(DocumentNumbers.block(p.months[j])) }
+                if changes.count > limit { return fail("") }
+            }
+        }
+        for j in 0..<n where !matched[j] {
+            changes.append(Change(url: p.urls[j], old: j, new: nil, contentChanged: true))
+            affectedMonths.insert(DocumentNumbers.block(p.months[j]))
+            if changes.count > limit { return fail("") }
+        }
+
+        // 2. Numbers: only the affected months' notices can move.
+        var numberOf = [Int32](repeating: -1, count: docs.count)
+        var changeOfNew: [Int: Int] = [:]
+        for (k, c) in changes.enumerated() { if let i = c.new { changeOfNew[i] = k } }
+        for (i, doc) in docs.enumerated() where !affectedMonths.contains(DocumentNumbers.block(identity[i].month)) {
+            // Not in an affected month: not added, not moved, so known before.
+            numberOf[i] = p.numbers[oldByURL[doc.url]!]
+        }
+        guard renumber(affectedMonths, identity: identity, numberOf: &numberOf) != nil else { return fail("") }
+        // Notices in affected months that kept their content but not their number.
+        for (i, doc) in docs.enumerated() where changeOfNew[i] == nil && affectedMonths.contains(DocumentNumbers.block(identity[i].month)) {
+            let j = oldByURL[doc.url]!
+            if numberOf[i] != p.numbers[j] {
+                changeOfNew[i] = changes.count
+                changes.append(Change(url: doc.url, old: j, new: i, contentChanged: false))
+                if changes.count > limit { return fail("") }
+            }
+        }
+        for k in changes.indices {
+            if let j = changes[k].old { changes[k].oldNumber = p.numbers[j] }
+            if let i = changes[k].new { changes[k].newNumber = numberOf[i] }
+        }
+        let oldAll = p.numbers
+        var newAll = numberOf
+        newAll.sort()
+        guard Set(newAll).count == newAll.count else { return fail("") }
+
+        // 3. Each changed notice's tokens, before and after.
+        var counts = TokenCounts()
+        for c in changes {
+            var before: (terms: B.DocTerms, words: [UInt64: [UInt8]])?
+            if let j = c.old {
+                guard let old = previousDoc(c.url), old.stableHash == p.hashes[j] else { return fail("") }
+                let terms = B.analyse(old, counts: &counts)
+                before = (terms, Dictionary(terms.words.map { ($0.code, $0.text) }, uniquingKeysWith: { a, _ in a }))
+            }
+            var after: (terms: B.DocTerms, words: [UInt64: [UInt8]])?
+            if let i = c.new {
+                if !c.contentChanged, let before {
+                    after = before
                 } else {
-                    out.append(b)
-                    i += 1
+                    let terms = B.analyse(docs[i], counts: &counts)
+                    after = (terms, Dictionary(terms.words.map { ($0.code, $0.text) }, uniquingKeysWith: { a, _ in a }))
                 }
             }
-            return nil
+            let sameNumber = c.oldNumber != nil && c.oldNumber == c.newNumber
+            var oldValues: [UInt64: UInt8] = [:]
+            if let before {
+                for (k, code) in before.terms.codes.enumerated() { oldValues[code] = before.terms.values[k] }
+            }
+            var newValues: [UInt64: UInt8] = [:]
+            if let after {
+                for (k, code) in after.terms.codes.enumerated() { newValues[code] = after.terms.values[k] }
+            }
+            func text(_ code: UInt64) -> [UInt8]? {
+                let t = SearchToken(code: code)
+                return t.isWord ? (after?.words[code] ?? before?.words[code]) : t.cjkUTF8
+            }
+            for (code, value) in oldValues where !(sameNumber && newValues[code] == value) {
+                guard let t = text(code) else { return fail("") }
+                edits[t, default: Edit(scored: true)].removes.append(c.oldNumber!)
+            }
+            for (code, value) in newValues where !(sameNumber && oldValues[code] == value) {
+                guard let t = text(code) else { return fail("") }
+                edits[t, default: Edit(scored: true)].adds.append((c.newNumber!, value))
+            }
+            let oldTri = Set(before?.terms.trigrams ?? []), newTri = Set(after?.terms.trigrams ?? [])
+            for code in oldTri where !(sameNumber && newTri.contains(code)) {
+                edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].removes.append(c.oldNumber!)
+            }
+            for code in newTri where !(sameNumber && oldTri.contains(code)) {
+                edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].adds.append((c.newNumber!, 0))
+            }
+            let oldFacets = c.old.map { ["@c:" + p.communities[$0], "@k:" + p.categories[$0]] } ?? []
+            let newFacets = c.new.map { ["@c:" + docs[$0].communitySlug, "@k:" + docs[$0].categorySlug] } ?? []
+            for f in oldFacets where !(sameNumber && newFacets.contains(f)) {
+                edits[Array(f.utf8), default: Edit(scored: false)].removes.append(c.oldNumber!)
+            }
+            for f in newFacets where !(sameNumber && oldFacets.contains(f)) {
+                edits[Array(f.utf8), default: Edit(scored: false)].adds.append((c.newNumber!, 0))
+            }
         }
-        guard n >= 2, bytes[0] == 0x7B else { return nil }
-        i = 1
-        var result: [String: String] = [:]
-        if bytes[i] == 0x7D { return i + 1 == n ? result : nil }
-        while i < n {
-            guard let key = string(), i < n, bytes[i] == 0x3A else { return nil }
-            i += 1
-            guard let value = string(), i < n else { return nil }
-            result[key] = value
-            if bytes[i] == 0x2C { i += 1; continue }
-            if bytes[i] == 0x7D { return i + 1 == n ? result : nil }
-            return nil
+        // Complement lists change with every notice added or removed, and a
+        // list near half of the notices may change its form.
+        var tracked = p.tracked
+        for (token, df) in p.tracked where 2 * Int(df) > n || 2 * Int(df) > docs.count {
+            let t = Array(token.utf8)
+            if edits[t] == nil { edits[t] = Edit(scored: false) }
         }
-        return nil
+
+        // 4. The new lists.
+        let oldLarge = p.largeFiles
+        func isLargeOld(_ text: [UInt8]) -> Bool { oldLarge[String(decoding: text, as: UTF8.self)] != nil }
+        struct Result {
+            var text: [UInt8]
+            var old: B.TokenList?
+            var new: B.TokenList?
+        }
+        var results: [Result] = []
+        for (text, edit) in edits.sorted(by: { utf8Less($0.key, $1.key) }) {
+            let code = Self.code(text)
+            guard let oldValue = value(of: text, code: code, large: { isLargeOld($0) }) else { return fail("") }
+            var oldList: B.TokenList?
+            var list = PostingsCodec.Scored()
+            if let (value, full) = oldValue {
+                if edit.scored {
+                    guard let decoded = full.flatMap({ PostingsCodec.decodeScored($0[...]) }) else { return fail("") }
+                    list = decoded
+                } else {
+                    guard let numbers = full.flatMap({ PostingsCodec.decodeMembership($0[...], all: oldAll) }) else { return fail("") }
+                    list.numbers = numbers
+                }
+                oldList = B.TokenList(text: text, code: code, scored: edit.scored, full: full ?? value, df: list.count)
+                _ = value
+            }
+            let removes = Set(edit.removes)
+            var merged = PostingsCodec.Scored()
+            var adds = edit.adds.sorted { $0.0 < $1.0 }
+            var a = 0
+            for k in 0..<list.count where !removes.contains(list.numbers[k]) {
+                while a < adds.count && adds[a].0 < list.numbers[k] {
+                    merged.numbers.append(adds[a].0); if edit.scored { merged.impacts.append(adds[a].1) }
+                    a += 1
+                }
+                guard a >= adds.count || adds[a].0 != list.numbers[k] else { return fail("") }
+                merged.numbers.append(list.numbers[k])
+                if edit.scored { merged.impacts.append(list.impacts[k]) }
+            }
+            while a < adds.count {
+                merged.numbers.append(adds[a].0); if edit.scored { merged.impacts.append(adds[a].1) }
+                a += 1
+            }
+            adds.removeAll()
+            let newList = merged.count == 0 ? nil
+                : B.tokenList(text: text, code: code, scored: edit.scored, list: merged, all: newAll)
+            if !edit.scored {
+                let key = String(decoding: text, as: UTF8.self)
+                let df = merged.count
+                if 2 * df >= p.trackedFrom { tracked[key] = Int32(df) } else { tracked[key] = nil }
+            }
+            results.append(Result(text: text, old: oldList, new: newList))
+        }
+        guard docs.count >= p.trackedFrom else { return fail("") }
+
+        // 5. Large lists: names, and the bigrams whose trigrams move.
+        var largeFiles = oldLarge
+        let takenNames = Set(oldLarge.values)
+        var flippedToLarge: [[UInt8]] = []
+        for r in results {
+            let key = String(decoding: r.text, as: UTF8.self)
+            let wasLarge = oldLarge[key] != nil
+            let isLarge = r.new?.large ?? false
+            if wasLarge && !isLarge {
+                // A common bigram become uncommon: its trigrams would come
+                // back from shards nobody can list. A freed name that
+                // another large list shares the hash of: a full build
+                // would number them again.
+                let name = oldLarge[key]!
+                guard !SearchToken(code: Self.code(r.text)).isBigram, !name.contains("-"),
+                      !takenNames.contains(name + "-2") else { return fail("") }
+                largeFiles[key] = nil
+            }
+            if !wasLarge && isLarge {
+                let name = "t/" + PostingsCodec.hex(PostingsCodec.fnv32(r.text))
+                guard !takenNames.contains(name), !largeFiles.values.contains(name) else { return fail("") }
+                largeFiles[key] = name
+                if SearchToken(code: Self.code(r.text)).isBigram { flippedToLarge.append(r.text) }
+            }
+        }
+        func isLargeNew(_ text: [UInt8]) -> Bool { largeFiles[String(decoding: text, as: UTF8.self)] != nil }
+
+        // 6. Entries: where each changed token was and is.
+        var total = p.total
+        var files: [B.File] = []
+        var removals: [Int: Set<[UInt8]>] = [:]
+        var insertions: [Int: [[UInt8]: [UInt8]]] = [:]
+        func shard(_ text: [UInt8], large: ([UInt8]) -> Bool) -> Int {
+            Int(PostingsCodec.fnv32(anchor(text, large: large)) % UInt32(p.shardCount))
+        }
+        for r in results {
+            let key = String(decoding: r.text, as: UTF8.self)
+            if let old = r.old {
+                let value = oldLarge[key].map { B.pointer($0, df: old.df) } ?? old.full
+                total -= B.entrySize(r.text.count, value.count)
+                removals[shard(r.text, large: isLargeOld), default: []].insert(r.text)
+            }
+            if let new = r.new {
+                let value = largeFiles[key].map { B.pointer($0, df: new.df) } ?? new.full
+                total += B.entrySize(r.text.count, value.count)
+                insertions[shard(r.text, large: isLargeNew), default: [:]][r.text] = value
+                if let name = largeFiles[key] {
+                    if new.scored {
+                        files.append(B.File(path: name + ".json", bytes: FlatJSON.object([(r.text, new.high)])))
+                        files.append(B.File(path: name + "r.json", bytes: FlatJSON.object([(r.text, new.rest)])))
+                    } else {
+                        files.append(B.File(path: name + ".json", bytes: FlatJSON.object([(r.text, new.full)])))
+                    }
+                }
+            }
+        }
+        guard B.shardCount(total: total) == p.shardCount else { return fail("") }
+        // Trigrams that went with a bigram now large go elsewhere.
+        let edited = Set(results.map(\.text))
+        for bigram in flippedToLarge {
+            let s = shard(bigram, large: isLargeOld)
+            guard let entries = table(s) else { return fail("") }
+            for (key, value) in entries where !edited.contains(key) && key.count >= 9 && Self.isTrigram(key) {
+                let oldShard = shard(key, large: isLargeOld)
+                let newShard = shard(key, large: isLargeNew)
+                guard oldShard == s, newShard != s else { continue }
+                removals[s, default: []].insert(key)
+                insertions[newShard, default: [:]][key] = value
+            }
+        }
+
+        // 7. Shards, fragments, manifest.
+        var shards = Set(p.shards)
+        for s in Set(removals.keys).union(insertions.keys).sorted() {
+            guard var entries = table(s) else { return fail("") }
+            let gone = removals[s] ?? []
+            entries.removeAll { gone.contains($0.key) }
+            for (key, value) in insertions[s] ?? [:] { entries.append((key, value)) }
+            entries.sort { utf8Less($0.key, $1.key) }
+            if entries.isEmpty {
+                shards.remove(Int32(s))
+            } else {
+                shards.insert(Int32(s))
+                files.append(B.File(path: "s/\(s).json", bytes: FlatJSON.object(entries)))
+            }
+        }
+        for c in changes { if let i = c.new, let number = c.newNumber { files.append(B.fragment(number, docs[i])) } }
+        let stateDocs = newStateArrays(changes: changes, numberOf: numberOf, hashes: newHashes, identity: identity)
+        let stamp = B.stampSum(hashes: stateDocs.hashes, numbers: stateDocs.numbers)
+        files.append(B.manifest(count: docs.count, shardCount: p.shardCount, stamp: stamp, synonyms: synonyms))
+        files.sort { $0.path < $1.path }
+
+        let state = SearchIndexState(
+            urls: stateDocs.urls, numbers: stateDocs.numbers, days: stateDocs.days, months: stateDocs.months,
+            hashes: stateDocs.hashes, inputKeys: stateDocs.inputKeys, communities: stateDocs.communities,
+            categories: stateDocs.categories, shardCount: p.shardCount, total: total, largeFiles: largeFiles,
+            shards: shards.sorted(), tracked: tracked, trackedFrom: p.trackedFrom, synonyms: B.synonymsHash(synonyms))
+        let written = Set(files.map(\.path))
+        let unchanged = state.files.filter { !written.contains($0) }.sorted()
+        return SearchIndexBuilder.Update(files: files, unchanged: unchanged, state: state)
+    }
+
+    // MARK: - Numbers
+
+    /// Numbers for the notices of the affected months (the others keep
+    /// theirs); nil when the busiest month's block size changes (every
+    /// number would move).
+    func renumber(_ affected: Set<Int32>, identity: [(month: Int32, day: Int32)], numberOf: inout [Int32]) -> Bool? {
+        guard !affected.isEmpty else { return true }
+        var counts: [Int32: Int] = [:]
+        for m in previous.months { counts[DocumentNumbers.block(m), default: 0] += 1 }
+        let oldSize = DocumentNumbers.size(busiest: counts.values.max() ?? 0)
+        var members: [Int32: [Int]] = [:]
+        for (i, md) in identity.enumerated() where affected.contains(DocumentNumbers.block(md.month)) {
+            members[DocumentNumbers.block(md.month), default: []].append(i)
+        }
+        for b in affected { counts[b] = members[b]?.count ?? 0 }
+        let size = DocumentNumbers.size(busiest: counts.values.max() ?? 0)
+        guard size == oldSize else { return nil }
+        for (b, list) in members {
+            let slots = DocumentNumbers.slots(list.map { (identity[$0].day, Array(docs[$0].url.utf8)) }, size: size)
+            for (k, i) in list.enumerated() { numberOf[i] = b * size + slots[k] }
+        }
+        return true
+    }
+
+    // MARK: - State arrays
+
+    struct StateArrays {
+        var urls: [String] = []
+        var numbers: [Int32] = []
+        var days: [Int32] = []
+        var months: [Int32] = []
+        var hashes: [UInt64] = []
+        var inputKeys: [UInt64]?
+        var communities: [String] = []
+        var categories: [String] = []
+    }
+
+    /// The per-notice arrays in number order: the last build's, without the
+    /// changed notices, merged with the changed notices as they are now.
+    func newStateArrays(changes: [Change], numberOf: [Int32], hashes: [UInt64],
+                        identity: [(month: Int32, day: Int32)]) -> StateArrays {
+        let p = previous
+        let gone = Set(changes.compactMap(\.old))
+        let fresh = changes.compactMap(\.new).sorted { numberOf[$0] < numberOf[$1] }
+        // Unchanged notices keep their input key: find them by URL.
+        var keyOfOld: [Int: UInt64] = [:]
+        var keys: [UInt64]? = inputKeys != nil && p.inputKeys != nil ? [] : nil
+        if keys != nil {
+            var indexOfURL: [String: Int] = [:]
+            for (i, d) in docs.enumerated() { indexOfURL[d.url] = i }
+            for j in p.urls.indices where !gone.contains(j) { keyOfOld[j] = inputKeys![indexOfURL[p.urls[j]]!] }
+        }
+        var out = StateArrays()
+        let count = docs.count
+        out.urls.reserveCapacity(count); out.numbers.reserveCapacity(count); out.hashes.reserveCapacity(count)
+        var j = 0, f = 0
+        func takeOld() {
+            out.urls.append(p.urls[j]); out.numbers.append(p.numbers[j]); out.days.append(p.days[j])
+            out.months.append(p.months[j]); out.hashes.append(p.hashes[j])
+            out.communities.append(p.communities[j]); out.categories.append(p.categories[j])
+            if keys != nil { keys!.append(keyOfOld[j]!) }
+        }
+        func takeNew() {
+            let i = fresh[f]
+            out.urls.append(docs[i].url); out.numbers.append(numberOf[i]); out.days.append(identity[i].day)
+            out.months.append(identity[i].month); out.hashes.append(hashes[i])
+            out.communities.append(docs[i].communitySlug); out.categories.append(docs[i].categorySlug)
+            if keys != nil { keys!.append(inputKeys![i]) }
+        }
+        while j < p.urls.count || f < fresh.count {
+            if j < p.urls.count && gone.contains(j) { j += 1; continue }
+            if f >= fresh.count || (j < p.urls.count && p.numbers[j] < numberOf[fresh[f]]) {
+                takeOld(); j += 1
+            } else {
+                takeNew(); f += 1
+            }
+        }
+        out.inputKeys = keys
+        return out
+    }
+
+    // MARK: - Reading the last build's files
+
+    /// A shard of the last build, as pairs in file order (nil: unreadable).
+    mutating func table(_ s: Int) -> [(key: [UInt8], value: [UInt8])]? {
+        if let t = shardTables[s] { return t }
+        let parsed: [(key: [UInt8], value: [UInt8])]?
+        if previous.shards.contains(Int32(s)) {
+            parsed = read("s/\(s).json").flatMap(FlatJSON.parse)
+        } else {
+            parsed = []
+        }
+        shardTables[s] = parsed
+        return parsed
+    }
+
+    /// A token's entry in the last build: nil when something could not be
+    /// read; .some(nil) when the token was not in the index; else the
+    /// entry's value and the whole list (for a large one, read from its files).
+    mutating func value(of text: [UInt8], code: UInt64, large: ([UInt8]) -> Bool) -> ([UInt8], [UInt8]?)?? {
+        let s = Int(PostingsCodec.fnv32(anchor(text, large: large)) % UInt32(previous.shardCount))
+        guard let entries = table(s) else { return nil }
+        guard let value = entries.first(where: { $0.key == text })?.value else { return .some(nil) }
+        guard let name = previous.largeFiles[String(decoding: text, as: UTF8.self)] else { return .some((value, value)) }
+        guard let first = read(name + ".json").flatMap(FlatJSON.parse), first.count == 1, first[0].key == text else { return nil }
+        if SearchIndexState.isMembership(String(decoding: text, as: UTF8.self)) { return .some((value, first[0].value)) }
+        guard let second = read(name + "r.json").flatMap(FlatJSON.parse), second.count == 1, second[0].key == text,
+              let high = PostingsCodec.decodeScored(first[0].value[...]),
+              let rest = PostingsCodec.decodeScored(second[0].value[...]) else { return nil }
+        // The two tiers back into one list.
+        var merged = PostingsCodec.Scored()
+        var a = 0, b = 0
+        while a < high.count || b < rest.count {
+            if b >= rest.count || (a < high.count && high.numbers[a] < rest.numbers[b]) {
+                merged.numbers.append(high.numbers[a]); merged.impacts.append(high.impacts[a]); a += 1
+            } else {
+                merged.numbers.append(rest.numbers[b]); merged.impacts.append(rest.impacts[b]); b += 1
+            }
+        }
+        return .some((value, PostingsCodec.encode(merged)))
+    }
+
+    /// Where a token's entry lives (`SearchIndexBuilder.anchor`), by text.
+    func anchor(_ text: [UInt8], large: ([UInt8]) -> Bool) -> [UInt8] {
+        guard text.count >= 9, Self.isTrigram(text) else { return text }
+        let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
+        let head = Array((String(scalars[0]) + String(scalars[1])).utf8)
+        let tail = Array((String(scalars[1]) + String(scalars[2])).utf8)
+        if !large(head) { return head }
+        if !large(tail) { return tail }
+        return text
+    }
+
+    static func isTrigram(_ text: [UInt8]) -> Bool {
+        let scalars = String(decoding: text, as: UTF8.self).unicodeScalars
+        return scalars.count == 3 && scalars.allSatisfy { SearchText.isCJK($0.value) }
+    }
+
+    /// A token's code from its text (0 for a filter).
+    static func code(_ text: [UInt8]) -> UInt64 {
+        if text.first == UInt8(ascii: "@") { return 0 }
+        let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
+        let idx = scalars.map { CJKIndex.index($0.value) }
+        if !idx.isEmpty && idx.allSatisfy({ $0 != 0 }) {
+            switch idx.count {
+            case 1: return SearchToken.unigram(idx[0])
+            case 2: return SearchToken.bigram(idx[0], idx[1])
+            case 3: return SearchToken.trigram(idx[0], idx[1], idx[2])
+            default: break
+            }
+        }
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in text {
+            h ^= UInt64(b)
+            h &*= 0x100000001b3
+        }
+        return SearchToken.word(h)
     }
 }

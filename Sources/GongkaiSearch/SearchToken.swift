@@ -1,100 +1,190 @@
-/// One indexed term, packed in 64 bits so 10,000 notices can be tokenised
-/// without allocating a String per bigram: two tag bits, then a CJK
-/// character (unigram), two CJK characters (bigram), or a word's hash.
+/// One indexed term, packed in 64 bits so a notice can be tokenised without
+/// allocating a String per token: two tag bits, then one, two or three CJK
+/// characters (each in 17 bits, `CJKIndex`) or a word's hash.
+///
+/// Tags: 0 trigram (three characters, a membership list used to check
+/// phrases), 1 unigram, 2 bigram, 3 word.
 public struct SearchToken: Hashable, Sendable, Comparable {
     public let code: UInt64
+
+    public init(code: UInt64) { self.code = code }
 
     static let unigramTag: UInt64 = 1 << 62
     static let bigramTag: UInt64 = 2 << 62
     static let wordTag: UInt64 = 3 << 62
+    static let payload: UInt64 = (1 << 62) - 1
 
-    static func unigram(_ a: UInt32) -> SearchToken { SearchToken(code: unigramTag | UInt64(a)) }
-    static func bigram(_ a: UInt32, _ b: UInt32) -> SearchToken {
-        SearchToken(code: bigramTag | UInt64(a) << 21 | UInt64(b))
-    }
-    var isWord: Bool { code >> 62 == 3 }
+    @inline(__always) static func unigram(_ a: UInt64) -> UInt64 { unigramTag | a }
+    @inline(__always) static func bigram(_ a: UInt64, _ b: UInt64) -> UInt64 { bigramTag | a << 17 | b }
+    @inline(__always) static func trigram(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { a << 34 | b << 17 | c }
+    @inline(__always) static func word(_ hash: UInt64) -> UInt64 { wordTag | (hash & payload) }
 
-    /// The token's text, as the client computes it from a query; nil for a
-    /// word (its text is kept beside the code while indexing).
-    var cjkText: String? {
-        switch code >> 62 {
-        case 1: return String(Unicode.Scalar(UInt32(code & 0x1FFFFF))!)
-        case 2:
-            return String(Unicode.Scalar(UInt32(code >> 21 & 0x1FFFFF))!) + String(Unicode.Scalar(UInt32(code & 0x1FFFFF))!)
+    var tag: UInt64 { code >> 62 }
+    var isWord: Bool { tag == 3 }
+    var isTrigram: Bool { tag == 0 }
+    var isBigram: Bool { tag == 2 }
+
+    /// The bigram of a trigram's first two characters, and of its last two.
+    var trigramHead: UInt64 { SearchToken.bigramTag | (code >> 17) }
+    var trigramTail: UInt64 { SearchToken.bigramTag | (code & ((1 << 34) - 1)) }
+
+    /// The token's text as UTF-8, as the client computes it from a query;
+    /// nil for a word (its text is kept beside the code while indexing).
+    var cjkUTF8: [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(9)
+        func put(_ index: UInt64) { CJKIndex.appendUTF8(CJKIndex.scalar(UInt32(index & 0x1FFFF)), to: &out) }
+        switch tag {
+        case 0: put(code >> 34); put(code >> 17); put(code)
+        case 1: put(code)
+        case 2: put(code >> 17); put(code)
         default: return nil
         }
+        return out
     }
+
+    var cjkText: String? { cjkUTF8.map { String(decoding: $0, as: UTF8.self) } }
 
     public static func < (a: SearchToken, b: SearchToken) -> Bool { a.code < b.code }
 }
 
-/// Splits normalised text into tokens: each CJK run into overlapping
-/// bigrams (and, where asked, unigrams), each run of letters and digits into
-/// one word. Everything else separates runs.
-public enum Tokenizer {
-    /// Calls `emit` for every token occurrence; `words` receives the text of
-    /// each word token the first time it is seen. Reads UTF-8 bytes directly:
-    /// stepping through `unicodeScalars` was the slowest part of indexing.
-    /// With `gapped`, also the pairs one character apart (`2025年度财务`
-    /// gives `年财` too), so a query matches a title that says almost the same.
-    static func scan(_ text: String, unigrams: Bool, gapped: Bool = false, words: inout [UInt64: String],
-                     emit: (SearchToken) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
-            var previousCJK: UInt32 = 0
-            var beforePreviousCJK: UInt32 = 0
-            var wordStart = -1
-            var wordHash: UInt64 = 0xcbf29ce484222325
-            var i = 0
-            let n = bytes.count
-            func endWord(_ end: Int) {
-                guard wordStart >= 0 else { return }
-                let token = SearchToken(code: SearchToken.wordTag | (wordHash & ((1 << 62) - 1)))
-                if words[token.code] == nil {
-                    words[token.code] = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
-                }
-                emit(token)
-                wordStart = -1
-                wordHash = 0xcbf29ce484222325
-            }
-            while i < n {
-                let b0 = bytes[i]
-                var v: UInt32
-                var length: Int
-                if b0 < 0x80 {
-                    v = UInt32(b0); length = 1
-                } else if b0 < 0xE0 {
-                    v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); length = 2
-                } else if b0 < 0xF0 {
-                    v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); length = 3
-                } else {
-                    v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                        | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F); length = 4
-                }
-                if SearchText.isCJK(v) {
-                    endWord(i)
-                    if unigrams { emit(.unigram(v)) }
-                    if previousCJK != 0 { emit(.bigram(previousCJK, v)) }
-                    if gapped && beforePreviousCJK != 0 && previousCJK != 0 { emit(.bigram(beforePreviousCJK, v)) }
-                    beforePreviousCJK = previousCJK
-                    previousCJK = v
-                } else if let s = Unicode.Scalar(v), SearchText.isWordScalar(s) {
-                    previousCJK = 0
-                    beforePreviousCJK = 0
-                    if wordStart < 0 { wordStart = i }
-                    for k in i..<(i + length) {
-                        wordHash ^= UInt64(bytes[k])
-                        wordHash &*= 0x100000001b3
-                    }
-                } else {
-                    previousCJK = 0
-                    beforePreviousCJK = 0
-                    endWord(i)
-                }
-                i += length
-            }
-            endWord(n)
+/// CJK characters (the ranges of `SearchText.isCJK`) numbered 1…109,952, so
+/// three of them fit in a 64-bit token with its tag.
+enum CJKIndex {
+    /// (first scalar, last scalar, index of the first)
+    static let ranges: [(UInt32, UInt32, UInt32)] = {
+        var out: [(UInt32, UInt32, UInt32)] = []
+        var next: UInt32 = 1
+        for (a, b) in [(0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF),
+                       (0x20000, 0x3134F)] as [(UInt32, UInt32)] {
+            out.append((a, b, next))
+            next += b - a + 1
         }
+        return out
+    }()
+
+    /// 0 when `v` is not a CJK character.
+    @inline(__always)
+    static func index(_ v: UInt32) -> UInt64 {
+        if v >= 0x4E00 && v <= 0x9FFF { return UInt64(v - 0x4E00 + 6785) }
+        if v < 0x3040 { return 0 }
+        if v <= 0x30FF { return UInt64(v - 0x3040 + 1) }
+        if v >= 0x3400 && v <= 0x4DBF { return UInt64(v - 0x3400 + 193) }
+        if v >= 0xAC00 && v <= 0xD7AF { return UInt64(v - 0xAC00 + 27777) }
+        if v >= 0xF900 && v <= 0xFAFF { return UInt64(v - 0xF900 + 38961) }
+        if v >= 0x20000 && v <= 0x3134F { return UInt64(v - 0x20000 + 39473) }
+        return 0
+    }
+
+    static func scalar(_ index: UInt32) -> UInt32 {
+        for (a, b, first) in ranges.reversed() where index >= first { return a + min(index - first, b - a) }
+        return 0xFFFD
+    }
+
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}
+
+/// Splits normalised text into tokens. What each field gives (the index
+/// side of the rule the client applies to a query, docs/search-index.md):
+/// every text gives its CJK bigrams and trigrams and its words; short fields
+/// (title, 文号, headings, names, tags) also give each CJK character alone;
+/// a title also the pairs one character apart (`2025年度财务` gives `年财`).
+enum Tokenizer {
+    struct Emit: OptionSet {
+        let rawValue: Int
+        static let unigrams = Emit(rawValue: 1)
+        static let gapped = Emit(rawValue: 2)
+        static let trigrams = Emit(rawValue: 4)
+    }
+
+    /// Calls `token` for every unigram, bigram and word occurrence (as `emit`
+    /// asks), `trigram` for every trigram and `word` with the text of each
+    /// word (the first time its code is seen by `words`). Reads UTF-8 bytes
+    /// directly: stepping through `unicodeScalars` was the slowest part of
+    /// indexing.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: Emit,
+                     token: (UInt64) -> Void, trigram: (UInt64) -> Void, word: (UInt64, UnsafeBufferPointer<UInt8>) -> Void) {
+        var p1: UInt64 = 0, p2: UInt64 = 0
+        var wordStart = -1
+        var wordHash: UInt64 = 0xcbf29ce484222325
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func endWord(_ end: Int) {
+            guard wordStart >= 0 else { return }
+            let code = SearchToken.word(wordHash)
+            word(code, UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
+            token(code)
+            wordStart = -1
+            wordHash = 0xcbf29ce484222325
+        }
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                let isWord = (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x41 && b0 <= 0x5A)
+                if isWord {
+                    p1 = 0; p2 = 0
+                    if wordStart < 0 { wordStart = i }
+                    wordHash ^= UInt64(b0)
+                    wordHash &*= 0x100000001b3
+                } else {
+                    p1 = 0; p2 = 0
+                    endWord(i)
+                }
+                i += 1
+                continue
+            }
+            var v: UInt32
+            var length: Int
+            if b0 < 0xE0 {
+                guard i + 1 < n else { break }
+                v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F); length = 2
+            } else if b0 < 0xF0 {
+                guard i + 2 < n else { break }
+                v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F); length = 3
+            } else {
+                guard i + 3 < n else { break }
+                v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                    | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F); length = 4
+            }
+            let c = CJKIndex.index(v)
+            if c != 0 {
+                endWord(i)
+                if emit.contains(.unigrams) { token(SearchToken.unigram(c)) }
+                if p1 != 0 {
+                    token(SearchToken.bigram(p1, c))
+                    if p2 != 0 {
+                        if emit.contains(.gapped) { token(SearchToken.bigram(p2, c)) }
+                        if emit.contains(.trigrams) { trigram(SearchToken.trigram(p2, p1, c)) }
+                    }
+                }
+                p2 = p1
+                p1 = c
+            } else if let s = Unicode.Scalar(v), SearchText.isWordScalar(s) {
+                p1 = 0; p2 = 0
+                if wordStart < 0 { wordStart = i }
+                for k in i..<(i + length) {
+                    wordHash ^= UInt64(bytes[k])
+                    wordHash &*= 0x100000001b3
+                }
+            } else {
+                p1 = 0; p2 = 0
+                endWord(i)
+            }
+            i += length
+        }
+        endWord(n)
     }
 
     /// The query-side view of the same rule, as strings (what the client
@@ -131,5 +221,23 @@ public enum Tokenizer {
         flushRun()
         flushWord()
         return tokens
+    }
+
+    /// The trigrams of a query's CJK runs of three or more characters: what
+    /// the client checks a phrase with.
+    public static func queryTrigrams(_ query: String) -> [String] {
+        var out: [String] = []
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            if run.count >= 3 {
+                for k in 0..<(run.count - 2) { out.append(String(run[k]) + String(run[k + 1]) + String(run[k + 2])) }
+            }
+            run.removeAll()
+        }
+        for s in SearchText.normalize(query).unicodeScalars {
+            if SearchText.isCJK(s.value) { run.append(s) } else { flush() }
+        }
+        flush()
+        return out
     }
 }
