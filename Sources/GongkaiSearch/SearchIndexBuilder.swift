@@ -59,15 +59,16 @@ public enum SearchIndexBuilder {
     }
 
     /// The whole index, and what an update needs to change it (`update`,
-    /// SearchIndexUpdate.swift). `inputKeys`: each notice's input key (what
-    /// its document is made from), kept for the next update.
+    /// SearchIndexUpdate.swift). `identities`: each notice's key and input
+    /// (what its document is made from), kept for the next update; without
+    /// them, a notice's key is its URL and its input is not known.
     public static func buildWithState(_ docs: [SearchDocument], synonyms: [[String]],
-                                      inputKeys: [UInt64]? = nil) -> (files: [File], state: SearchIndexState) {
-        let identities = docs.map { doc -> (month: Int32, day: Int32, url: [UInt8]) in
-            let md = doc.monthAndDay
-            return (md.month, md.day, Array(doc.url.utf8))
+                                      identities: [SearchIdentity]? = nil) -> (files: [File], state: SearchIndexState) {
+        let ids = identities.flatMap { $0.count == docs.count ? $0 : nil } ?? docs.map { SearchIdentity.of($0) }
+        let dated = docs.indices.map { i -> (month: Int32, day: Int32, url: [UInt8]) in
+            (ids[i].month, ids[i].day, Array(docs[i].url.utf8))
         }
-        let numbering = DocumentNumbers.assign(identities)
+        let numbering = DocumentNumbers.assign(dated)
         let order = docs.indices.sorted { numbering.numbers[$0] < numbering.numbers[$1] }
         let all = order.map { numbering.numbers[$0] }
 
@@ -98,9 +99,9 @@ public enum SearchIndexBuilder {
         files.sort { $0.path < $1.path }
 
         let state = SearchIndexState(
-            urls: order.map { docs[$0].url }, numbers: all, days: order.map { identities[$0].day },
-            months: order.map { identities[$0].month }, hashes: order.map { hashes[$0] },
-            inputKeys: inputKeys.flatMap { keys in keys.count == docs.count ? order.map { keys[$0] } : nil },
+            keys: order.map { ids[$0].key }, urls: order.map { docs[$0].url }, numbers: all,
+            days: order.map { dated[$0].day }, months: order.map { dated[$0].month },
+            hashes: order.map { hashes[$0] }, inputs: order.map { ids[$0].input },
             communities: order.map { docs[$0].communitySlug }, categories: order.map { docs[$0].categorySlug },
             shardCount: assembled.shardCount, total: assembled.total, largeFiles: assembled.largeFiles,
             shards: assembled.shards, tracked: assembled.tracked(count: docs.count),

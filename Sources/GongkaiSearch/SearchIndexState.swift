@@ -12,6 +12,8 @@ public struct SearchIndexState: Sendable, Equatable {
     static let trackedWindow = 256
 
     // Per notice, in number order.
+    /// `SearchIdentity.key`: what the notice is (its id).
+    public var keys: [UInt64]
     public var urls: [String]
     public var numbers: [Int32]
     public var days: [Int32]
@@ -19,9 +21,10 @@ public struct SearchIndexState: Sendable, Equatable {
     public var months: [Int32]
     /// `SearchDocument.stableHash` of what was indexed.
     public var hashes: [UInt64]
-    /// What each notice's document was made from, when the caller said: a
-    /// notice whose key is unchanged is unchanged, its text not read.
-    public var inputKeys: [UInt64]?
+    /// `SearchIdentity.input`: what each notice's document was made from (0:
+    /// not known); a notice whose input is unchanged is unchanged, its text
+    /// not read.
+    public var inputs: [UInt64]
     public var communities: [String]
     public var categories: [String]
 
@@ -38,21 +41,15 @@ public struct SearchIndexState: Sendable, Equatable {
     /// Of the synonym table the manifest holds.
     public var synonyms: UInt64
 
-    static let magic: [UInt8] = Array("gongkai-search-state-3\n".utf8)
+    static let magic: [UInt8] = Array("gongkai-search-state-3.1\n".utf8)
 
     public func serialized() -> [UInt8] {
         var w = ByteWriter()
         w.bytes(Self.magic)
         w.int(urls.count)
         for i in urls.indices {
-            w.string(urls[i]); w.i32(numbers[i]); w.i32(days[i]); w.i32(months[i]); w.u64(hashes[i])
-            w.string(communities[i]); w.string(categories[i])
-        }
-        if let inputKeys {
-            w.int(1)
-            for k in inputKeys { w.u64(k) }
-        } else {
-            w.int(0)
+            w.u64(keys[i]); w.string(urls[i]); w.i32(numbers[i]); w.i32(days[i]); w.i32(months[i]); w.u64(hashes[i])
+            w.u64(inputs[i]); w.string(communities[i]); w.string(categories[i])
         }
         w.int(shardCount); w.int(total)
         w.int(largeFiles.count)
@@ -73,22 +70,15 @@ public struct SearchIndexState: Sendable, Equatable {
         guard PostingsCodec.fnv64(bytes.dropLast(8)) == sum.u64() else { return nil }
         var r = ByteReader(bytes: bytes, at: Self.magic.count)
         guard let n = r.count(limit: bytes.count) else { return nil }
-        urls = []; numbers = []; days = []; months = []; hashes = []; communities = []; categories = []
-        urls.reserveCapacity(n); numbers.reserveCapacity(n); hashes.reserveCapacity(n)
+        keys = []; urls = []; numbers = []; days = []; months = []; hashes = []; inputs = []; communities = []; categories = []
+        keys.reserveCapacity(n); urls.reserveCapacity(n); numbers.reserveCapacity(n); days.reserveCapacity(n)
+        months.reserveCapacity(n); hashes.reserveCapacity(n); inputs.reserveCapacity(n)
+        communities.reserveCapacity(n); categories.reserveCapacity(n)
         for _ in 0..<n {
-            guard let url = r.string(), let number = r.i32(), let day = r.i32(), let month = r.i32(), let hash = r.u64(),
-                  let community = r.string(), let category = r.string() else { return nil }
-            urls.append(url); numbers.append(number); days.append(day); months.append(month); hashes.append(hash)
-            communities.append(community); categories.append(category)
-        }
-        guard let hasKeys = r.int() else { return nil }
-        if hasKeys == 1 {
-            var keys: [UInt64] = []
-            keys.reserveCapacity(n)
-            for _ in 0..<n { guard let k = r.u64() else { return nil }; keys.append(k) }
-            inputKeys = keys
-        } else {
-            inputKeys = nil
+            guard let key = r.u64(), let url = r.string(), let number = r.i32(), let day = r.i32(), let month = r.i32(),
+                  let hash = r.u64(), let input = r.u64(), let community = r.string(), let category = r.string() else { return nil }
+            keys.append(key); urls.append(url); numbers.append(number); days.append(day); months.append(month)
+            hashes.append(hash); inputs.append(input); communities.append(community); categories.append(category)
         }
         guard let shardCount = r.int(), let total = r.int(), let large = r.count(limit: bytes.count) else { return nil }
         self.shardCount = shardCount
@@ -112,15 +102,16 @@ public struct SearchIndexState: Sendable, Equatable {
         self.synonyms = synonyms
     }
 
-    init(urls: [String], numbers: [Int32], days: [Int32], months: [Int32], hashes: [UInt64], inputKeys: [UInt64]?,
+    init(keys: [UInt64], urls: [String], numbers: [Int32], days: [Int32], months: [Int32], hashes: [UInt64], inputs: [UInt64],
          communities: [String], categories: [String], shardCount: Int, total: Int, largeFiles: [String: String],
          shards: [Int32], tracked: [String: Int32], trackedFrom: Int, synonyms: UInt64) {
+        self.keys = keys
         self.urls = urls
         self.numbers = numbers
         self.days = days
         self.months = months
         self.hashes = hashes
-        self.inputKeys = inputKeys
+        self.inputs = inputs
         self.communities = communities
         self.categories = categories
         self.shardCount = shardCount
@@ -215,5 +206,70 @@ extension PostingsCodec {
             h &*= 0x100000001b3
         }
         return h
+    }
+}
+
+/// What the update needs to know of a notice without its document: which
+/// notice it is, its date, and what it was made from.
+public struct SearchIdentity: Sendable, Equatable {
+    /// A stable hash of the notice's id (the same notice, the same key).
+    public var key: UInt64
+    /// Year × 12 + month − 1.
+    public var month: Int32
+    public var day: Int32
+    /// A hash of what the notice's document is made from (0: not known).
+    public var input: UInt64
+
+    public init(key: UInt64, month: Int32, day: Int32, input: UInt64) {
+        self.key = key
+        self.month = month
+        self.day = day
+        self.input = input
+    }
+
+    /// From a document alone: its URL is its key.
+    public static func of(_ doc: SearchDocument, input: UInt64 = 0) -> SearchIdentity {
+        let md = doc.monthAndDay
+        return SearchIdentity(key: PostingsCodec.fnv64(doc.url.utf8), month: md.month, day: md.day, input: input)
+    }
+}
+
+/// UInt64 keys → indices, open addressing (the last build's notices by key:
+/// one lookup per notice of the site on every update).
+struct KeyTable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var used: [Bool]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: -1, count: size)
+        used = Array(repeating: false, count: size)
+        mask = size - 1
+    }
+
+    /// False when the key is already there.
+    mutating func insert(_ key: UInt64, _ value: Int) -> Bool {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while used[i] {
+            if keys[i] == key { return false }
+            i = (i + 1) & mask
+        }
+        used[i] = true
+        keys[i] = key
+        values[i] = Int32(value)
+        return true
+    }
+
+    subscript(key: UInt64) -> Int? {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while used[i] {
+            if keys[i] == key { return Int(values[i]) }
+            i = (i + 1) & mask
+        }
+        return nil
     }
 }

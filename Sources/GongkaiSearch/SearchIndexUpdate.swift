@@ -24,26 +24,44 @@ extension SearchIndexBuilder {
     /// changes, a large list's file name is taken or freed, a common bigram
     /// becomes uncommon, or anything it cannot read.
     public static func update(
-        _ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (String) -> SearchDocument?,
-        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64, inputKeys: [UInt64]? = nil
+        _ previous: SearchIndexState, notices: [SearchIdentity], document: (Int) -> SearchDocument,
+        previousDoc: (String) -> SearchDocument?, synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64
     ) -> Update? {
-        explainedUpdate(previous, docs: docs, previousDoc: previousDoc, synonyms: synonyms, read: read,
-                        limit: limit, inputKeys: inputKeys).update
+        explainedUpdate(previous, notices: notices, document: document, previousDoc: previousDoc, synonyms: synonyms,
+                        read: read, limit: limit).update
     }
 
-    /// `update`, and why it gave up when it did (for tests and the build report).
+    /// `update`, and why it gave up when it did (for tests).
     static func explainedUpdate(
-        _ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (String) -> SearchDocument?,
-        synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64, inputKeys: [UInt64]? = nil
+        _ previous: SearchIndexState, notices: [SearchIdentity], document: (Int) -> SearchDocument,
+        previousDoc: (String) -> SearchDocument?, synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64
     ) -> (update: Update?, reason: String) {
         withoutActuallyEscaping(previousDoc) { previousDoc in
             withoutActuallyEscaping(read) { read in
-                var updater = Updater(previous: previous, docs: docs, previousDoc: previousDoc, read: read,
-                                      limit: limit, inputKeys: inputKeys)
-                let update = updater.run(synonyms: synonyms)
-                return (update, updater.reason)
+                withoutActuallyEscaping(document) { document in
+                    var updater = Updater(previous: previous, notices: notices, document: document,
+                                          previousDoc: previousDoc, read: read, limit: limit)
+                    let update = updater.run(synonyms: synonyms)
+                    return (update, updater.reason)
+                }
             }
         }
+    }
+
+    /// The same for documents given whole (tests): identities from their URLs and dates.
+    static func explainedUpdate(_ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (String) -> SearchDocument?,
+                                synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64,
+                                inputKeys: [UInt64]? = nil) -> (update: Update?, reason: String) {
+        let identities = docs.indices.map { i in SearchIdentity.of(docs[i], input: inputKeys?[i] ?? 0) }
+        return explainedUpdate(previous, notices: identities, document: { docs[$0] }, previousDoc: previousDoc,
+                               synonyms: synonyms, read: read, limit: limit)
+    }
+
+    public static func update(_ previous: SearchIndexState, docs: [SearchDocument], previousDoc: (String) -> SearchDocument?,
+                              synonyms: [[String]], read: (String) -> [UInt8]?, limit: Int = 64,
+                              inputKeys: [UInt64]? = nil) -> Update? {
+        explainedUpdate(previous, docs: docs, previousDoc: previousDoc, synonyms: synonyms, read: read, limit: limit,
+                        inputKeys: inputKeys).update
     }
 }
 
@@ -52,20 +70,29 @@ private struct Updater {
     typealias B = SearchIndexBuilder
 
     let previous: SearchIndexState
-    let docs: [SearchDocument]
+    let notices: [SearchIdentity]
+    let document: (Int) -> SearchDocument
     let previousDoc: (String) -> SearchDocument?
     let read: (String) -> [UInt8]?
     let limit: Int
-    let inputKeys: [UInt64]?
 
-    init(previous: SearchIndexState, docs: [SearchDocument], previousDoc: @escaping (String) -> SearchDocument?,
-         read: @escaping (String) -> [UInt8]?, limit: Int, inputKeys: [UInt64]?) {
+    init(previous: SearchIndexState, notices: [SearchIdentity], document: @escaping (Int) -> SearchDocument,
+         previousDoc: @escaping (String) -> SearchDocument?, read: @escaping (String) -> [UInt8]?, limit: Int) {
         self.previous = previous
-        self.docs = docs
+        self.notices = notices
+        self.document = document
         self.previousDoc = previousDoc
         self.read = read
         self.limit = limit
-        self.inputKeys = inputKeys
+    }
+
+    /// The documents of the notices that changed, made once.
+    var made: [Int: SearchDocument] = [:]
+    mutating func doc(_ i: Int) -> SearchDocument {
+        if let d = made[i] { return d }
+        let d = document(i)
+        made[i] = d
+        return d
     }
 
     /// A notice that changed: where it was and is, and what it holds.
@@ -98,65 +125,68 @@ private struct Updater {
     mutating func run(synonyms: [[String]]) -> SearchIndexBuilder.Update? {
         let p = previous
         let n = p.urls.count
-        guard p.numbers.count == n, p.days.count == n, p.months.count == n, p.hashes.count == n,
-              p.communities.count == n, p.categories.count == n else { return fail("") }
-        let keysUsable = inputKeys.map { $0.count == docs.count } == true && p.inputKeys?.count == n
+        guard p.keys.count == n, p.numbers.count == n, p.days.count == n, p.months.count == n, p.hashes.count == n,
+              p.inputs.count == n, p.communities.count == n, p.categories.count == n else { return fail("") }
+        let count = notices.count
 
         // 1. Which notices are new, gone, changed or moved to another month.
-        var oldByURL: [String: Int] = [:]
-        oldByURL.reserveCapacity(n)
-        for (i, url) in p.urls.enumerated() { oldByURL[url] = i }
+        var oldOf = KeyTable(capacity: n)
+        for (j, key) in p.keys.enumerated() { guard oldOf.insert(key, j) else { return fail("two notices, one key") } }
         var matched = [Bool](repeating: false, count: n)
-        var newHashes = [UInt64](repeating: 0, count: docs.count)
-        var identity = [(month: Int32, day: Int32)](repeating: (0, 1), count: docs.count)
+        var old = [Int](repeating: -1, count: count)     // each notice's index in the last build, or -1
+        var newHashes = [UInt64](repeating: 0, count: count)
         var changes: [Change] = []
-        var affectedMonths: Set<Int32> = []
-        for (i, doc) in docs.enumerated() {
-            let md = doc.monthAndDay
-            identity[i] = md
-            guard let j = oldByURL[doc.url], !matched[j] else {
-                newHashes[i] = doc.stableHash
-                changes.append(Change(url: doc.url, old: nil, new: i, contentChanged: true))
-                affectedMonths.insert(DocumentNumbers.block(md.month))
-                if changes.count > limit { return fail("") }
+        var affected: Set<Int32> = []
+        for i in 0..<count {
+            let id = notices[i]
+            guard let j = oldOf[id.key], !matched[j] else {
+                let d = doc(i)
+                newHashes[i] = d.stableHash
+                changes.append(Change(url: d.url, old: nil, new: i, contentChanged: true))
+                affected.insert(DocumentNumbers.block(id.month))
+                if changes.count > limit { return fail("too many") }
                 continue
             }
             matched[j] = true
-            if keysUsable, inputKeys![i] == p.inputKeys![j], md.month == p.months[j], md.day == p.days[j] {
+            old[i] = j
+            let moved = id.month != p.months[j] || id.day != p.days[j]
+            if id.input != 0 && id.input == p.inputs[j] && !moved {
                 newHashes[i] = p.hashes[j]
                 continue
             }
-            let hash = doc.stableHash
+            let d = doc(i)
+            let hash = d.stableHash
             newHashes[i] = hash
-            let moved = md.month != p.months[j] || md.day != p.days[j]
-            if hash != p.hashes[j] || moved {
-                changes.append(Change(url: doc.url, old: j, new: i, contentChanged: hash != p.hashes[j]))
-                if moved { affectedMonths.insert(DocumentNumbers.block(md.month)); affectedMonths.insert(DocumentNumbers.block(p.months[j])) }
-                if changes.count > limit { return fail("") }
+            if hash != p.hashes[j] || moved || d.url != p.urls[j] {
+                changes.append(Change(url: d.url, old: j, new: i, contentChanged: hash != p.hashes[j]))
+                if moved {
+                    affected.insert(DocumentNumbers.block(id.month))
+                    affected.insert(DocumentNumbers.block(p.months[j]))
+                }
+                if changes.count > limit { return fail("too many") }
             }
         }
         for j in 0..<n where !matched[j] {
             changes.append(Change(url: p.urls[j], old: j, new: nil, contentChanged: true))
-            affectedMonths.insert(DocumentNumbers.block(p.months[j]))
-            if changes.count > limit { return fail("") }
+            affected.insert(DocumentNumbers.block(p.months[j]))
+            if changes.count > limit { return fail("too many") }
         }
 
         // 2. Numbers: only the affected months' notices can move.
-        var numberOf = [Int32](repeating: -1, count: docs.count)
-        var changeOfNew: [Int: Int] = [:]
-        for (k, c) in changes.enumerated() { if let i = c.new { changeOfNew[i] = k } }
-        for (i, doc) in docs.enumerated() where !affectedMonths.contains(DocumentNumbers.block(identity[i].month)) {
-            // Not in an affected month: not added, not moved, so known before.
-            numberOf[i] = p.numbers[oldByURL[doc.url]!]
+        var numberOf = [Int32](repeating: -1, count: count)
+        var changed = [Bool](repeating: false, count: count)
+        for c in changes { if let i = c.new { changed[i] = true } }
+        for i in 0..<count where old[i] >= 0 && !affected.contains(DocumentNumbers.block(notices[i].month)) {
+            numberOf[i] = p.numbers[old[i]]
         }
-        guard renumber(affectedMonths, identity: identity, numberOf: &numberOf) != nil else { return fail("") }
+        guard renumber(affected, old: old, numberOf: &numberOf) != nil else { return fail("a month's block size changes") }
         // Notices in affected months that kept their content but not their number.
-        for (i, doc) in docs.enumerated() where changeOfNew[i] == nil && affectedMonths.contains(DocumentNumbers.block(identity[i].month)) {
-            let j = oldByURL[doc.url]!
+        for i in 0..<count where !changed[i] && affected.contains(DocumentNumbers.block(notices[i].month)) {
+            let j = old[i]
             if numberOf[i] != p.numbers[j] {
-                changeOfNew[i] = changes.count
-                changes.append(Change(url: doc.url, old: j, new: i, contentChanged: false))
-                if changes.count > limit { return fail("") }
+                changed[i] = true
+                changes.append(Change(url: p.urls[j], old: j, new: i, contentChanged: false))
+                if changes.count > limit { return fail("too many") }
             }
         }
         for k in changes.indices {
@@ -166,7 +196,7 @@ private struct Updater {
         let oldAll = p.numbers
         var newAll = numberOf
         newAll.sort()
-        guard Set(newAll).count == newAll.count else { return fail("") }
+        for k in 1..<max(1, newAll.count) where newAll[k] == newAll[k - 1] { return fail("two notices, one number") }
 
         // 3. Each changed notice's tokens, before and after.
         var counts = TokenCounts()
@@ -182,7 +212,7 @@ private struct Updater {
                 if !c.contentChanged, let before {
                     after = before
                 } else {
-                    let terms = B.analyse(docs[i], counts: &counts)
+                    let terms = B.analyse(doc(i), counts: &counts)
                     after = (terms, Dictionary(terms.words.map { ($0.code, $0.text) }, uniquingKeysWith: { a, _ in a }))
                 }
             }
@@ -215,7 +245,7 @@ private struct Updater {
                 edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].adds.append((c.newNumber!, 0))
             }
             let oldFacets = c.old.map { ["@c:" + p.communities[$0], "@k:" + p.categories[$0]] } ?? []
-            let newFacets = c.new.map { ["@c:" + docs[$0].communitySlug, "@k:" + docs[$0].categorySlug] } ?? []
+            let newFacets = c.new.map { i -> [String] in let d = doc(i); return ["@c:" + d.communitySlug, "@k:" + d.categorySlug] } ?? []
             for f in oldFacets where !(sameNumber && newFacets.contains(f)) {
                 edits[Array(f.utf8), default: Edit(scored: false)].removes.append(c.oldNumber!)
             }
@@ -226,7 +256,7 @@ private struct Updater {
         // Complement lists change with every notice added or removed, and a
         // list near half of the notices may change its form.
         var tracked = p.tracked
-        for (token, df) in p.tracked where 2 * Int(df) > n || 2 * Int(df) > docs.count {
+        for (token, df) in p.tracked where 2 * Int(df) > n || 2 * Int(df) > count {
             let t = Array(token.utf8)
             if edits[t] == nil { edits[t] = Edit(scored: false) }
         }
@@ -283,7 +313,7 @@ private struct Updater {
             }
             results.append(Result(text: text, old: oldList, new: newList))
         }
-        guard docs.count >= p.trackedFrom else { return fail("") }
+        guard count >= p.trackedFrom else { return fail("fewer notices than the tracked lists allow") }
 
         // 5. Large lists: names, and the bigrams whose trigrams move.
         var largeFiles = oldLarge
@@ -371,15 +401,15 @@ private struct Updater {
                 files.append(B.File(path: "s/\(s).json", bytes: FlatJSON.object(entries)))
             }
         }
-        for c in changes { if let i = c.new, let number = c.newNumber { files.append(B.fragment(number, docs[i])) } }
-        let stateDocs = newStateArrays(changes: changes, numberOf: numberOf, hashes: newHashes, identity: identity)
+        for c in changes { if let i = c.new, let number = c.newNumber { files.append(B.fragment(number, doc(i))) } }
+        let stateDocs = newStateArrays(changes: changes, old: old, numberOf: numberOf, hashes: newHashes)
         let stamp = B.stampSum(hashes: stateDocs.hashes, numbers: stateDocs.numbers)
-        files.append(B.manifest(count: docs.count, shardCount: p.shardCount, stamp: stamp, synonyms: synonyms))
+        files.append(B.manifest(count: count, shardCount: p.shardCount, stamp: stamp, synonyms: synonyms))
         files.sort { $0.path < $1.path }
 
         let state = SearchIndexState(
-            urls: stateDocs.urls, numbers: stateDocs.numbers, days: stateDocs.days, months: stateDocs.months,
-            hashes: stateDocs.hashes, inputKeys: stateDocs.inputKeys, communities: stateDocs.communities,
+            keys: stateDocs.keys, urls: stateDocs.urls, numbers: stateDocs.numbers, days: stateDocs.days, months: stateDocs.months,
+            hashes: stateDocs.hashes, inputs: stateDocs.inputs, communities: stateDocs.communities,
             categories: stateDocs.categories, shardCount: p.shardCount, total: total, largeFiles: largeFiles,
             shards: shards.sorted(), tracked: tracked, trackedFrom: p.trackedFrom, synonyms: B.synonymsHash(synonyms))
         let written = Set(files.map(\.path))
@@ -392,20 +422,22 @@ private struct Updater {
     /// Numbers for the notices of the affected months (the others keep
     /// theirs); nil when the busiest month's block size changes (every
     /// number would move).
-    func renumber(_ affected: Set<Int32>, identity: [(month: Int32, day: Int32)], numberOf: inout [Int32]) -> Bool? {
+    mutating func renumber(_ affected: Set<Int32>, old: [Int], numberOf: inout [Int32]) -> Bool? {
         guard !affected.isEmpty else { return true }
         var counts: [Int32: Int] = [:]
         for m in previous.months { counts[DocumentNumbers.block(m), default: 0] += 1 }
         let oldSize = DocumentNumbers.size(busiest: counts.values.max() ?? 0)
         var members: [Int32: [Int]] = [:]
-        for (i, md) in identity.enumerated() where affected.contains(DocumentNumbers.block(md.month)) {
-            members[DocumentNumbers.block(md.month), default: []].append(i)
+        for (i, id) in notices.enumerated() where affected.contains(DocumentNumbers.block(id.month)) {
+            members[DocumentNumbers.block(id.month), default: []].append(i)
         }
         for b in affected { counts[b] = members[b]?.count ?? 0 }
         let size = DocumentNumbers.size(busiest: counts.values.max() ?? 0)
         guard size == oldSize else { return nil }
         for (b, list) in members {
-            let slots = DocumentNumbers.slots(list.map { (identity[$0].day, Array(docs[$0].url.utf8)) }, size: size)
+            var keyed: [(day: Int32, url: [UInt8])] = []
+            for i in list { keyed.append((notices[i].day, Array((old[i] >= 0 ? previous.urls[old[i]] : doc(i).url).utf8))) }
+            let slots = DocumentNumbers.slots(keyed, size: size)
             for (k, i) in list.enumerated() { numberOf[i] = b * size + slots[k] }
         }
         return true
@@ -414,57 +446,49 @@ private struct Updater {
     // MARK: - State arrays
 
     struct StateArrays {
+        var keys: [UInt64] = []
         var urls: [String] = []
         var numbers: [Int32] = []
         var days: [Int32] = []
         var months: [Int32] = []
         var hashes: [UInt64] = []
-        var inputKeys: [UInt64]?
+        var inputs: [UInt64] = []
         var communities: [String] = []
         var categories: [String] = []
     }
 
     /// The per-notice arrays in number order: the last build's, without the
     /// changed notices, merged with the changed notices as they are now.
-    func newStateArrays(changes: [Change], numberOf: [Int32], hashes: [UInt64],
-                        identity: [(month: Int32, day: Int32)]) -> StateArrays {
+    mutating func newStateArrays(changes: [Change], old: [Int], numberOf: [Int32], hashes: [UInt64]) -> StateArrays {
         let p = previous
-        let gone = Set(changes.compactMap(\.old))
+        var gone = [Bool](repeating: false, count: p.urls.count)
+        for c in changes { if let j = c.old { gone[j] = true } }
         let fresh = changes.compactMap(\.new).sorted { numberOf[$0] < numberOf[$1] }
-        // Unchanged notices keep their input key: find them by URL.
-        var keyOfOld: [Int: UInt64] = [:]
-        var keys: [UInt64]? = inputKeys != nil && p.inputKeys != nil ? [] : nil
-        if keys != nil {
-            var indexOfURL: [String: Int] = [:]
-            for (i, d) in docs.enumerated() { indexOfURL[d.url] = i }
-            for j in p.urls.indices where !gone.contains(j) { keyOfOld[j] = inputKeys![indexOfURL[p.urls[j]]!] }
-        }
         var out = StateArrays()
-        let count = docs.count
-        out.urls.reserveCapacity(count); out.numbers.reserveCapacity(count); out.hashes.reserveCapacity(count)
+        let count = notices.count
+        out.keys.reserveCapacity(count); out.urls.reserveCapacity(count); out.numbers.reserveCapacity(count)
+        out.days.reserveCapacity(count); out.months.reserveCapacity(count); out.hashes.reserveCapacity(count)
+        out.inputs.reserveCapacity(count); out.communities.reserveCapacity(count); out.categories.reserveCapacity(count)
+        // The input key of a notice kept as it was is this build's.
+        var inputOfOld = [UInt64](repeating: 0, count: p.urls.count)
+        for (i, j) in old.enumerated() where j >= 0 { inputOfOld[j] = notices[i].input }
         var j = 0, f = 0
-        func takeOld() {
-            out.urls.append(p.urls[j]); out.numbers.append(p.numbers[j]); out.days.append(p.days[j])
-            out.months.append(p.months[j]); out.hashes.append(p.hashes[j])
-            out.communities.append(p.communities[j]); out.categories.append(p.categories[j])
-            if keys != nil { keys!.append(keyOfOld[j]!) }
-        }
-        func takeNew() {
-            let i = fresh[f]
-            out.urls.append(docs[i].url); out.numbers.append(numberOf[i]); out.days.append(identity[i].day)
-            out.months.append(identity[i].month); out.hashes.append(hashes[i])
-            out.communities.append(docs[i].communitySlug); out.categories.append(docs[i].categorySlug)
-            if keys != nil { keys!.append(inputKeys![i]) }
-        }
         while j < p.urls.count || f < fresh.count {
-            if j < p.urls.count && gone.contains(j) { j += 1; continue }
+            if j < p.urls.count && gone[j] { j += 1; continue }
             if f >= fresh.count || (j < p.urls.count && p.numbers[j] < numberOf[fresh[f]]) {
-                takeOld(); j += 1
+                out.keys.append(p.keys[j]); out.urls.append(p.urls[j]); out.numbers.append(p.numbers[j])
+                out.days.append(p.days[j]); out.months.append(p.months[j]); out.hashes.append(p.hashes[j])
+                out.inputs.append(inputOfOld[j]); out.communities.append(p.communities[j]); out.categories.append(p.categories[j])
+                j += 1
             } else {
-                takeNew(); f += 1
+                let i = fresh[f]
+                let d = doc(i)
+                out.keys.append(notices[i].key); out.urls.append(d.url); out.numbers.append(numberOf[i])
+                out.days.append(notices[i].day); out.months.append(notices[i].month); out.hashes.append(hashes[i])
+                out.inputs.append(notices[i].input); out.communities.append(d.communitySlug); out.categories.append(d.categorySlug)
+                f += 1
             }
         }
-        out.inputKeys = keys
         return out
     }
 

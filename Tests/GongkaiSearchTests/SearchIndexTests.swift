@@ -375,7 +375,7 @@ struct SearchIndexUpdateTests {
         // The update keeps its window of tracked lists; where both track a list, they agree.
         #expect(a.tracked.filter { b.tracked[$0.key] != nil && b.tracked[$0.key] != $0.value }.isEmpty, "\(label): tracked")
         #expect(b.tracked.allSatisfy { a.tracked[$0.key] != nil || 2 * Int($0.value) < a.trackedFrom }, "\(label): untracked")
-        #expect(a.synonyms == b.synonyms && a.inputKeys == b.inputKeys, "\(label): synonyms, keys")
+        #expect(a.synonyms == b.synonyms && a.inputs == b.inputs && a.keys == b.keys, "\(label): synonyms, keys")
         return (files, updated.state)
     }
 
@@ -451,8 +451,9 @@ struct SearchIndexUpdateTests {
         var after = before
         after[7] = Self.doc(7, extra: "另有鱼塘发包收入 1,200 元。")
         after[1499].tags = ["停车"]
-        var keys = before.indices.map { UInt64($0) }
-        let built = SearchIndexBuilder.buildWithState(before, synonyms: Self.synonyms, inputKeys: keys)
+        var keys = before.indices.map { UInt64($0 + 1) }
+        let built = SearchIndexBuilder.buildWithState(before, synonyms: Self.synonyms,
+                                                      identities: before.indices.map { SearchIdentity.of(before[$0], input: keys[$0]) })
         let old = Dictionary(uniqueKeysWithValues: built.files.map { ($0.path, $0.bytes) })
         keys[7] = 100_007
         keys[1499] = 101_499
@@ -460,7 +461,8 @@ struct SearchIndexUpdateTests {
         let updated = try #require(SearchIndexBuilder.update(
             built.state, docs: after, previousDoc: { byURL[$0] }, synonyms: Self.synonyms,
             read: { old[$0] }, inputKeys: keys))
-        let expected = SearchIndexBuilder.buildWithState(after, synonyms: Self.synonyms, inputKeys: keys)
+        let expected = SearchIndexBuilder.buildWithState(after, synonyms: Self.synonyms,
+                                                         identities: after.indices.map { SearchIdentity.of(after[$0], input: keys[$0]) })
         var files = Dictionary(uniqueKeysWithValues: updated.files.map { ($0.path, $0.bytes) })
         for path in updated.unchanged { files[path] = old[path] }
         #expect(files == Dictionary(uniqueKeysWithValues: expected.files.map { ($0.path, $0.bytes) }))
