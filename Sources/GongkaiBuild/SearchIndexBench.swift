@@ -92,6 +92,7 @@ public enum SearchIndexBench {
         changed.body = NoticeBody(html: changed.body.html + "<p>补充说明。</p>", text: changed.body.text + "\n补充说明。",
                                   headings: changed.body.headings)
         let cases: [(String, [Notice])] = [
+            ("nothing changed", notices),
             ("add, dated like the newest", notices + [copy(of: middle, named: "bench-new", dated: newest)]),
             ("add, backdated to the middle", notices + [copy(of: newest, named: "bench-old", dated: middle)]),
             ("change one", notices.map { $0.id == changed.id ? changed : $0 }),

@@ -170,6 +170,19 @@ enum FlatJSON {
         return out
     }
 
+    /// The same for keys and values that need no escape (the index's own).
+    static func object(slices pairs: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)]) -> [UInt8] {
+        var out: [UInt8] = [0x7B]
+        out.reserveCapacity(pairs.reduce(2) { $0 + $1.key.count + $1.value.count + 6 })
+        for (i, pair) in pairs.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(0x22); out.append(contentsOf: pair.key); out.append(0x22); out.append(0x3A)
+            out.append(0x22); out.append(contentsOf: pair.value); out.append(0x22)
+        }
+        out.append(0x7D)
+        return out
+    }
+
     static func appendString(_ bytes: [UInt8], to out: inout [UInt8]) {
         if bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }) {
             out.append(0x22)

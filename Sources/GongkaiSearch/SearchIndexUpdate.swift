@@ -108,7 +108,7 @@ private struct Updater {
     // Per-token edits: numbers removed, (number, impact) added.
     struct Edit {
         var scored: Bool
-        var removes: [Int32] = []
+        var removes: [(Int32, UInt8)] = []
         var adds: [(Int32, UInt8)] = []
     }
 
@@ -120,7 +120,7 @@ private struct Updater {
         reason = "\(why) (line \(line))"
         return nil
     }
-    var shardTables: [Int: [(key: [UInt8], value: [UInt8])]?] = [:]
+    var shardTables: [Int: ShardTable?] = [:]
 
     mutating func run(synonyms: [[String]]) -> SearchIndexBuilder.Update? {
         let p = previous
@@ -231,7 +231,7 @@ private struct Updater {
             }
             for (code, value) in oldValues where !(sameNumber && newValues[code] == value) {
                 guard let t = text(code) else { return fail("") }
-                edits[t, default: Edit(scored: true)].removes.append(c.oldNumber!)
+                edits[t, default: Edit(scored: true)].removes.append((c.oldNumber!, value))
             }
             for (code, value) in newValues where !(sameNumber && oldValues[code] == value) {
                 guard let t = text(code) else { return fail("") }
@@ -239,7 +239,7 @@ private struct Updater {
             }
             let oldTri = Set(before?.terms.trigrams ?? []), newTri = Set(after?.terms.trigrams ?? [])
             for code in oldTri where !(sameNumber && newTri.contains(code)) {
-                edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].removes.append(c.oldNumber!)
+                edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].removes.append((c.oldNumber!, 0))
             }
             for code in newTri where !(sameNumber && oldTri.contains(code)) {
                 edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].adds.append((c.newNumber!, 0))
@@ -247,7 +247,7 @@ private struct Updater {
             let oldFacets = c.old.map { ["@c:" + p.communities[$0], "@k:" + p.categories[$0]] } ?? []
             let newFacets = c.new.map { i -> [String] in let d = doc(i); return ["@c:" + d.communitySlug, "@k:" + d.categorySlug] } ?? []
             for f in oldFacets where !(sameNumber && newFacets.contains(f)) {
-                edits[Array(f.utf8), default: Edit(scored: false)].removes.append(c.oldNumber!)
+                edits[Array(f.utf8), default: Edit(scored: false)].removes.append((c.oldNumber!, 0))
             }
             for f in newFacets where !(sameNumber && oldFacets.contains(f)) {
                 edits[Array(f.utf8), default: Edit(scored: false)].adds.append((c.newNumber!, 0))
@@ -264,87 +264,56 @@ private struct Updater {
         // 4. The new lists.
         let oldLarge = p.largeFiles
         func isLargeOld(_ text: [UInt8]) -> Bool { oldLarge[String(decoding: text, as: UTF8.self)] != nil }
-        struct Result {
-            var text: [UInt8]
-            var old: B.TokenList?
-            var new: B.TokenList?
-        }
         var results: [Result] = []
+        results.reserveCapacity(edits.count)
         for (text, edit) in edits.sorted(by: { utf8Less($0.key, $1.key) }) {
-            let code = Self.code(text)
-            guard let oldValue = value(of: text, code: code, large: { isLargeOld($0) }) else { return fail("") }
-            var oldList: B.TokenList?
-            var list = PostingsCodec.Scored()
-            if let (value, full) = oldValue {
-                if edit.scored {
-                    guard let decoded = full.flatMap({ PostingsCodec.decodeScored($0[...]) }) else { return fail("") }
-                    list = decoded
-                } else {
-                    guard let numbers = full.flatMap({ PostingsCodec.decodeMembership($0[...], all: oldAll) }) else { return fail("") }
-                    list.numbers = numbers
-                }
-                oldList = B.TokenList(text: text, code: code, scored: edit.scored, full: full ?? value, df: list.count)
-                _ = value
-            }
-            let removes = Set(edit.removes)
-            var merged = PostingsCodec.Scored()
-            var adds = edit.adds.sorted { $0.0 < $1.0 }
-            var a = 0
-            for k in 0..<list.count where !removes.contains(list.numbers[k]) {
-                while a < adds.count && adds[a].0 < list.numbers[k] {
-                    merged.numbers.append(adds[a].0); if edit.scored { merged.impacts.append(adds[a].1) }
-                    a += 1
-                }
-                guard a >= adds.count || adds[a].0 != list.numbers[k] else { return fail("") }
-                merged.numbers.append(list.numbers[k])
-                if edit.scored { merged.impacts.append(list.impacts[k]) }
-            }
-            while a < adds.count {
-                merged.numbers.append(adds[a].0); if edit.scored { merged.impacts.append(adds[a].1) }
-                a += 1
-            }
-            adds.removeAll()
-            let newList = merged.count == 0 ? nil
-                : B.tokenList(text: text, code: code, scored: edit.scored, list: merged, all: newAll)
+            guard let r = apply(edit, to: text, oldAll: oldAll, newAll: newAll, large: isLargeOld) else { return fail("a list could not be read") }
             if !edit.scored {
                 let key = String(decoding: text, as: UTF8.self)
-                let df = merged.count
-                if 2 * df >= p.trackedFrom { tracked[key] = Int32(df) } else { tracked[key] = nil }
+                if 2 * r.df >= p.trackedFrom { tracked[key] = Int32(r.df) } else { tracked[key] = nil }
             }
-            results.append(Result(text: text, old: oldList, new: newList))
+            results.append(r)
         }
         guard count >= p.trackedFrom else { return fail("fewer notices than the tracked lists allow") }
 
         // 5. Large lists: names, and the bigrams whose trigrams move.
         var largeFiles = oldLarge
         let takenNames = Set(oldLarge.values)
+        var newNames: Set<String> = []
         var flippedToLarge: [[UInt8]] = []
-        for r in results {
-            let key = String(decoding: r.text, as: UTF8.self)
+        var files: [B.File] = []
+        for k in results.indices {
+            let key = String(decoding: results[k].text, as: UTF8.self)
             let wasLarge = oldLarge[key] != nil
-            let isLarge = r.new?.large ?? false
-            if wasLarge && !isLarge {
-                // A common bigram become uncommon: its trigrams would come
-                // back from shards nobody can list. A freed name that
-                // another large list shares the hash of: a full build
-                // would number them again.
-                let name = oldLarge[key]!
-                guard !SearchToken(code: Self.code(r.text)).isBigram, !name.contains("-"),
-                      !takenNames.contains(name + "-2") else { return fail("") }
+            guard let list = results[k].new else {
+                if wasLarge { guard freeable(oldLarge[key]!, key: key, taken: takenNames) else { return fail("a large list's name") } }
                 largeFiles[key] = nil
+                continue
             }
-            if !wasLarge && isLarge {
-                let name = "t/" + PostingsCodec.hex(PostingsCodec.fnv32(r.text))
-                guard !takenNames.contains(name), !largeFiles.values.contains(name) else { return fail("") }
-                largeFiles[key] = name
-                if SearchToken(code: Self.code(r.text)).isBigram { flippedToLarge.append(r.text) }
+            switch list {
+            case .inline:
+                if wasLarge {
+                    // A common bigram become uncommon: its trigrams would come
+                    // back from shards nobody can list.
+                    guard freeable(oldLarge[key]!, key: key, taken: takenNames) else { return fail("a large list's name") }
+                    largeFiles[key] = nil
+                }
+            case .large(let tiers):
+                var name = oldLarge[key]
+                if name == nil {
+                    let fresh = "t/" + PostingsCodec.hex(PostingsCodec.fnv32(results[k].text))
+                    guard !takenNames.contains(fresh), newNames.insert(fresh).inserted else { return fail("a large list's name is taken") }
+                    largeFiles[key] = fresh
+                    name = fresh
+                    if SearchToken(code: Self.code(results[k].text)).isBigram { flippedToLarge.append(results[k].text) }
+                }
+                for (suffix, bytes) in tiers { files.append(B.File(path: name! + suffix + ".json", bytes: FlatJSON.object([(results[k].text, bytes)]))) }
             }
         }
         func isLargeNew(_ text: [UInt8]) -> Bool { largeFiles[String(decoding: text, as: UTF8.self)] != nil }
 
         // 6. Entries: where each changed token was and is.
         var total = p.total
-        var files: [B.File] = []
         var removals: [Int: Set<[UInt8]>] = [:]
         var insertions: [Int: [[UInt8]: [UInt8]]] = [:]
         func shard(_ text: [UInt8], large: ([UInt8]) -> Bool) -> Int {
@@ -352,53 +321,56 @@ private struct Updater {
         }
         for r in results {
             let key = String(decoding: r.text, as: UTF8.self)
-            if let old = r.old {
-                let value = oldLarge[key].map { B.pointer($0, df: old.df) } ?? old.full
-                total -= B.entrySize(r.text.count, value.count)
+            if let old = r.oldValue {
+                total -= B.entrySize(r.text.count, old.count)
                 removals[shard(r.text, large: isLargeOld), default: []].insert(r.text)
             }
             if let new = r.new {
-                let value = largeFiles[key].map { B.pointer($0, df: new.df) } ?? new.full
+                let value: [UInt8]
+                switch new {
+                case .inline(let v): value = v
+                case .large: value = B.pointer(largeFiles[key]!, df: r.df)
+                }
                 total += B.entrySize(r.text.count, value.count)
                 insertions[shard(r.text, large: isLargeNew), default: [:]][r.text] = value
-                if let name = largeFiles[key] {
-                    if new.scored {
-                        files.append(B.File(path: name + ".json", bytes: FlatJSON.object([(r.text, new.high)])))
-                        files.append(B.File(path: name + "r.json", bytes: FlatJSON.object([(r.text, new.rest)])))
-                    } else {
-                        files.append(B.File(path: name + ".json", bytes: FlatJSON.object([(r.text, new.full)])))
-                    }
-                }
             }
         }
-        guard B.shardCount(total: total) == p.shardCount else { return fail("") }
+        guard B.shardCount(total: total) == p.shardCount else { return fail("the shard count changes") }
         // Trigrams that went with a bigram now large go elsewhere.
         let edited = Set(results.map(\.text))
         for bigram in flippedToLarge {
             let s = shard(bigram, large: isLargeOld)
-            guard let entries = table(s) else { return fail("") }
-            for (key, value) in entries where !edited.contains(key) && key.count >= 9 && Self.isTrigram(key) {
+            guard let table = table(s) else { return fail("a shard could not be read") }
+            for e in table.entries {
+                let key = Array(table.bytes[e.key])
+                guard !edited.contains(key), key.count >= 9, Self.isTrigram(key) else { continue }
                 let oldShard = shard(key, large: isLargeOld)
                 let newShard = shard(key, large: isLargeNew)
                 guard oldShard == s, newShard != s else { continue }
                 removals[s, default: []].insert(key)
-                insertions[newShard, default: [:]][key] = value
+                insertions[newShard, default: [:]][key] = Array(table.bytes[e.value])
             }
         }
 
         // 7. Shards, fragments, manifest.
         var shards = Set(p.shards)
         for s in Set(removals.keys).union(insertions.keys).sorted() {
-            guard var entries = table(s) else { return fail("") }
+            guard let table = table(s) else { return fail("a shard could not be read") }
             let gone = removals[s] ?? []
-            entries.removeAll { gone.contains($0.key) }
-            for (key, value) in insertions[s] ?? [:] { entries.append((key, value)) }
-            entries.sort { utf8Less($0.key, $1.key) }
+            var entries: [(key: ArraySlice<UInt8>, value: ArraySlice<UInt8>)] = []
+            entries.reserveCapacity(table.entries.count + (insertions[s]?.count ?? 0))
+            for e in table.entries {
+                let key = table.bytes[e.key]
+                if gone.contains(Array(key)) { continue }
+                entries.append((key, table.bytes[e.value]))
+            }
+            for (key, value) in insertions[s] ?? [:] { entries.append((key[...], value[...])) }
+            entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
             if entries.isEmpty {
                 shards.remove(Int32(s))
             } else {
                 shards.insert(Int32(s))
-                files.append(B.File(path: "s/\(s).json", bytes: FlatJSON.object(entries)))
+                files.append(B.File(path: "s/\(s).json", bytes: FlatJSON.object(slices: entries)))
             }
         }
         for c in changes { if let i = c.new, let number = c.newNumber { files.append(B.fragment(number, doc(i))) } }
@@ -415,6 +387,131 @@ private struct Updater {
         let written = Set(files.map(\.path))
         let unchanged = state.files.filter { !written.contains($0) }.sorted()
         return SearchIndexBuilder.Update(files: files, unchanged: unchanged, state: state)
+    }
+
+    /// Whether a large list's file name can be given up: not when another
+    /// large list shares its hash (a full build would number them anew).
+    func freeable(_ name: String, key: String, taken: Set<String>) -> Bool {
+        !name.contains("-") && !taken.contains(name + "-2")
+    }
+
+    // MARK: - Lists
+
+    enum NewList {
+        case inline([UInt8])
+        /// The files of a large list that changed: suffix ("" or "r") and value.
+        case large([(String, [UInt8])])
+    }
+
+    struct Result {
+        var text: [UInt8]
+        var scored: Bool
+        /// The shard entry's value in the last build (nil: not in the index).
+        var oldValue: [UInt8]?
+        var new: NewList?
+        var df: Int
+    }
+
+    /// One token's edit applied to its list in the last build. A large
+    /// scored list is read and written only in the tiers the edit touches
+    /// (a notice's posting is strong or not by its impact).
+    mutating func apply(_ edit: Edit, to text: [UInt8], oldAll: [Int32], newAll: [Int32],
+                        large: ([UInt8]) -> Bool) -> Result? {
+        let code = Self.code(text)
+        let key = String(decoding: text, as: UTF8.self)
+        let s = Int(PostingsCodec.fnv32(anchor(text, large: large)) % UInt32(previous.shardCount))
+        guard let table = table(s) else { return nil }
+        let oldValue = table.value(text).map { Array($0) }
+        func merged(_ list: PostingsCodec.Scored, removes: [(Int32, UInt8)], adds: [(Int32, UInt8)]) -> PostingsCodec.Scored? {
+            let gone = Set(removes.map(\.0))
+            let adds = adds.sorted { $0.0 < $1.0 }
+            var out = PostingsCodec.Scored()
+            out.numbers.reserveCapacity(list.count + adds.count)
+            if edit.scored { out.impacts.reserveCapacity(list.count + adds.count) }
+            var a = 0
+            for k in 0..<list.count where !gone.contains(list.numbers[k]) {
+                while a < adds.count && adds[a].0 < list.numbers[k] {
+                    out.numbers.append(adds[a].0); if edit.scored { out.impacts.append(adds[a].1) }
+                    a += 1
+                }
+                if a < adds.count && adds[a].0 == list.numbers[k] { return nil }
+                out.numbers.append(list.numbers[k])
+                if edit.scored { out.impacts.append(list.impacts[k]) }
+            }
+            while a < adds.count {
+                out.numbers.append(adds[a].0); if edit.scored { out.impacts.append(adds[a].1) }
+                a += 1
+            }
+            return out
+        }
+        func finish(_ list: PostingsCodec.Scored) -> Result {
+            guard list.count > 0 else { return Result(text: text, scored: edit.scored, oldValue: oldValue, new: nil, df: 0) }
+            let made = B.tokenList(text: text, code: code, scored: edit.scored, list: list, all: newAll)
+            let new: NewList = !made.large ? .inline(made.full)
+                : .large(edit.scored ? [("", made.high), ("r", made.rest)] : [("", made.full)])
+            return Result(text: text, scored: edit.scored, oldValue: oldValue, new: new, df: list.count)
+        }
+
+        guard let name = previous.largeFiles[key] else {
+            // Inline (or new).
+            var list = PostingsCodec.Scored()
+            if let v = oldValue {
+                if edit.scored {
+                    guard let d = PostingsCodec.decodeScored(v[...]) else { return nil }
+                    list = d
+                } else {
+                    guard let d = PostingsCodec.decodeMembership(v[...], all: oldAll) else { return nil }
+                    list.numbers = d
+                }
+            }
+            return merged(list, removes: edit.removes, adds: edit.adds).map(finish)
+        }
+        guard let pointer = oldValue, let slash = pointer.lastIndex(of: UInt8(ascii: "/")),
+              let df = Int(String(decoding: pointer[(slash + 1)...], as: UTF8.self)) else { return nil }
+        func tier(_ suffix: String) -> [UInt8]? {
+            guard let pairs = read(name + suffix + ".json").flatMap(FlatJSON.parse), pairs.count == 1, pairs[0].key == text else { return nil }
+            return pairs[0].value
+        }
+        if !edit.scored {
+            guard let bytes = tier(""), let numbers = PostingsCodec.decodeMembership(bytes[...], all: oldAll),
+                  let list = merged(PostingsCodec.Scored(numbers: numbers, impacts: []), removes: edit.removes, adds: edit.adds)
+            else { return nil }
+            return finish(list)
+        }
+        // A large scored list, tier by tier.
+        let strong = B.strongImpact
+        var parts: [(suffix: String, bytes: [UInt8], touched: Bool)] = []
+        for (suffix, isStrong) in [("", true), ("r", false)] {
+            guard let bytes = tier(suffix) else { return nil }
+            let removes = edit.removes.filter { ($0.1 >= strong) == isStrong }
+            let adds = edit.adds.filter { ($0.1 >= strong) == isStrong }
+            if removes.isEmpty && adds.isEmpty {
+                parts.append((suffix, bytes, false))
+                continue
+            }
+            guard let list = PostingsCodec.decodeScored(bytes[...]), let edited = merged(list, removes: removes, adds: adds)
+            else { return nil }
+            parts.append((suffix, PostingsCodec.encode(edited), true))
+        }
+        let newDF = df - edit.removes.count + edit.adds.count
+        // The tiers' lengths together are at most the whole list's: while
+        // they exceed the limit, the list stays large.
+        if parts[0].bytes.count + parts[1].bytes.count > B.ownFileBytes {
+            return Result(text: text, scored: true, oldValue: oldValue,
+                          new: .large(parts.filter(\.touched).map { ($0.suffix, $0.bytes) }), df: newDF)
+        }
+        guard let high = PostingsCodec.decodeScored(parts[0].bytes[...]), let rest = PostingsCodec.decodeScored(parts[1].bytes[...])
+        else { return nil }
+        var whole = PostingsCodec.Scored()
+        var a = 0, b = 0
+        while a < high.count || b < rest.count {
+            if b >= rest.count || (a < high.count && high.numbers[a] < rest.numbers[b]) {
+                whole.numbers.append(high.numbers[a]); whole.impacts.append(high.impacts[a]); a += 1
+            } else {
+                whole.numbers.append(rest.numbers[b]); whole.impacts.append(rest.impacts[b]); b += 1
+            }
+        }
+        return finish(whole)
     }
 
     // MARK: - Numbers
@@ -494,43 +591,17 @@ private struct Updater {
 
     // MARK: - Reading the last build's files
 
-    /// A shard of the last build, as pairs in file order (nil: unreadable).
-    mutating func table(_ s: Int) -> [(key: [UInt8], value: [UInt8])]? {
+    /// A shard of the last build (nil: unreadable).
+    mutating func table(_ s: Int) -> ShardTable? {
         if let t = shardTables[s] { return t }
-        let parsed: [(key: [UInt8], value: [UInt8])]?
+        let parsed: ShardTable?
         if previous.shards.contains(Int32(s)) {
-            parsed = read("s/\(s).json").flatMap(FlatJSON.parse)
+            parsed = read("s/\(s).json").flatMap(ShardTable.init)
         } else {
-            parsed = []
+            parsed = ShardTable(bytes: Array("{}".utf8))
         }
         shardTables[s] = parsed
         return parsed
-    }
-
-    /// A token's entry in the last build: nil when something could not be
-    /// read; .some(nil) when the token was not in the index; else the
-    /// entry's value and the whole list (for a large one, read from its files).
-    mutating func value(of text: [UInt8], code: UInt64, large: ([UInt8]) -> Bool) -> ([UInt8], [UInt8]?)?? {
-        let s = Int(PostingsCodec.fnv32(anchor(text, large: large)) % UInt32(previous.shardCount))
-        guard let entries = table(s) else { return nil }
-        guard let value = entries.first(where: { $0.key == text })?.value else { return .some(nil) }
-        guard let name = previous.largeFiles[String(decoding: text, as: UTF8.self)] else { return .some((value, value)) }
-        guard let first = read(name + ".json").flatMap(FlatJSON.parse), first.count == 1, first[0].key == text else { return nil }
-        if SearchIndexState.isMembership(String(decoding: text, as: UTF8.self)) { return .some((value, first[0].value)) }
-        guard let second = read(name + "r.json").flatMap(FlatJSON.parse), second.count == 1, second[0].key == text,
-              let high = PostingsCodec.decodeScored(first[0].value[...]),
-              let rest = PostingsCodec.decodeScored(second[0].value[...]) else { return nil }
-        // The two tiers back into one list.
-        var merged = PostingsCodec.Scored()
-        var a = 0, b = 0
-        while a < high.count || b < rest.count {
-            if b >= rest.count || (a < high.count && high.numbers[a] < rest.numbers[b]) {
-                merged.numbers.append(high.numbers[a]); merged.impacts.append(high.impacts[a]); a += 1
-            } else {
-                merged.numbers.append(rest.numbers[b]); merged.impacts.append(rest.impacts[b]); b += 1
-            }
-        }
-        return .some((value, PostingsCodec.encode(merged)))
     }
 
     /// Where a token's entry lives (`SearchIndexBuilder.anchor`), by text.
@@ -568,5 +639,56 @@ private struct Updater {
             h &*= 0x100000001b3
         }
         return SearchToken.word(h)
+    }
+}
+
+/// A shard file read for an update: its bytes and where each entry's key
+/// and value are (keys and values of the index need no JSON escapes, so
+/// they are used as they are).
+struct ShardTable {
+    let bytes: [UInt8]
+    var entries: [(key: Range<Int>, value: Range<Int>)] = []
+
+    init?(bytes: [UInt8]) {
+        self.bytes = bytes
+        var i = 0
+        let n = bytes.count
+        func string() -> Range<Int>? {
+            guard i < n, bytes[i] == 0x22 else { return nil }
+            let start = i + 1
+            var k = start
+            while k < n && bytes[k] != 0x22 {
+                if bytes[k] == 0x5C { return nil }
+                k += 1
+            }
+            guard k < n else { return nil }
+            i = k + 1
+            return start..<k
+        }
+        guard n >= 2, bytes[0] == 0x7B else { return nil }
+        i = 1
+        if bytes[i] == 0x7D { guard n == 2 else { return nil }; return }
+        while i < n {
+            guard let key = string(), i < n, bytes[i] == 0x3A else { return nil }
+            i += 1
+            guard let value = string(), i < n else { return nil }
+            entries.append((key, value))
+            if bytes[i] == 0x2C { i += 1; continue }
+            if bytes[i] == 0x7D { guard i + 1 == n else { return nil }; return }
+            return nil
+        }
+        return nil
+    }
+
+    /// The value of the entry with this key (entries are in key order).
+    func value(_ key: [UInt8]) -> ArraySlice<UInt8>? {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let k = bytes[entries[mid].key]
+            if k.elementsEqual(key) { return bytes[entries[mid].value] }
+            if k.lexicographicallyPrecedes(key) { lo = mid + 1 } else { hi = mid }
+        }
+        return nil
     }
 }
