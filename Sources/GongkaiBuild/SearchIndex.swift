@@ -44,17 +44,17 @@ enum SearchIndex {
     /// Which notice, when, and from what (`inputs`: the parse cache's key of
     /// each notice, with the site's configuration; 0 when not known).
     static func identity(_ n: Notice, inputs: RenderInputs?) -> SearchIdentity {
-        var id = StableHasher()
-        id.add(n.id.value)
+        let id = n.id, day = n.date.day   // each getter copies the notice's fields: once
+        var key = StableHasher()
+        key.add(id.value)
         var input: UInt64 = 0
-        if let inputs, let key = inputs.notices[n.id] {
+        if let inputs, let parsed = inputs.notices[id] {
             var h = StableHasher()
             h.add(inputs.config)
-            h.add(key)
+            h.add(parsed)
             input = h.value | 1
         }
-        let day = n.date.day
-        return SearchIdentity(key: id.value, month: Int32(day.year * 12 + day.month - 1), day: Int32(day.day), input: input)
+        return SearchIdentity(key: key.value, month: Int32(day.year * 12 + day.month - 1), day: Int32(day.day), input: input)
     }
 
     /// `inputs`: what the notices were made from (kept in the index state:
@@ -70,9 +70,11 @@ enum SearchIndex {
                previous.state, notices: identities, document: { maker.document(notices[$0]) },
                previousDoc: { url in previous.notice(url).map(maker.document) },
                synonyms: groups, read: { previous.read("search/" + $0) }) {
-            let files = update.files.map { OutputFile(path: "search/" + $0.path, content: .bytes($0.bytes)) }
-                + update.unchanged.map { OutputFile(path: "search/" + $0, content: .previous) }
-            return Result(files: files.sorted { $0.path < $1.path }, state: update.state, updated: true)
+            var files: [OutputFile] = []
+            files.reserveCapacity(update.files.count + update.unchanged.count)
+            for f in update.files { files.append(OutputFile(path: "search/" + f.path, content: .bytes(f.bytes))) }
+            for path in update.unchanged { files.append(OutputFile(path: "search/" + path, content: .previous)) }
+            return Result(files: files, state: update.state, updated: true)
         }
         let built = SearchIndexBuilder.buildWithState(notices.map(maker.document), synonyms: groups, identities: identities)
         return Result(files: built.files.map { OutputFile(path: "search/" + $0.path, content: .bytes($0.bytes)) },

@@ -30,7 +30,7 @@ public enum SearchIndexBench {
         public var timings: [Timing]
     }
 
-    public static func run(site: String, runs: Int, updateRuns: Int? = nil, progress: (String) -> Void) -> Report? {
+    public static func run(site: String, runs: Int, updateRuns: Int? = nil, only: String? = nil, progress: (String) -> Void) -> Report? {
         let sources = SiteLoader(fs: LocalFileSystem(root: site)).load()
         progress("解析 \(sources.communities.reduce(0) { $0 + $1.notices.count }) 个公告文件")
         guard let content = ContentParser.parse(sources).content, content.notices.count > 2 else { return nil }
@@ -98,7 +98,7 @@ public enum SearchIndexBench {
             ("change one", notices.map { $0.id == changed.id ? changed : $0 }),
             ("remove one", notices.filter { $0.id != middle.id }),
         ]
-        for (name, after) in cases {
+        for (name, after) in cases where only.map({ name.hasPrefix($0) }) ?? true {
             var c = content
             c.notices = after
             let keys = inputs(after)

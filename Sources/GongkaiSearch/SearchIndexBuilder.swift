@@ -72,17 +72,20 @@ public enum SearchIndexBuilder {
         let order = docs.indices.sorted { numbering.numbers[$0] < numbering.numbers[$1] }
         let all = order.map { numbering.numbers[$0] }
 
-        // Notices in number order, a chunk at a time: analysed in parallel,
-        // then each partition's postings appended in parallel.
+        // Notices in number order, a chunk at a time: analysed in parallel
+        // (runs of notices), then each partition's postings appended in parallel.
         let tables = (0..<partitions).map { _ in TableBox() }
         var hashes = [UInt64](repeating: 0, count: docs.count)
         for start in stride(from: 0, to: order.count, by: chunkSize) {
             let slice = Array(order[start..<min(order.count, start + chunkSize)])
-            let analysed = analyse(slice.map { docs[$0] })
-            for (k, i) in slice.enumerated() { hashes[i] = analysed[k].hash }
+            let runs = analyse(slice.map { docs[$0] })
+            var k = 0
+            for run in runs {
+                for h in run.hashes { hashes[slice[k]] = h; k += 1 }
+            }
             let numbers = slice.map { numbering.numbers[$0] }
             DispatchQueue.concurrentPerform(iterations: partitions) { p in
-                tables[p].add(analysed, numbers: numbers, partition: p)
+                tables[p].add(runs, numbers: numbers, partition: p)
             }
         }
 
@@ -111,100 +114,144 @@ public enum SearchIndexBuilder {
 
     // MARK: - Analysis
 
-    /// One notice's tokens, grouped by partition.
+    /// One notice's tokens (every partition).
     struct DocTerms: Sendable {
         var codes: [UInt64] = []
         /// Impact 1…63.
         var values: [UInt8] = []
+        var trigrams: [UInt64] = []
+        var words: [(code: UInt64, text: [UInt8])] = []
+        var hash: UInt64 = 0
+    }
+
+    /// A run of notices' tokens in flat arrays, grouped by notice, then by
+    /// partition: notice d's tokens of partition p are
+    /// `codes[starts[d * (partitions + 1) + p] ..< starts[d * (partitions + 1) + p + 1]]`.
+    struct RunTerms: Sendable {
+        var count = 0
+        var codes: [UInt64] = []
+        var values: [UInt8] = []
         var starts: [Int32] = []
         var trigrams: [UInt64] = []
         var trigramStarts: [Int32] = []
+        /// The words each notice has, once per notice (their text).
         var words: [(code: UInt64, text: [UInt8])] = []
-        var hash: UInt64 = 0
+        var hashes: [UInt64] = []
     }
 
     @inline(__always)
     static func partition(_ code: UInt64) -> Int { Int(truncatingIfNeeded: (code &* 0xD6E8_FEB8_6659_FD93) >> 60) }
 
-    /// Notices analysed in parallel, in the order given.
-    static func analyse(_ docs: [SearchDocument]) -> [DocTerms] {
+    /// Notices analysed in parallel, in runs (in the order given).
+    static func analyse(_ docs: [SearchDocument]) -> [RunTerms] {
         let ranges = max(1, min(docs.count, ProcessInfoCores.count * 4))
         let per = (docs.count + ranges - 1) / max(1, ranges)
-        let parts: [[DocTerms]] = Array(0..<ranges).parallelMap { r in
+        return Array(0..<ranges).parallelMap { r in
             var counts = TokenCounts()
-            var out: [DocTerms] = []
+            defer { counts.release() }
+            var run = RunTerms()
             let end = min(docs.count, (r + 1) * per)
-            guard r * per < end else { return out }
-            out.reserveCapacity(end - r * per)
-            for k in (r * per)..<end { out.append(analyse(docs[k], counts: &counts)) }
-            return out
+            guard r * per < end else { return run }
+            for k in (r * per)..<end { analyse(docs[k], counts: &counts, into: &run) }
+            return run
         }
-        return parts.flatMap { $0 }
     }
 
+    /// One notice's tokens (for an update).
     static func analyse(_ doc: SearchDocument, counts: inout TokenCounts) -> DocTerms {
+        var run = RunTerms()
+        analyse(doc, counts: &counts, into: &run)
+        return DocTerms(codes: run.codes, values: run.values, trigrams: run.trigrams, words: run.words, hash: run.hashes[0])
+    }
+
+    static func analyse(_ doc: SearchDocument, counts: inout TokenCounts, into run: inout RunTerms) {
+        if !analyse(doc, counts: &counts, normalizing: false, into: &run) {
+            _ = analyse(doc, counts: &counts, normalizing: true, into: &run)
+        }
+    }
+
+    /// One notice's tokens, appended to `run`. Texts are folded as they are
+    /// scanned; when one holds something only full NFKC handles, nothing is
+    /// appended and false returned: the notice is analysed again with every
+    /// text normalised first (`normalizing`).
+    static func analyse(_ doc: SearchDocument, counts: inout TokenCounts, normalizing: Bool, into run: inout RunTerms) -> Bool {
         counts.begin()
-        var terms = DocTerms()
-        var seenWords: Set<UInt64> = []
-        func scan(_ text: String, _ emit: Tokenizer.Emit, _ token: (UInt64) -> Void) {
-            var normalized = SearchText.normalize(text)
-            normalized.withUTF8 { bytes in
-                Tokenizer.scan(bytes, emit, token: token, trigram: { counts.addTrigram($0) }, word: { code, text in
-                    if seenWords.insert(code).inserted { terms.words.append((code, Array(text))) }
-                })
-            }
+        var sink = FieldSink(counts)
+        defer { counts = sink.counts }
+        func scan(_ text: String, _ emit: Tokenizer.Emit) -> Bool {
+            var t = normalizing ? SearchText.normalize(text) : text
+            return t.withUTF8 { Tokenizer.scan($0, emit, into: &sink) }
         }
         let shortEmit: Tokenizer.Emit = [.unigrams, .trigrams]
-        scan(doc.title, [.unigrams, .gapped, .trigrams]) { counts.addShort($0, titleWeight) }
-        if let number = doc.number { scan(number, shortEmit) { counts.addShort($0, numberWeight) } }
-        scan(doc.community, shortEmit) { counts.addShort($0, facetWeight) }
-        scan(doc.category, shortEmit) { counts.addShort($0, facetWeight) }
-        for tag in doc.tags { scan(tag, shortEmit) { counts.addShort($0, facetWeight) } }
+        sink.field = .short(titleWeight)
+        guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return false }
+        if let number = doc.number {
+            sink.field = .short(numberWeight)
+            guard scan(number, shortEmit) else { return false }
+        }
+        sink.field = .short(facetWeight)
+        guard scan(doc.community, shortEmit), scan(doc.category, shortEmit) else { return false }
+        for tag in doc.tags { guard scan(tag, shortEmit) else { return false } }
         let headings = doc.headings
-        for heading in headings { scan(heading.text, shortEmit) { counts.addHeading($0) } }
-        var length = 0
+        sink.field = .heading
+        for heading in headings { guard scan(heading.text, shortEmit) else { return false } }
         let body = doc.body
-        scan(body, [.trigrams]) { code in
-            length += 1
-            counts.addBody(code)
-        }
-        let norm = 1 - b + b * Float(length) / pivotLength
+        sink.field = .body
+        guard scan(body, [.trigrams]) else { return false }
+        let norm = 1 - b + b * Float(sink.length) / pivotLength
+        let counts = sink.counts
 
-        // Counting sort by partition.
-        var sizes = [Int32](repeating: 0, count: partitions + 1)
-        for s in counts.touched { sizes[partition(counts.keys[Int(s)]) + 1] += 1 }
-        for p in 0..<partitions { sizes[p + 1] += sizes[p] }
-        terms.starts = sizes
-        var next = sizes
-        terms.codes = [UInt64](repeating: 0, count: counts.touched.count)
-        terms.values = [UInt8](repeating: 0, count: counts.touched.count)
-        for s in counts.touched {
-            let i = Int(s)
-            let code = counts.keys[i]
-            let p = partition(code)
-            let k = Int(next[p])
-            terms.codes[k] = code
-            terms.values[k] = impact(short: counts.short[i], heads: counts.heads[i], body: counts.body[i], norm: norm)
-            next[p] += 1
+        run.words += sink.words
+        // Counting sort by partition, into the run's arrays.
+        let touched = UnsafeBufferPointer(start: counts.touched, count: counts.touchedCount)
+        let keys = counts.keys
+        let base = run.codes.count
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: partitions + 1) { next in
+            next.initialize(repeating: 0)
+            for s in touched { next[partition(keys[Int(s)]) + 1] += 1 }
+            for p in 0..<partitions { next[p + 1] += next[p] }
+            for p in 0...partitions { run.starts.append(Int32(base) + next[p]) }
+            run.codes.append(contentsOf: repeatElement(0, count: touched.count))
+            run.values.append(contentsOf: repeatElement(0, count: touched.count))
+            run.codes.withUnsafeMutableBufferPointer { codes in
+                run.values.withUnsafeMutableBufferPointer { values in
+                    for s in touched {
+                        let i = Int(s)
+                        let code = keys[i]
+                        let p = partition(code)
+                        let k = base + Int(next[p])
+                        codes[k] = code
+                        values[k] = impact(short: counts.short[i], heads: counts.heads[i], body: counts.body[i], norm: norm)
+                        next[p] += 1
+                    }
+                }
+            }
         }
-        var tsizes = [Int32](repeating: 0, count: partitions + 1)
-        for s in counts.trigramsTouched { tsizes[partition(counts.trigramKeys[Int(s)]) + 1] += 1 }
-        for p in 0..<partitions { tsizes[p + 1] += tsizes[p] }
-        terms.trigramStarts = tsizes
-        var tnext = tsizes
-        terms.trigrams = [UInt64](repeating: 0, count: counts.trigramsTouched.count)
-        for s in counts.trigramsTouched {
-            let code = counts.trigramKeys[Int(s)]
-            let p = partition(code)
-            terms.trigrams[Int(tnext[p])] = code
-            tnext[p] += 1
+        let tri = UnsafeBufferPointer(start: counts.trigramsTouched, count: counts.trigramsTouchedCount)
+        let tkeys = counts.trigramKeys
+        let tbase = run.trigrams.count
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: partitions + 1) { next in
+            next.initialize(repeating: 0)
+            for s in tri { next[partition(tkeys[Int(s)]) + 1] += 1 }
+            for p in 0..<partitions { next[p + 1] += next[p] }
+            for p in 0...partitions { run.trigramStarts.append(Int32(tbase) + next[p]) }
+            run.trigrams.append(contentsOf: repeatElement(0, count: tri.count))
+            run.trigrams.withUnsafeMutableBufferPointer { out in
+                for s in tri {
+                    let code = tkeys[Int(s)]
+                    let p = partition(code)
+                    out[tbase + Int(next[p])] = code
+                    next[p] += 1
+                }
+            }
         }
         var h = StableHasher()
         h.add(doc.url); h.add(doc.title); h.add(doc.number ?? "\u{0}"); h.add(doc.communitySlug); h.add(doc.community)
         h.add(doc.categorySlug); h.add(doc.category); h.add(doc.tags); h.add(doc.date); h.add(body)
         for heading in headings { h.add(heading.text); h.add(heading.anchor) }
-        terms.hash = h.value
-        return terms
+        run.hashes.append(h.value)
+        run.count += 1
+        return true
     }
 
     @inline(__always)
@@ -436,35 +483,49 @@ public enum SearchIndexBuilder {
 final class TableBox: @unchecked Sendable {
     var table = PostingTable()
 
-    func add(_ docs: [SearchIndexBuilder.DocTerms], numbers: [Int32], partition p: Int) {
-        var t = PostingTable()
+    deinit { table.release() }
+
+    func add(_ runs: [SearchIndexBuilder.RunTerms], numbers: [Int32], partition p: Int) {
+        var t = PostingTable(capacity: 2)
         swap(&t, &table)
-        for (k, doc) in docs.enumerated() {
-            let number = numbers[k]
-            for j in Int(doc.starts[p])..<Int(doc.starts[p + 1]) {
-                t.append(t.slot(doc.codes[j]), number: number, value: doc.values[j])
-            }
-            for j in Int(doc.trigramStarts[p])..<Int(doc.trigramStarts[p + 1]) {
-                t.append(t.slot(doc.trigrams[j]), number: number, value: nil)
-            }
-            for (code, text) in doc.words where SearchIndexBuilder.partition(code) == p && t.words[code] == nil {
+        defer { swap(&t, &table) }
+        let stride = SearchIndexBuilder.partitions + 1
+        var k = 0
+        for run in runs {
+            run.codes.withUnsafeBufferPointer { codes in
+            run.values.withUnsafeBufferPointer { values in
+            run.starts.withUnsafeBufferPointer { starts in
+            run.trigrams.withUnsafeBufferPointer { trigrams in
+            run.trigramStarts.withUnsafeBufferPointer { trigramStarts in
+                for d in 0..<run.count {
+                    let number = numbers[k + d]
+                    for j in Int(starts[d * stride + p])..<Int(starts[d * stride + p + 1]) {
+                        t.append(t.slot(codes[j]), number: number, value: values[j])
+                    }
+                    for j in Int(trigramStarts[d * stride + p])..<Int(trigramStarts[d * stride + p + 1]) {
+                        t.append(t.slot(trigrams[j]), number: number, value: nil)
+                    }
+                }
+            }}}}}
+            k += run.count
+            for (code, text) in run.words where SearchIndexBuilder.partition(code) == p && t.words[code] == nil {
                 t.words[code] = text
             }
         }
-        swap(&t, &table)
     }
 
     func finish(all: [Int32]) -> [SearchIndexBuilder.TokenList] {
         var out: [SearchIndexBuilder.TokenList] = []
         out.reserveCapacity(table.count)
         for s in 0..<table.count {
-            let code = table.codes[s]
+            let code = table.slots[s].code
             let token = SearchToken(code: code)
             guard let text = token.isWord ? table.words[code] : token.cjkUTF8 else { continue }
             let list = table.read(s, scored: !token.isTrigram)
             out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: !token.isTrigram, list: list, all: all))
         }
-        table = PostingTable()
+        table.release()
+        table = PostingTable(capacity: 2)
         return out
     }
 }

@@ -123,17 +123,20 @@ public struct SearchIndexState: Sendable, Equatable {
         self.synonyms = synonyms
     }
 
-    /// Every file of the index this state describes (fragments, shards,
-    /// large lists, the manifest).
-    var files: [String] {
-        var out = ["manifest.json"]
-        for s in shards { out.append("s/\(s).json") }
-        for token in largeFiles.keys {
+    /// The files of the index this state describes (the manifest, shards,
+    /// large lists, fragments), but those in `written`.
+    func files(except written: Set<String>) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(shards.count + numbers.count + largeFiles.count * 2 + 1)
+        func add(_ path: String) { if !written.contains(path) { out.append(path) } }
+        add("manifest.json")
+        for s in shards { add("s/\(s).json") }
+        for token in largeFiles.keys.sorted() {
             let name = largeFiles[token]!
-            out.append(name + ".json")
-            if !SearchIndexState.isMembership(token) { out.append(name + "r.json") }
+            add(name + ".json")
+            if !SearchIndexState.isMembership(token) { add(name + "r.json") }
         }
-        for n in numbers { out.append("d/\(n).json") }
+        for n in numbers { add("d/\(n).json") }
         return out
     }
 

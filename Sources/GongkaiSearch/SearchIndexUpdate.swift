@@ -200,6 +200,7 @@ private struct Updater {
 
         // 3. Each changed notice's tokens, before and after.
         var counts = TokenCounts()
+        defer { counts.release() }
         for c in changes {
             var before: (terms: B.DocTerms, words: [UInt64: [UInt8]])?
             if let j = c.old {
@@ -256,7 +257,7 @@ private struct Updater {
         // Complement lists change with every notice added or removed, and a
         // list near half of the notices may change its form.
         var tracked = p.tracked
-        for (token, df) in p.tracked where 2 * Int(df) > n || 2 * Int(df) > count {
+        for (token, df) in p.tracked where count != n && (2 * Int(df) > n || 2 * Int(df) > count) {
             let t = Array(token.utf8)
             if edits[t] == nil { edits[t] = Edit(scored: false) }
         }
@@ -384,9 +385,7 @@ private struct Updater {
             hashes: stateDocs.hashes, inputs: stateDocs.inputs, communities: stateDocs.communities,
             categories: stateDocs.categories, shardCount: p.shardCount, total: total, largeFiles: largeFiles,
             shards: shards.sorted(), tracked: tracked, trackedFrom: p.trackedFrom, synonyms: B.synonymsHash(synonyms))
-        let written = Set(files.map(\.path))
-        let unchanged = state.files.filter { !written.contains($0) }.sorted()
-        return SearchIndexBuilder.Update(files: files, unchanged: unchanged, state: state)
+        return SearchIndexBuilder.Update(files: files, unchanged: state.files(except: Set(files.map(\.path))), state: state)
     }
 
     /// Whether a large list's file name can be given up: not when another

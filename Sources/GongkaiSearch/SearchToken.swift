@@ -95,6 +95,16 @@ enum CJKIndex {
     }
 }
 
+/// What a scan gives its tokens to.
+protocol TokenSink {
+    mutating func token(_ code: UInt64)
+    mutating func trigram(_ code: UInt64)
+    /// A word's text, normalised (called before its token).
+    mutating func word(_ code: UInt64, _ text: [UInt8])
+    /// Scratch space for a word's bytes, kept between scans.
+    var wordBuffer: [UInt8] { get set }
+}
+
 /// Splits normalised text into tokens. What each field gives (the index
 /// side of the rule the client applies to a query, docs/search-index.md):
 /// every text gives its CJK bigrams and trigrams and its words; short fields
@@ -108,40 +118,54 @@ enum Tokenizer {
         static let trigrams = Emit(rawValue: 4)
     }
 
-    /// Calls `token` for every unigram, bigram and word occurrence (as `emit`
-    /// asks), `trigram` for every trigram and `word` with the text of each
-    /// word (the first time its code is seen by `words`). Reads UTF-8 bytes
-    /// directly: stepping through `unicodeScalars` was the slowest part of
-    /// indexing.
+    /// Scans UTF-8 text as the client would after `normalize('NFKC')` and
+    /// lower-casing it: `sink` gets every unigram, bigram and word
+    /// occurrence (as `emit` asks), every trigram, and each word's text.
+    /// Full-width forms (`ＧＫ１０４`, `，`), U+3000 and A–Z are folded
+    /// here; false (after emitting part of the text) when the text holds
+    /// anything else NFKC or lower-casing changes: then the caller scans
+    /// `SearchText.normalize(text)` instead. Reads bytes directly: stepping
+    /// through `unicodeScalars` and normalising every text first were most of
+    /// the time of indexing.
     @inline(__always)
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: Emit,
-                     token: (UInt64) -> Void, trigram: (UInt64) -> Void, word: (UInt64, UnsafeBufferPointer<UInt8>) -> Void) {
+    static func scan<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: Emit, into sink: inout Sink) -> Bool {
         var p1: UInt64 = 0, p2: UInt64 = 0
-        var wordStart = -1
+        var inWord = false
         var wordHash: UInt64 = 0xcbf29ce484222325
+        var word: [UInt8] = []
+        swap(&word, &sink.wordBuffer)
+        word.removeAll(keepingCapacity: true)
         var i = 0
         let n = bytes.count
-        @inline(__always) func endWord(_ end: Int) {
-            guard wordStart >= 0 else { return }
+        @inline(__always) func endWord() {
+            guard inWord else { return }
             let code = SearchToken.word(wordHash)
-            word(code, UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
-            token(code)
-            wordStart = -1
+            sink.word(code, word)
+            sink.token(code)
+            inWord = false
             wordHash = 0xcbf29ce484222325
+            word.removeAll(keepingCapacity: true)
+        }
+        @inline(__always) func wordByte(_ b: UInt8) {
+            inWord = true
+            wordHash ^= UInt64(b)
+            wordHash &*= 0x100000001b3
+            word.append(b)
+        }
+        @inline(__always) func ascii(_ b0: UInt8) {
+            p1 = 0; p2 = 0
+            if (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x61 && b0 <= 0x7A) {
+                wordByte(b0)
+            } else if b0 >= 0x41 && b0 <= 0x5A {
+                wordByte(b0 | 0x20)
+            } else {
+                endWord()
+            }
         }
         while i < n {
             let b0 = bytes[i]
             if b0 < 0x80 {
-                let isWord = (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x41 && b0 <= 0x5A)
-                if isWord {
-                    p1 = 0; p2 = 0
-                    if wordStart < 0 { wordStart = i }
-                    wordHash ^= UInt64(b0)
-                    wordHash &*= 0x100000001b3
-                } else {
-                    p1 = 0; p2 = 0
-                    endWord(i)
-                }
+                ascii(b0)
                 i += 1
                 continue
             }
@@ -160,31 +184,37 @@ enum Tokenizer {
             }
             let c = CJKIndex.index(v)
             if c != 0 {
-                endWord(i)
-                if emit.contains(.unigrams) { token(SearchToken.unigram(c)) }
+                if v >= 0xF900 && v <= 0xFAFF { sink.wordBuffer = word; return false }   // compatibility ideographs
+                endWord()
+                if emit.contains(.unigrams) { sink.token(SearchToken.unigram(c)) }
                 if p1 != 0 {
-                    token(SearchToken.bigram(p1, c))
+                    sink.token(SearchToken.bigram(p1, c))
                     if p2 != 0 {
-                        if emit.contains(.gapped) { token(SearchToken.bigram(p2, c)) }
-                        if emit.contains(.trigrams) { trigram(SearchToken.trigram(p2, p1, c)) }
+                        if emit.contains(.gapped) { sink.token(SearchToken.bigram(p2, c)) }
+                        if emit.contains(.trigrams) { sink.trigram(SearchToken.trigram(p2, p1, c)) }
                     }
                 }
                 p2 = p1
                 p1 = c
-            } else if let s = Unicode.Scalar(v), SearchText.isWordScalar(s) {
+            } else if v >= 0xFF01 && v <= 0xFF5E {
+                ascii(UInt8(v - 0xFEE0))
+            } else if v == 0x3000 {
                 p1 = 0; p2 = 0
-                if wordStart < 0 { wordStart = i }
-                for k in i..<(i + length) {
-                    wordHash ^= UInt64(bytes[k])
-                    wordHash &*= 0x100000001b3
-                }
+                endWord()
             } else {
+                guard let s = Unicode.Scalar(v), !SearchText.changesUnderNFKC(v, s) else { sink.wordBuffer = word; return false }
                 p1 = 0; p2 = 0
-                endWord(i)
+                if SearchText.isWordScalar(s) {
+                    for k in i..<(i + length) { wordByte(bytes[k]) }
+                } else {
+                    endWord()
+                }
             }
             i += length
         }
-        endWord(n)
+        endWord()
+        sink.wordBuffer = word
+        return true
     }
 
     /// The query-side view of the same rule, as strings (what the client

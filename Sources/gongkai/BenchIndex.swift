@@ -17,9 +17,12 @@ struct BenchIndex: ParsableCommand {
     @Option(name: .customLong("update-runs"), help: "每种更新做几次（默认 2n+1）。")
     var updateRuns: Int?
 
+    @Option(help: "只做名字以此开头的更新（如 nothing、add、change、remove）。")
+    var only: String?
+
     func run() throws {
         let log = FileHandle.standardError
-        guard let report = SearchIndexBench.run(site: site, runs: runs, updateRuns: updateRuns, progress: { log.write(Data(("  " + $0 + "\n").utf8)) }) else {
+        guard let report = SearchIndexBench.run(site: site, runs: runs, updateRuns: updateRuns, only: only, progress: { log.write(Data(("  " + $0 + "\n").utf8)) }) else {
             throw ValidationError("站点没有能建索引的公告：\(site)")
         }
         func median(_ xs: [Double]) -> Double {

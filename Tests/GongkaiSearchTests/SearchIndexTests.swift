@@ -431,7 +431,7 @@ struct SearchIndexUpdateTests {
         let before = Array(Self.before.prefix(50))
         let old = Self.full(before)
         var edited = before
-        edited[5].body += "改"
+        edited[5].body += "改动说明"
         let byURL = Dictionary(before.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(SearchIndexBuilder.update(old.state, docs: edited, previousDoc: { byURL[$0] }, synonyms: [],
                                           read: { _ in nil }) == nil)
