@@ -184,17 +184,21 @@ public enum SearchIndexBuilder {
         }
         let shortEmit: Tokenizer.Emit = [.unigrams, .trigrams]
         sink.field = .short(titleWeight)
+        sink.titled = true
         guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return false }
         if let number = doc.number {
             sink.field = .short(numberWeight)
             guard scan(number, shortEmit) else { return false }
         }
+        sink.titled = false
         sink.field = .short(facetWeight)
         guard scan(doc.community, shortEmit), scan(doc.category, shortEmit) else { return false }
         for tag in doc.tags { guard scan(tag, shortEmit) else { return false } }
         let headings = doc.headings
         sink.field = .heading
+        sink.titled = true
         for heading in headings { guard scan(heading.text, shortEmit) else { return false } }
+        sink.titled = false
         let body = doc.body
         sink.field = .body
         guard scan(body, [.trigrams]) else { return false }
@@ -358,9 +362,12 @@ public enum SearchIndexBuilder {
     static func anchor(_ list: TokenList, largeBigrams: Set<UInt64>, texts: [UInt64: [UInt8]]) -> [UInt8] {
         let token = SearchToken(code: list.code)
         guard list.code != 0, token.isTrigram else { return list.text }
+        // A title list (`^…`) goes where its trigram goes.
+        let own = token.isTitleTrigram ? Array(list.text.dropFirst()) : list.text
+        guard !token.isHashedTrigram else { return own }
         if !largeBigrams.contains(token.trigramHead), let t = texts[token.trigramHead] { return t }
         if !largeBigrams.contains(token.trigramTail), let t = texts[token.trigramTail] { return t }
-        return list.text
+        return own
     }
 
     static func assemble(_ lists: [TokenList]) -> Assembled {
@@ -520,7 +527,7 @@ final class TableBox: @unchecked Sendable {
         for s in 0..<table.count {
             let code = table.slots[s].code
             let token = SearchToken(code: code)
-            guard let text = token.isWord ? table.words[code] : token.cjkUTF8 else { continue }
+            guard let text = token.isWord || token.isHashedTrigram ? table.words[code] : token.cjkUTF8 else { continue }
             let list = table.read(s, scored: !token.isTrigram)
             out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: !token.isTrigram, list: list, all: all))
         }

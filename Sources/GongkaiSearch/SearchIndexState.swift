@@ -141,10 +141,12 @@ public struct SearchIndexState: Sendable, Equatable {
     }
 
     /// Trigrams and filters have membership lists; everything else is scored.
+    /// (A trigram is three CJK characters, or has CJK characters and a word.)
     static func isMembership(_ token: String) -> Bool {
-        if token.hasPrefix("@") { return true }
+        if token.hasPrefix("@") || token.hasPrefix("^") { return true }
         let scalars = token.unicodeScalars
-        return scalars.count == 3 && scalars.allSatisfy { SearchText.isCJK($0.value) }
+        let cjk = scalars.count { SearchText.isCJK($0.value) }
+        return (cjk == 3 && scalars.count == 3) || (cjk > 0 && cjk < scalars.count)
     }
 }
 

@@ -228,7 +228,7 @@ private struct Updater {
             }
             func text(_ code: UInt64) -> [UInt8]? {
                 let t = SearchToken(code: code)
-                return t.isWord ? (after?.words[code] ?? before?.words[code]) : t.cjkUTF8
+                return t.isWord || t.isHashedTrigram ? (after?.words[code] ?? before?.words[code]) : t.cjkUTF8
             }
             for (code, value) in oldValues where !(sameNumber && newValues[code] == value) {
                 guard let t = text(code) else { return fail("") }
@@ -240,10 +240,12 @@ private struct Updater {
             }
             let oldTri = Set(before?.terms.trigrams ?? []), newTri = Set(after?.terms.trigrams ?? [])
             for code in oldTri where !(sameNumber && newTri.contains(code)) {
-                edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].removes.append((c.oldNumber!, 0))
+                guard let t = text(code) else { return fail("a trigram's text") }
+                edits[t, default: Edit(scored: false)].removes.append((c.oldNumber!, 0))
             }
             for code in newTri where !(sameNumber && oldTri.contains(code)) {
-                edits[SearchToken(code: code).cjkUTF8!, default: Edit(scored: false)].adds.append((c.newNumber!, 0))
+                guard let t = text(code) else { return fail("a trigram's text") }
+                edits[t, default: Edit(scored: false)].adds.append((c.newNumber!, 0))
             }
             let oldFacets = c.old.map { ["@c:" + p.communities[$0], "@k:" + p.categories[$0]] } ?? []
             let newFacets = c.new.map { i -> [String] in let d = doc(i); return ["@c:" + d.communitySlug, "@k:" + d.categorySlug] } ?? []
@@ -344,7 +346,8 @@ private struct Updater {
             guard let table = table(s) else { return fail("a shard could not be read") }
             for e in table.entries {
                 let key = Array(table.bytes[e.key])
-                guard !edited.contains(key), key.count >= 9, Self.isTrigram(key) else { continue }
+                let bare = key.first == UInt8(ascii: "^") ? Array(key.dropFirst()) : key
+                guard !edited.contains(key), bare.count >= 9, Self.isTrigram(bare) else { continue }
                 let oldShard = shard(key, large: isLargeOld)
                 let newShard = shard(key, large: isLargeNew)
                 guard oldShard == s, newShard != s else { continue }
@@ -605,6 +608,7 @@ private struct Updater {
 
     /// Where a token's entry lives (`SearchIndexBuilder.anchor`), by text.
     func anchor(_ text: [UInt8], large: ([UInt8]) -> Bool) -> [UInt8] {
+        if text.first == UInt8(ascii: "^") { return anchor(Array(text.dropFirst()), large: large) }
         guard text.count >= 9, Self.isTrigram(text) else { return text }
         let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         let head = Array((String(scalars[0]) + String(scalars[1])).utf8)
@@ -622,8 +626,10 @@ private struct Updater {
     /// A token's code from its text (0 for a filter).
     static func code(_ text: [UInt8]) -> UInt64 {
         if text.first == UInt8(ascii: "@") { return 0 }
+        if text.first == UInt8(ascii: "^") { return code(Array(text.dropFirst())) | SearchToken.titleFlag }
         let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         let idx = scalars.map { CJKIndex.index($0.value) }
+        if idx.contains(where: { $0 != 0 }) && idx.contains(0) { return SearchToken.hashedTrigram(text) }
         if !idx.isEmpty && idx.allSatisfy({ $0 != 0 }) {
             switch idx.count {
             case 1: return SearchToken.unigram(idx[0])

@@ -18,24 +18,38 @@ public struct SearchToken: Hashable, Sendable, Comparable {
     @inline(__always) static func bigram(_ a: UInt64, _ b: UInt64) -> UInt64 { bigramTag | a << 17 | b }
     @inline(__always) static func trigram(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { a << 34 | b << 17 | c }
     @inline(__always) static func word(_ hash: UInt64) -> UInt64 { wordTag | (hash & payload) }
+    /// A trigram with a word in it: tag 0 and bit 61 (a packed trigram
+    /// uses bits 0…50), then a hash of its text in bits 0…59.
+    static let hashedTrigramFlag: UInt64 = 1 << 61
+    /// Bit 60 of a trigram: the list of notices that have it in their title,
+    /// 文号 or a heading (its text starts with `^`).
+    static let titleFlag: UInt64 = 1 << 60
+    static func hashedTrigram(_ text: [UInt8]) -> UInt64 {
+        hashedTrigramFlag | (PostingsCodec.fnv64(text) & (titleFlag - 1))
+    }
+    var isHashedTrigram: Bool { tag == 0 && code & SearchToken.hashedTrigramFlag != 0 }
+    var isTitleTrigram: Bool { tag == 0 && code & SearchToken.titleFlag != 0 }
 
     var tag: UInt64 { code >> 62 }
     var isWord: Bool { tag == 3 }
     var isTrigram: Bool { tag == 0 }
     var isBigram: Bool { tag == 2 }
 
-    /// The bigram of a trigram's first two characters, and of its last two.
-    var trigramHead: UInt64 { SearchToken.bigramTag | (code >> 17) }
+    /// The bigram of a packed trigram's first two characters, and of its last two.
+    var trigramHead: UInt64 { SearchToken.bigramTag | ((code & ((1 << 51) - 1)) >> 17) }
     var trigramTail: UInt64 { SearchToken.bigramTag | (code & ((1 << 34) - 1)) }
 
     /// The token's text as UTF-8, as the client computes it from a query;
-    /// nil for a word (its text is kept beside the code while indexing).
+    /// nil for a word or a trigram with a word (their text is kept beside
+    /// the code while indexing).
     var cjkUTF8: [UInt8]? {
+        if isHashedTrigram { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(9)
+        out.reserveCapacity(10)
+        if isTitleTrigram { out.append(UInt8(ascii: "^")) }
         func put(_ index: UInt64) { CJKIndex.appendUTF8(CJKIndex.scalar(UInt32(index & 0x1FFFF)), to: &out) }
         switch tag {
-        case 0: put(code >> 34); put(code >> 17); put(code)
+        case 0: put((code & ((1 << 51) - 1)) >> 34); put(code >> 17); put(code)
         case 1: put(code)
         case 2: put(code >> 17); put(code)
         default: return nil
@@ -99,6 +113,8 @@ enum CJKIndex {
 protocol TokenSink {
     mutating func token(_ code: UInt64)
     mutating func trigram(_ code: UInt64)
+    /// A trigram with a word in it, and its text.
+    mutating func mixedTrigram(_ code: UInt64, _ text: [UInt8])
     /// A word's text, normalised (called before its token).
     mutating func word(_ code: UInt64, _ text: [UInt8])
     /// Scratch space for a word's bytes, kept between scans.
@@ -121,6 +137,9 @@ enum Tokenizer {
     /// Scans UTF-8 text as the client would after `normalize('NFKC')` and
     /// lower-casing it: `sink` gets every unigram, bigram and word
     /// occurrence (as `emit` asks), every trigram, and each word's text.
+    /// A trigram is three units in a row with nothing between them, a unit
+    /// being a CJK character or a word (`年10月`, `2026年1`): three CJK
+    /// characters pack into the code, others are hashed and their text given.
     /// Full-width forms (`ＧＫ１０４`, `，`), U+3000 and A–Z are folded
     /// here; false (after emitting part of the text) when the text holds
     /// anything else NFKC or lower-casing changes: then the caller scans
@@ -129,19 +148,49 @@ enum Tokenizer {
     /// the time of indexing.
     @inline(__always)
     static func scan<Sink: TokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: Emit, into sink: inout Sink) -> Bool {
+        // The last two units: a CJK index, or 0 for a word (its text in
+        // `texts[k]`, where the word before the last has the other slot).
         var p1: UInt64 = 0, p2: UInt64 = 0
+        var units = 0            // units in the current chain, up to 3
+        var w1 = -1, w2 = -1     // which text slot holds unit 1's / unit 2's word
         var inWord = false
         var wordHash: UInt64 = 0xcbf29ce484222325
+        var texts: ([UInt8], [UInt8]) = ([], [])
+        var current = 0          // the text slot the word being read goes to
         var word: [UInt8] = []
         swap(&word, &sink.wordBuffer)
         word.removeAll(keepingCapacity: true)
+        let wantTrigrams = emit.contains(.trigrams)
         var i = 0
         let n = bytes.count
+        @inline(__always) func text(_ slot: Int) -> [UInt8] { slot == 0 ? texts.0 : texts.1 }
+        /// A unit ends the chain's third place: its trigram with the two before.
+        @inline(__always) func unitDone(cjk c: UInt64, wordSlot: Int) {
+            if wantTrigrams && units >= 2 && (c == 0 || p1 == 0 || p2 == 0) {
+                var t: [UInt8] = []
+                func add(_ cjk: UInt64, _ slot: Int) {
+                    if cjk != 0 { CJKIndex.appendUTF8(CJKIndex.scalar(UInt32(cjk)), to: &t) } else { t += text(slot) }
+                }
+                add(p2, w2); add(p1, w1); add(c, wordSlot)
+                sink.mixedTrigram(SearchToken.hashedTrigram(t), t)
+            }
+            p2 = p1; w2 = w1
+            p1 = c; w1 = wordSlot
+            units = min(units + 1, 3)
+        }
+        @inline(__always) func breakChain() {
+            p1 = 0; p2 = 0; units = 0; w1 = -1; w2 = -1
+        }
         @inline(__always) func endWord() {
             guard inWord else { return }
             let code = SearchToken.word(wordHash)
             sink.word(code, word)
             sink.token(code)
+            if wantTrigrams {
+                if current == 0 { texts.0 = word } else { texts.1 = word }
+                unitDone(cjk: 0, wordSlot: current)
+                current = 1 - current
+            }
             inWord = false
             wordHash = 0xcbf29ce484222325
             word.removeAll(keepingCapacity: true)
@@ -153,13 +202,13 @@ enum Tokenizer {
             word.append(b)
         }
         @inline(__always) func ascii(_ b0: UInt8) {
-            p1 = 0; p2 = 0
             if (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x61 && b0 <= 0x7A) {
                 wordByte(b0)
             } else if b0 >= 0x41 && b0 <= 0x5A {
                 wordByte(b0 | 0x20)
             } else {
                 endWord()
+                breakChain()
             }
         }
         while i < n {
@@ -191,23 +240,22 @@ enum Tokenizer {
                     sink.token(SearchToken.bigram(p1, c))
                     if p2 != 0 {
                         if emit.contains(.gapped) { sink.token(SearchToken.bigram(p2, c)) }
-                        if emit.contains(.trigrams) { sink.trigram(SearchToken.trigram(p2, p1, c)) }
+                        if wantTrigrams { sink.trigram(SearchToken.trigram(p2, p1, c)) }
                     }
                 }
-                p2 = p1
-                p1 = c
+                unitDone(cjk: c, wordSlot: -1)
             } else if v >= 0xFF01 && v <= 0xFF5E {
                 ascii(UInt8(v - 0xFEE0))
             } else if v == 0x3000 {
-                p1 = 0; p2 = 0
                 endWord()
+                breakChain()
             } else {
                 guard let s = Unicode.Scalar(v), !SearchText.changesUnderNFKC(v, s) else { sink.wordBuffer = word; return false }
-                p1 = 0; p2 = 0
                 if SearchText.isWordScalar(s) {
                     for k in i..<(i + length) { wordByte(bytes[k]) }
                 } else {
                     endWord()
+                    breakChain()
                 }
             }
             i += length

@@ -85,8 +85,9 @@ struct TokenCounts {
     @inline(__always) func addHeading(_ i: Int) { if heads[i] < .max { heads[i] += 1 } }
     @inline(__always) func addBody(_ i: Int) { if body[i] < .max { body[i] += 1 } }
 
-    @inline(__always)
-    mutating func addTrigram(_ key: UInt64) {
+    /// True when the trigram is new for this notice.
+    @inline(__always) @discardableResult
+    mutating func addTrigram(_ key: UInt64) -> Bool {
         if trigramsTouchedCount * 2 >= trigramCapacity { growTrigrams() }
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & trigramMask
         while true {
@@ -95,9 +96,9 @@ struct TokenCounts {
                 trigramKeys[i] = key
                 trigramsTouched[trigramsTouchedCount] = Int32(i)
                 trigramsTouchedCount += 1
-                return
+                return true
             }
-            if trigramKeys[i] == key { return }
+            if trigramKeys[i] == key { return false }
             i = (i + 1) & trigramMask
         }
     }
@@ -144,6 +145,8 @@ struct FieldSink: TokenSink {
     enum Field { case short(Float), heading, body }
     var counts: TokenCounts
     var field: Field = .body
+    /// Whether the field's trigrams also go to the title lists (title, 文号, headings).
+    var titled = false
     /// Body tokens seen (the body's length).
     var length = 0
     var words: [(code: UInt64, text: [UInt8])] = []
@@ -166,7 +169,15 @@ struct FieldSink: TokenSink {
         }
     }
 
-    @inline(__always) mutating func trigram(_ code: UInt64) { counts.addTrigram(code) }
+    @inline(__always) mutating func trigram(_ code: UInt64) {
+        counts.addTrigram(code)
+        if titled { counts.addTrigram(code | SearchToken.titleFlag) }
+    }
+
+    mutating func mixedTrigram(_ code: UInt64, _ text: [UInt8]) {
+        if counts.addTrigram(code) { words.append((code, text)) }
+        if titled && counts.addTrigram(code | SearchToken.titleFlag) { words.append((code | SearchToken.titleFlag, [UInt8(ascii: "^")] + text)) }
+    }
 
     @inline(__always)
     mutating func word(_ code: UInt64, _ text: [UInt8]) {

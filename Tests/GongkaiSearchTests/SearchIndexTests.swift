@@ -150,6 +150,16 @@ struct IndexReader {
     }
 
     func entry(_ token: String) -> String? {
+        if token.hasPrefix("^") {
+            let bare = String(token.dropFirst())
+            let scalars = Array(bare.unicodeScalars)
+            var anchor = bare
+            if scalars.count == 3 && scalars.allSatisfy({ SearchText.isCJK($0.value) }) {
+                let head = String(scalars[0]) + String(scalars[1]), tail = String(scalars[1]) + String(scalars[2])
+                if let h = entry(head), !h.contains("/") { anchor = head } else if let t = entry(tail), !t.contains("/") { anchor = tail }
+            }
+            return table("s/\(PostingsCodec.fnv32(anchor) % UInt32(shards)).json")[token]
+        }
         let scalars = Array(token.unicodeScalars)
         var candidates = [token]
         if scalars.count == 3 && scalars.allSatisfy({ SearchText.isCJK($0.value) }) {
@@ -256,6 +266,11 @@ struct SearchIndexBuilderTests {
         let (files, state) = built()
         let r = try IndexReader(files)
         #expect(try r.membership("最低生", all: state.numbers) == [number(0, state)])
+        #expect(try r.membership("2025年第", all: state.numbers) == [number(0, state)], "a word and CJK characters in a row")
+        #expect(try r.membership("^低保对", all: state.numbers) == [number(0, state)], "in the title")
+        #expect(try r.membership("低保资", all: state.numbers) == [number(2, state)])
+        #expect(r.entry("^低保资") == nil, "only in the body")
+        #expect(try r.membership("^环境卫", all: state.numbers) == [number(3, state)], "in a heading")
         #expect(try r.membership("@c:xinhua", all: state.numbers) == [number(1, state)])
         #expect(try r.membership("@k:caiwu", all: state.numbers) == [number(1, state), number(2, state)].sorted())
         #expect(try r.membership("@c:mazhuang", all: state.numbers).count == 3)

@@ -65,28 +65,29 @@
   function isWord(ch) { return /^[\p{L}\p{N}]$/u.test(ch); }
   /* The index's rule: a CJK run of one character is that character, a longer
      run its overlapping bigrams; letters and digits form whole words.
-     `runs` receives each CJK run of three or more characters (a phrase). */
+     `runs` receives each chain of three or more units (CJK characters and
+     words with nothing between them, 2026年10月): a phrase. */
   function tokens(text, runs) {
-    var out = [], run = [], word = '';
+    var out = [], run = [], word = '', chain = [];
     function flushRun() {
       if (run.length === 1) out.push(run[0]);
       for (var k = 0; k + 1 < run.length; k++) out.push(run[k] + run[k + 1]);
-      if (runs && run.length >= 3) runs.push(run.slice());
       run = [];
     }
-    function flushWord() { if (word) out.push(word); word = ''; }
+    function flushWord() { if (word) { out.push(word); chain.push(word); } word = ''; }
+    function breakChain() { if (runs && chain.length >= 3) runs.push(chain); chain = []; }
     for (var ch of normalize(text)) {
       var c = ch.codePointAt(0);
-      if (isCJK(c)) { flushWord(); run.push(ch); }
+      if (isCJK(c)) { flushWord(); run.push(ch); chain.push(ch); }
       else if (isWord(ch)) { flushRun(); word += ch; }
-      else { flushRun(); flushWord(); }
+      else { flushRun(); flushWord(); breakChain(); }
     }
-    flushRun(); flushWord();
+    flushRun(); flushWord(); breakChain();
     return out;
   }
-  function trigrams(run) {
+  function trigrams(chain) {
     var out = [];
-    for (var k = 0; k + 2 < run.length; k++) out.push(run[k] + run[k + 1] + run[k + 2]);
+    for (var k = 0; k + 2 < chain.length; k++) out.push(chain[k] + chain[k + 1] + chain[k + 2]);
     return out;
   }
   function fnv32(text) {
@@ -168,7 +169,7 @@
     function plain(part) {
       var runs = [];
       tokens(part, runs).forEach(function (t) { result.push({ alts: [[t]], weights: [1], words: [t] }); });
-      runs.forEach(function (run) { phrases.push([run]); });
+      runs.forEach(function (run) { phrases.push({ chain: run, clause: -1 }); });
     }
     /* offsets from indexOf are UTF-16 units; a surrogate is never taken for CJK */
     function cjkAt(i) { return i >= 0 && i < text.length && isCJK(text.charCodeAt(i)); }
@@ -187,7 +188,7 @@
       seam(f.end - 1);
       var alts = [], weights = [], words = [], typed = text.slice(f.at, f.end), runs = [];
       f.group.forEach(function (phrase) {
-        var t = tokens(phrase, runs);
+        var t = tokens(phrase);
         if (t.length) {
           alts.push(t);
           /* what the resident typed counts more than what it stands for */
@@ -195,7 +196,9 @@
           words.push(normalize(phrase));
         }
       });
-      if (runs.length) phrases.push(runs);
+      /* what was typed, as a phrase: said as typed, or as one of its synonyms */
+      tokens(typed, runs);
+      runs.forEach(function (run) { phrases.push({ chain: run, clause: result.length }); });
       result.push({ alts: alts, weights: weights, words: words });
       cursor = f.end;
     });
@@ -257,8 +260,9 @@
             total += score(q, alt[k]);
           }
           var d = docs.get(doc);
-          if (!d) { d = { doc: doc, clause: new Array(cl.length).fill(0), phrases: 0 }; docs.set(doc, d); }
+          if (!d) { d = { doc: doc, clause: new Array(cl.length).fill(0), other: new Array(cl.length).fill(false), phrases: 0 }; docs.set(doc, d); }
           d.clause[ci] = Math.max(d.clause[ci], c.weights[ai] * (total + (alt.length > 1 ? total * 0.5 : 0)));
+          if (c.weights[ai] < 1) d.other[ci] = true;
         });
       });
     });
@@ -281,7 +285,10 @@
   }
 
   /* A phrase is in a notice when all its trigrams are (docs: "Phrases"):
-     notices with more of the query's phrases come first, over all hits. */
+     counted 2 when the title, 文号 or a heading says it (the `^` lists),
+     1 when the text does (or, for a phrase of the synonym table, when the
+     notice says one of its synonyms). Notices with more come first, over
+     all hits. */
   function phraseFirst(m, phrases, hits, values) {
     function order() {
       hits.sort(function (a, b) { return b.phrases - a.phrases || b.matched - a.matched || b.score - a.score || b.doc - a.doc; });
@@ -289,26 +296,33 @@
     }
     if (!phrases.length || !hits.length) return order();
     var wanted = [];
-    phrases.forEach(function (alts) { alts.forEach(function (run) { trigrams(run).forEach(function (t) { wanted.push(t); }); }); });
+    phrases.forEach(function (p) { trigrams(p.chain).forEach(function (t) { wanted.push(t); }); });
     function where(tri) {
-      /* a trigram lives with its first bigram, else its last, unless their
-         lists are large; else with itself */
-      var head = tri.slice(0, 2), tail = tri.slice(1);
-      var h = values.get(head), t = values.get(tail);
-      if (h === undefined || t === undefined) return Promise.resolve(undefined);
-      return entry(m, tri, !large(h) ? head : !large(t) ? tail : tri);
+      /* a trigram of three CJK characters lives with its first bigram, else
+         its last, unless their lists are large; else (and with a word in it)
+         with itself. Its title list (`^`) lives with it. */
+      var chars = Array.from(tri);
+      if (chars.length !== 3 || !chars.every(function (ch) { return isCJK(ch.codePointAt(0)); })) return tri;
+      var h = values.get(chars[0] + chars[1]), t = values.get(chars[1] + chars[2]);
+      if (h === undefined || t === undefined) return null;
+      return !large(h) ? chars[0] + chars[1] : !large(t) ? chars[1] + chars[2] : tri;
     }
     return Promise.all(wanted.map(function (tri) {
-      return where(tri).then(function (v) { return membership(tri, v); });
+      var at = where(tri);
+      if (at === null) return Promise.resolve([null, null]);
+      return Promise.all([entry(m, tri, at), entry(m, '^' + tri, at)]).then(function (v) {
+        return Promise.all([membership(tri, v[0]), membership('^' + tri, v[1])]);
+      });
     })).then(function (sets) {
       var byTri = new Map();
       wanted.forEach(function (tri, i) { byTri.set(tri, sets[i]); });
+      function all(p, k, doc) {
+        return trigrams(p.chain).every(function (tri) { var s = byTri.get(tri)[k]; return s && s.has(doc); });
+      }
       hits.forEach(function (d) {
-        phrases.forEach(function (alts) {
-          var found = alts.some(function (run) {
-            return trigrams(run).every(function (tri) { var s = byTri.get(tri); return s && s.has(d.doc); });
-          });
-          if (found) d.phrases++;
+        phrases.forEach(function (p) {
+          if (all(p, 1, d.doc)) d.phrases += 2;
+          else if (all(p, 0, d.doc) || (p.clause >= 0 && d.other[p.clause])) d.phrases += 1;
         });
       });
       return order();
@@ -398,10 +412,12 @@
     return Promise.all(slice.map(function (h) {
       return json('d/' + h.doc + '.json').catch(function () { return null; });
     })).then(function (frags) {
-      frags.forEach(function (f) {
+      frags.forEach(function (f, i) {
         if (!f) return;
         var li = document.createElement('li');
         li.className = 'item hit';
+        /* how the hit ranked, for tests and the curious */
+        li.setAttribute('data-rank', [slice[i].phrases, slice[i].matched, slice[i].score.toFixed(3)].join(' '));
         var a = document.createElement('a');
         var sec = section(f, found.clauses, query);
         a.href = '../' + f.u + (sec ? '#' + encodeURIComponent(sec.anchor) : '');
