@@ -18,15 +18,17 @@ its body, after NFKC normalisation, lower-casing and removing spaces.
 Kinds of queries (all chosen from the corpus by the rules below, so that the
 set is not tuned to one query):
 
-  section  the title of a chapter or section of a law (without 第X章), or a
-           Markdown heading of a village rule.  Relevant: the documents whose
-           title or a heading contains it.  must: the long documents (body of
-           6,000 characters or more) with such a heading, when there are 1 to
-           8 of them; "anchors" gives, for each, the anchors of the headings
-           that name it (the hit should link to one of them).  Short notices
-           that mention the term in passing are not relevant.
-  title    a full title of 10 characters or more.  Relevant and must: the
-           documents with that title (several versions: the 3 newest).
+  section  the title of a chapter or section of a law (without 第X章) that
+           1 to 8 long documents (body of 6,000 characters or more) have.
+           Relevant: the documents whose title or a heading contains it.
+           must: those long documents, when there are at most 10 relevant
+           ones (a fair chance to be in the top 10); "anchors" gives, for
+           each long one, the anchors of the headings that name it (the hit
+           should link to one of them).  Short notices that mention the term
+           in passing are not relevant.
+  title    a full title of 10 characters or more.  Relevant: the documents
+           whose title contains it; must: the documents with that very title
+           (several versions: the 3 newest).
   article  a national law's name and an article, 农村土地承包法第十二条.
            Relevant and must: the documents with that title that have the
            article; anchors: that article's anchor.
@@ -189,16 +191,18 @@ def judge(docs):
         key = [d for d in rel if d["long"] and any(nq in norm(h[0]) for h in d["headings"] if h[2] != "条")]
         anchors = {d["id"]: [a for t, a, k in d["headings"] if k != "条" and nq in norm(t)] for d in key}
         queries.append(dict(q=q, kind="section", relevant=[d["id"] for d in rel],
-                            must=[d["id"] for d in key] if 1 <= len(key) <= 8 else [], anchors=anchors if len(key) <= 8 else {},
-                            note="a chapter or section title; the long documents with that heading must be in the top 10"))
+                            must=[d["id"] for d in key] if len(rel) <= 10 else [], anchors=anchors,
+                            note="a chapter or section title: the documents with that heading (or title) are relevant, "
+                                 "not those that mention it in passing; when there are at most 10, the long ones must be in the top 10"))
 
     titles = sorted({d["title"] for d in docs if d["category"] == "政策法规" and len(d["title"]) >= 10})
     step = max(1, len(titles) // 16)
     for t in titles[::step][:16]:
         nq = norm(t)
         rel = [d for d in docs if nq in d["ntitle"]]
-        queries.append(dict(q=t, kind="title", relevant=[d["id"] for d in rel], must=newest(rel, 3), anchors={},
-                            note="a full title of 10 characters or more"))
+        exact = [d for d in rel if re.sub(r"（\d{4}年修订）$", "", d["title"]) == re.sub(r"（\d{4}年修订）$", "", t)]
+        queries.append(dict(q=t, kind="title", relevant=[d["id"] for d in rel], must=newest(exact, 3), anchors={},
+                            note="a full title of 10 characters or more: the documents with that title (its versions) must be in the top 10"))
 
     laws = sorted({d["title"] for d in docs if d["title"].startswith("中华人民共和国") and d["title"].endswith("法")})
     for k, t in enumerate(laws[:10]):

@@ -197,7 +197,12 @@ public enum SearchIndexBuilder {
         let headings = doc.headings
         sink.field = .heading
         sink.titled = true
-        for heading in headings { guard scan(heading.text, shortEmit) else { return false } }
+        for heading in headings {
+            guard scan(heading.text, shortEmit) else { return false }
+            // A heading also reads as following the title: 中华人民共和国
+            // 义务教育法 + 第三条 is the phrase 义务教育法第三条.
+            guard scan(doc.title + heading.text.prefix(3), [.onlyTrigrams]) else { return false }
+        }
         sink.titled = false
         let body = doc.body
         sink.field = .body
@@ -359,14 +364,16 @@ public enum SearchIndexBuilder {
     /// last bigram unless large, else with itself. A query fetches the
     /// shards of its bigrams anyway, so checking a phrase costs no more
     /// requests unless both its bigrams are common.
-    static func anchor(_ list: TokenList, largeBigrams: Set<UInt64>, texts: [UInt64: [UInt8]]) -> [UInt8] {
+    static func anchor(_ list: TokenList, largeBigrams: Set<UInt64>) -> [UInt8] {
         let token = SearchToken(code: list.code)
         guard list.code != 0, token.isTrigram else { return list.text }
         // A title list (`^…`) goes where its trigram goes.
         let own = token.isTitleTrigram ? Array(list.text.dropFirst()) : list.text
         guard !token.isHashedTrigram else { return own }
-        if !largeBigrams.contains(token.trigramHead), let t = texts[token.trigramHead] { return t }
-        if !largeBigrams.contains(token.trigramTail), let t = texts[token.trigramTail] { return t }
+        // A bigram that is in no list (as across a title and a heading) is
+        // not large either.
+        if !largeBigrams.contains(token.trigramHead) { return SearchToken(code: token.trigramHead).cjkUTF8 ?? own }
+        if !largeBigrams.contains(token.trigramTail) { return SearchToken(code: token.trigramTail).cjkUTF8 ?? own }
         return own
     }
 
@@ -390,18 +397,14 @@ public enum SearchIndexBuilder {
         let shardCount = shardCount(total: total)
 
         var largeBigrams: Set<UInt64> = []
-        var bigramTexts: [UInt64: [UInt8]] = [:]
         var membershipDF: [String: Int32] = [:]
         for list in lists {
-            if list.code != 0 && SearchToken(code: list.code).isBigram {
-                bigramTexts[list.code] = list.text
-                if list.large { largeBigrams.insert(list.code) }
-            }
+            if list.code != 0 && SearchToken(code: list.code).isBigram && list.large { largeBigrams.insert(list.code) }
             if !list.scored { membershipDF[String(decoding: list.text, as: UTF8.self)] = Int32(list.df) }
         }
         var shards = [[(key: [UInt8], value: [UInt8])]](repeating: [], count: shardCount)
         for (i, list) in lists.enumerated() {
-            let shard = Int(PostingsCodec.fnv32(anchor(list, largeBigrams: largeBigrams, texts: bigramTexts)) % UInt32(shardCount))
+            let shard = Int(PostingsCodec.fnv32(anchor(list, largeBigrams: largeBigrams)) % UInt32(shardCount))
             shards[shard].append((list.text, values[i]))
         }
         let filled = shards.indices.filter { !shards[$0].isEmpty }

@@ -132,6 +132,8 @@ enum Tokenizer {
         static let unigrams = Emit(rawValue: 1)
         static let gapped = Emit(rawValue: 2)
         static let trigrams = Emit(rawValue: 4)
+        /// Trigrams only (a title followed by a heading: `育法第三`).
+        static let onlyTrigrams = Emit(rawValue: 8)
     }
 
     /// Scans UTF-8 text as the client would after `normalize('NFKC')` and
@@ -160,7 +162,8 @@ enum Tokenizer {
         var word: [UInt8] = []
         swap(&word, &sink.wordBuffer)
         word.removeAll(keepingCapacity: true)
-        let wantTrigrams = emit.contains(.trigrams)
+        let wantTrigrams = emit.contains(.trigrams) || emit.contains(.onlyTrigrams)
+        let onlyTrigrams = emit.contains(.onlyTrigrams)
         var i = 0
         let n = bytes.count
         @inline(__always) func text(_ slot: Int) -> [UInt8] { slot == 0 ? texts.0 : texts.1 }
@@ -184,8 +187,10 @@ enum Tokenizer {
         @inline(__always) func endWord() {
             guard inWord else { return }
             let code = SearchToken.word(wordHash)
-            sink.word(code, word)
-            sink.token(code)
+            if !onlyTrigrams {
+                sink.word(code, word)
+                sink.token(code)
+            }
             if wantTrigrams {
                 if current == 0 { texts.0 = word } else { texts.1 = word }
                 unitDone(cjk: 0, wordSlot: current)
@@ -235,11 +240,11 @@ enum Tokenizer {
             if c != 0 {
                 if v >= 0xF900 && v <= 0xFAFF { sink.wordBuffer = word; return false }   // compatibility ideographs
                 endWord()
-                if emit.contains(.unigrams) { sink.token(SearchToken.unigram(c)) }
+                if emit.contains(.unigrams) && !onlyTrigrams { sink.token(SearchToken.unigram(c)) }
                 if p1 != 0 {
-                    sink.token(SearchToken.bigram(p1, c))
+                    if !onlyTrigrams { sink.token(SearchToken.bigram(p1, c)) }
                     if p2 != 0 {
-                        if emit.contains(.gapped) { sink.token(SearchToken.bigram(p2, c)) }
+                        if emit.contains(.gapped) && !onlyTrigrams { sink.token(SearchToken.bigram(p2, c)) }
                         if wantTrigrams { sink.trigram(SearchToken.trigram(p2, p1, c)) }
                     }
                 }

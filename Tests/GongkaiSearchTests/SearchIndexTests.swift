@@ -156,7 +156,7 @@ struct IndexReader {
             var anchor = bare
             if scalars.count == 3 && scalars.allSatisfy({ SearchText.isCJK($0.value) }) {
                 let head = String(scalars[0]) + String(scalars[1]), tail = String(scalars[1]) + String(scalars[2])
-                if let h = entry(head), !h.contains("/") { anchor = head } else if let t = entry(tail), !t.contains("/") { anchor = tail }
+                if !(entry(head)?.contains("/") ?? false) { anchor = head } else if !(entry(tail)?.contains("/") ?? false) { anchor = tail }
             }
             return table("s/\(PostingsCodec.fnv32(anchor) % UInt32(shards)).json")[token]
         }
@@ -165,8 +165,8 @@ struct IndexReader {
         if scalars.count == 3 && scalars.allSatisfy({ SearchText.isCJK($0.value) }) {
             let head = String(scalars[0]) + String(scalars[1]), tail = String(scalars[1]) + String(scalars[2])
             candidates = []
-            if let h = entry(head), !h.contains("/") { candidates.append(head) }
-            if let t = entry(tail), !t.contains("/") { candidates.append(tail) }
+            if !(entry(head)?.contains("/") ?? false) { candidates.append(head) }
+            if !(entry(tail)?.contains("/") ?? false) { candidates.append(tail) }
             candidates.append(token)
             return table("s/\(PostingsCodec.fnv32(candidates[0]) % UInt32(shards)).json")[token]
         }
@@ -271,6 +271,8 @@ struct SearchIndexBuilderTests {
         #expect(try r.membership("低保资", all: state.numbers) == [number(2, state)])
         #expect(r.entry("^低保资") == nil, "only in the body")
         #expect(try r.membership("^环境卫", all: state.numbers) == [number(3, state)], "in a heading")
+        #expect(try r.membership("^约第一", all: state.numbers) == [number(3, state)], "a heading reads as following the title")
+        #expect(r.entry("约第") == nil, "…for phrases only")
         #expect(try r.membership("@c:xinhua", all: state.numbers) == [number(1, state)])
         #expect(try r.membership("@k:caiwu", all: state.numbers) == [number(1, state), number(2, state)].sorted())
         #expect(try r.membership("@c:mazhuang", all: state.numbers).count == 3)

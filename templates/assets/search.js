@@ -124,7 +124,7 @@
       return table[token];
     }, function () { return undefined; });
   }
-  function large(value) { return value !== undefined && value.indexOf('/') >= 0; }
+  function large(value) { return value !== undefined && value !== null && value.indexOf('/') >= 0; }
   function info(value) {
     if (value === undefined) return { df: 0 };
     if (!large(value)) return { df: decodeScored(value).size, inline: value };
@@ -303,13 +303,12 @@
          with itself. Its title list (`^`) lives with it. */
       var chars = Array.from(tri);
       if (chars.length !== 3 || !chars.every(function (ch) { return isCJK(ch.codePointAt(0)); })) return tri;
+      /* a bigram in no list (as across a title and a heading) is not large */
       var h = values.get(chars[0] + chars[1]), t = values.get(chars[1] + chars[2]);
-      if (h === undefined || t === undefined) return null;
       return !large(h) ? chars[0] + chars[1] : !large(t) ? chars[1] + chars[2] : tri;
     }
     return Promise.all(wanted.map(function (tri) {
       var at = where(tri);
-      if (at === null) return Promise.resolve([null, null]);
       return Promise.all([entry(m, tri, at), entry(m, '^' + tri, at)]).then(function (v) {
         return Promise.all([membership(tri, v[0]), membership('^' + tri, v[1])]);
       });
