@@ -221,7 +221,12 @@ class Server(SiteServer):
             return 0.0 if self.inflight else time.monotonic() - self.last
 
 
+INDEX_PREFIX = None   # --index-prefix: count every file under it instead
+
+
 def is_index_json(path):
+    if INDEX_PREFIX:
+        return path.startswith(INDEX_PREFIX)
     return path.startswith("/search/") and path.endswith(".json")
 
 
@@ -425,9 +430,13 @@ def main():
     ap.add_argument("--site-content", metavar="SITE_DIR")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for data-state=done (10)")
     ap.add_argument("--json", metavar="OUT", help="write every query's raw results and metrics here")
+    ap.add_argument("--index-prefix", metavar="PATH",
+                    help="count every file under this path as index bytes (e.g. /pagefind/ for a Pagefind page)")
     ap.add_argument("--show", type=int, default=10, metavar="N",
                     help="for a query that misses a must or has capped P@10 < 1, list its first N results (10; 0 = never)")
     args = ap.parse_args()
+    global INDEX_PREFIX
+    INDEX_PREFIX = args.index_prefix
 
     public = os.path.abspath(args.public_dir)
     if not os.path.isfile(os.path.join(public, "search", "index.html")):

@@ -19,6 +19,9 @@ public enum SearchIndexBuilder {
     /// Field weights (BM25F): title and 文号 above headings, above the
     /// community, category and tags, above the body.
     static let titleWeight: Float = 3.0
+    /// Title length normalisation (characters against a fixed pivot).
+    static let titleB: Float = 0.5
+    static let titlePivot: Float = 14
     static let numberWeight: Float = 3.0
     static let headingWeight: Float = 2.0
     static let facetWeight: Float = 1.5
@@ -107,7 +110,7 @@ public enum SearchIndexBuilder {
             hashes: order.map { hashes[$0] }, inputs: order.map { ids[$0].input },
             communities: order.map { docs[$0].communitySlug }, categories: order.map { docs[$0].categorySlug },
             shardCount: assembled.shardCount, total: assembled.total, largeFiles: assembled.largeFiles,
-            shards: assembled.shards, tracked: assembled.tracked(count: docs.count),
+            tracked: assembled.tracked(count: docs.count),
             trackedFrom: max(0, docs.count - SearchIndexState.trackedWindow), synonyms: synonymsHash(synonyms))
         return (files, state)
     }
@@ -183,7 +186,10 @@ public enum SearchIndexBuilder {
             return t.withUTF8 { Tokenizer.scan($0, emit, into: &sink) }
         }
         let shortEmit: Tokenizer.Emit = [.unigrams, .trigrams]
-        sink.field = .short(titleWeight)
+        // A short title that says the query is about it more than a long
+        // one that also says it (实施《中华人民共和国…法》办法).
+        let titleNorm = 1 - titleB + titleB * Float(doc.title.unicodeScalars.count) / titlePivot
+        sink.field = .short(titleWeight / titleNorm)
         sink.titled = true
         guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return false }
         if let number = doc.number {
@@ -337,7 +343,6 @@ public enum SearchIndexBuilder {
         var shardCount: Int
         var total: Int
         var largeFiles: [String: String]
-        var shards: [Int32]
         var membershipDF: [String: Int32]
 
         func tracked(count: Int) -> [String: Int32] {
@@ -407,9 +412,10 @@ public enum SearchIndexBuilder {
             let shard = Int(PostingsCodec.fnv32(anchor(list, largeBigrams: largeBigrams)) % UInt32(shardCount))
             shards[shard].append((list.text, values[i]))
         }
-        let filled = shards.indices.filter { !shards[$0].isEmpty }
+        // Every shard is written, empty ones as `{}`: a query for a token
+        // in no list asks for its shard like any other.
         let grouped = shards
-        var files: [File] = filled.parallelMap { s in
+        var files: [File] = Array(0..<shardCount).parallelMap { s in
             File(path: "s/\(s).json", bytes: FlatJSON.object(grouped[s].sorted { utf8Less($0.key, $1.key) }))
         }
         for i in large {
@@ -422,7 +428,7 @@ public enum SearchIndexBuilder {
             }
         }
         return Assembled(files: files, shardCount: shardCount, total: total, largeFiles: largeFiles,
-                         shards: filled.map(Int32.init), membershipDF: membershipDF)
+                         membershipDF: membershipDF)
     }
 
     // MARK: - Fragments and manifest

@@ -33,15 +33,13 @@ public struct SearchIndexState: Sendable, Equatable {
     public var total: Int
     /// Token → its file (`t/<hash>`), for large lists.
     public var largeFiles: [String: String]
-    /// Shards that hold at least one entry.
-    public var shards: [Int32]
     /// Membership lists (trigrams, filters) at least `trackedFrom / 2` long: their lengths.
     public var tracked: [String: Int32]
     public var trackedFrom: Int
     /// Of the synonym table the manifest holds.
     public var synonyms: UInt64
 
-    static let magic: [UInt8] = Array("gongkai-search-state-3.1\n".utf8)
+    static let magic: [UInt8] = Array("gongkai-search-state-3.2\n".utf8)
 
     public func serialized() -> [UInt8] {
         var w = ByteWriter()
@@ -54,8 +52,6 @@ public struct SearchIndexState: Sendable, Equatable {
         w.int(shardCount); w.int(total)
         w.int(largeFiles.count)
         for key in largeFiles.keys.sorted() { w.string(key); w.string(largeFiles[key]!) }
-        w.int(shards.count)
-        for s in shards { w.i32(s) }
         w.int(tracked.count)
         for key in tracked.keys.sorted() { w.string(key); w.i32(tracked[key]!) }
         w.int(trackedFrom)
@@ -88,9 +84,6 @@ public struct SearchIndexState: Sendable, Equatable {
             guard let k = r.string(), let v = r.string() else { return nil }
             largeFiles[k] = v
         }
-        guard let shardsCount = r.count(limit: bytes.count) else { return nil }
-        shards = []
-        for _ in 0..<shardsCount { guard let s = r.i32() else { return nil }; shards.append(s) }
         guard let trackedCount = r.count(limit: bytes.count) else { return nil }
         tracked = [:]
         for _ in 0..<trackedCount {
@@ -104,7 +97,7 @@ public struct SearchIndexState: Sendable, Equatable {
 
     init(keys: [UInt64], urls: [String], numbers: [Int32], days: [Int32], months: [Int32], hashes: [UInt64], inputs: [UInt64],
          communities: [String], categories: [String], shardCount: Int, total: Int, largeFiles: [String: String],
-         shards: [Int32], tracked: [String: Int32], trackedFrom: Int, synonyms: UInt64) {
+         tracked: [String: Int32], trackedFrom: Int, synonyms: UInt64) {
         self.keys = keys
         self.urls = urls
         self.numbers = numbers
@@ -117,7 +110,6 @@ public struct SearchIndexState: Sendable, Equatable {
         self.shardCount = shardCount
         self.total = total
         self.largeFiles = largeFiles
-        self.shards = shards
         self.tracked = tracked
         self.trackedFrom = trackedFrom
         self.synonyms = synonyms
@@ -127,10 +119,10 @@ public struct SearchIndexState: Sendable, Equatable {
     /// large lists, fragments), but those in `written`.
     func files(except written: Set<String>) -> [String] {
         var out: [String] = []
-        out.reserveCapacity(shards.count + numbers.count + largeFiles.count * 2 + 1)
+        out.reserveCapacity(shardCount + numbers.count + largeFiles.count * 2 + 1)
         func add(_ path: String) { if !written.contains(path) { out.append(path) } }
         add("manifest.json")
-        for s in shards { add("s/\(s).json") }
+        for s in 0..<shardCount { add("s/\(s).json") }
         for token in largeFiles.keys.sorted() {
             let name = largeFiles[token]!
             add(name + ".json")

@@ -357,7 +357,6 @@ private struct Updater {
         }
 
         // 7. Shards, fragments, manifest.
-        var shards = Set(p.shards)
         for s in Set(removals.keys).union(insertions.keys).sorted() {
             guard let table = table(s) else { return fail("a shard could not be read") }
             let gone = removals[s] ?? []
@@ -370,12 +369,7 @@ private struct Updater {
             }
             for (key, value) in insertions[s] ?? [:] { entries.append((key[...], value[...])) }
             entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
-            if entries.isEmpty {
-                shards.remove(Int32(s))
-            } else {
-                shards.insert(Int32(s))
-                files.append(B.File(path: "s/\(s).json", bytes: FlatJSON.object(slices: entries)))
-            }
+            files.append(B.File(path: "s/\(s).json", bytes: FlatJSON.object(slices: entries)))
         }
         for c in changes { if let i = c.new, let number = c.newNumber { files.append(B.fragment(number, doc(i))) } }
         let stateDocs = newStateArrays(changes: changes, old: old, numberOf: numberOf, hashes: newHashes)
@@ -387,7 +381,7 @@ private struct Updater {
             keys: stateDocs.keys, urls: stateDocs.urls, numbers: stateDocs.numbers, days: stateDocs.days, months: stateDocs.months,
             hashes: stateDocs.hashes, inputs: stateDocs.inputs, communities: stateDocs.communities,
             categories: stateDocs.categories, shardCount: p.shardCount, total: total, largeFiles: largeFiles,
-            shards: shards.sorted(), tracked: tracked, trackedFrom: p.trackedFrom, synonyms: B.synonymsHash(synonyms))
+            tracked: tracked, trackedFrom: p.trackedFrom, synonyms: B.synonymsHash(synonyms))
         return SearchIndexBuilder.Update(files: files, unchanged: state.files(except: Set(files.map(\.path))), state: state)
     }
 
@@ -596,12 +590,7 @@ private struct Updater {
     /// A shard of the last build (nil: unreadable).
     mutating func table(_ s: Int) -> ShardTable? {
         if let t = shardTables[s] { return t }
-        let parsed: ShardTable?
-        if previous.shards.contains(Int32(s)) {
-            parsed = read("s/\(s).json").flatMap(ShardTable.init)
-        } else {
-            parsed = ShardTable(bytes: Array("{}".utf8))
-        }
+        let parsed = read("s/\(s).json").flatMap(ShardTable.init)
         shardTables[s] = parsed
         return parsed
     }
