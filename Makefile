@@ -24,7 +24,9 @@ test: deps-test
 	  python3 Tests/Browser/browse_test.py $$tmp/public && \
 	  python3 Tests/Browser/status_test.py $$tmp/public && \
 	  python3 scripts/print_check.py $$tmp/public && \
-	  python3 Tests/Browser/gates.py $$tmp/public; status=$$?; rm -rf $$tmp; exit $$status
+	  python3 Tests/Browser/gates.py $$tmp/public && \
+	  python3 Tests/Browser/import_test.py .build/debug/gongkai && \
+	  python3 Tests/Browser/desk_test.py .build/debug/gongkai; status=$$?; rm -rf $$tmp; exit $$status
 	$(SWIFT) test --skip-build
 
 bench: release

@@ -8,7 +8,10 @@ appended by `gongkai build` and must never be rewritten (docs/ledger.md).
 Keeps the whole history of every notice whose latest recorded version still
 matches its text (so the example revision and withdrawal stay), records every
 other notice as first published at its own date (09:30 Beijing time unless the
-date has a time), orders everything by time and re-chains it.
+date has a time), orders everything by time and re-chains it. Entries of
+format 2 keep their `facts` and `files`; a notice recorded anew here gets them
+from the next `gongkai build` (an `updated` entry), like any site upgraded
+from format 1.
 
     python3 scripts/example-ledger.py [SITE]      # default: .
 """
@@ -74,6 +77,8 @@ prev, out = "0" * 64, []
 for seq, e in enumerate(kept, 1):
     e = dict(e, seq=seq, prev=prev)
     fields = "\n".join(str(e[k]) for k in ("seq", "time", "id", "event", "version", "revisions", "prev"))
+    if "facts" in e or "files" in e:  # format 2 (docs/ledger.md)
+        fields += "\n" + e.get("facts", "") + "\n" + e.get("files", "")
     e["hash"] = prev = hashlib.sha256(fields.encode()).hexdigest()
     out.append(json.dumps(e, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 open(path, "w", encoding="utf-8").write("\n".join(out) + "\n")

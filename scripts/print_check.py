@@ -63,7 +63,7 @@ def main(argv):
             html = open(os.path.join(public, page, "index.html"), encoding="utf-8").read()
             m = re.search(r'<link rel="canonical" href="([^"]+)">', html)
             canonical = m.group(1) if m else None
-            title = re.search(r"<h1>(.*?)</h1>", html).group(1)
+            title = re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)
             pdf = print_pdf(driver, "%s/%s/index.html" % (server.origin, page))
             with tempfile.TemporaryDirectory() as tmp:
                 pdf_path = os.path.join(tmp, "page.pdf")

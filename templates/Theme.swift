@@ -29,5 +29,11 @@ public enum DefaultTheme {
         "overview-community.mustache": PackageResources.overview_community_mustache,
         "assets/status.js": PackageResources.status_js,
         "assets/site.js": PackageResources.site_js,
+        "notice-objection.mustache": PackageResources.notice_objection_mustache,
+        "notice-replies.mustache": PackageResources.notice_replies_mustache,
+        "community-suggest.mustache": PackageResources.community_suggest_mustache,
+        "replies.mustache": PackageResources.replies_mustache,
+        "reply.mustache": PackageResources.reply_mustache,
+        "assets/desk.js": PackageResources.desk_js,
     ]
 }

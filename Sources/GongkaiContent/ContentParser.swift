@@ -24,8 +24,10 @@ public enum ContentParser {
         public var draftCount: Int
     }
 
+    /// `scans`: attachment scans kept from earlier runs (the build's cache);
+    /// without it, each attachment's content is still scanned once per run.
     public static func parse(_ sources: SiteSources, baseURL: String? = nil, meter: ProgressMeter? = nil,
-                             memo: (any NoticeMemo)? = nil) -> Result {
+                             memo: (any NoticeMemo)? = nil, scans: any AttachmentScanMemo = AttachmentScans()) -> Result {
         var diagnostics = sources.diagnostics
         let (parsedSite, siteProblems) = SiteConfigParser.parse(sources.siteFile)
         diagnostics += siteProblems
@@ -55,7 +57,8 @@ public enum ContentParser {
         let parsed = jobs.parallelMap(meter: meter) { job -> (Notice?, [Diagnostic]) in
             let community = communitySources[job.0]
             if let memo, let known = memo.recall(community.notices[job.1]) { return known }
-            let result = NoticeParser(site: catalogue, community: lookup[community.slug]).parse(community.notices[job.1])
+            let result = NoticeParser(site: catalogue, community: lookup[community.slug], scans: scans)
+                .parse(community.notices[job.1])
             memo?.remember(community.notices[job.1], result)
             return result
         }
@@ -80,9 +83,45 @@ public enum ContentParser {
         diagnostics += brokenCorrections(notices)
 
         let published = newestFirst(notices.filter { !$0.draft && byslug[$0.id.community] != nil })
-        let content = site.map { SiteContent(site: $0, communities: communities, notices: published) }
+        var replies: [Reply] = []
+        if let site {
+            let parsedReplies = parseReplies(sources, site: site, communities: byslug, notices: published)
+            replies = parsedReplies.replies
+            diagnostics += parsedReplies.diagnostics
+        }
+        let content = site.map { SiteContent(site: $0, communities: communities, notices: published, replies: replies) }
         return Result(content: content, diagnostics: diagnostics.sorted(),
                       draftCount: notices.count { $0.draft })
+    }
+
+    /// The answer files of every community (docs/desk.md), oldest case first;
+    /// a case number used twice is GK307.
+    static func parseReplies(_ sources: SiteSources, site: Site, communities: [String: Community],
+                             notices: [Notice]) -> (replies: [Reply], diagnostics: [Diagnostic]) {
+        guard sources.communities.contains(where: { !$0.replies.isEmpty }) else { return ([], []) }
+        var byID: [NoticeID: Notice] = [:]
+        for notice in notices { byID[notice.id] = notice }
+        var replies: [Reply] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [CaseNumber: String] = [:]
+        for source in sources.communities {
+            guard let community = communities[source.slug] else { continue }
+            let parser = ReplyParser(site: site, community: community, notices: byID)
+            for file in source.replies {
+                let (reply, problems) = parser.parse(file)
+                diagnostics += problems
+                guard let reply else { continue }
+                if let other = seen[reply.number] {
+                    diagnostics.append(Diagnostic(file: file.path, line: 1, column: 1, code: "GK307",
+                                                  message: ReplyMessages.duplicate(reply.number.description, other),
+                                                  fix: ReplyMessages.duplicateFix))
+                    continue
+                }
+                seen[reply.number] = file.path
+                replies.append(reply)
+            }
+        }
+        return (replies.sorted { $0.number < $1.number }, diagnostics)
     }
 
     /// Ids are URLs: `A.md` and `a.md`, or `x.md` beside a folder `x/`, would

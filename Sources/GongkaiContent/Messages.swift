@@ -226,6 +226,10 @@ enum Messages {
     static let inlineImageLargeFix = "请把图片缩小到 2 MB 以内（宽 1600 像素就很清楚），或者写 inline: false 只列在附件里、让人点开看。"
     static func strayFile(_ path: String) -> String { "\(path) 不是公告（公告是年份文件夹里的 .md 文件），不会发布。" }
     static let strayFileFix = "如果它是公告，请把扩展名改成 .md 并放进年份文件夹；如果是附件，请在对应公告的 附件 里列出。"
+    /// A Word document in a community's folder is most likely a notice to import.
+    static func strayWordFix(_ path: String, community: String) -> String {
+        "如果这是要发的 Word 公告，请运行 gongkai import \(path) --community \(community)（或在 gongkai serve 运行时放进这个文件夹，会自动导入）；如果是附件，请放进年份文件夹，在对应公告的 附件 里列出。"
+    }
 
     // MARK: Privacy guard (GK170–GK174)
 
@@ -247,6 +251,62 @@ enum Messages {
             return "请改成遮挡后的写法“\(masked)”；如果这是村（社区）干部或办事窗口对外公布的电话，请把它写进 community.yml 的 public_contacts。"
         }
     }
+    // GK170–GK173 inside attachments, GK175/GK176 what the guard could not read
+    static let pdfDamaged = "不是完整的 PDF 文件（可能没有复制完整，或者已经损坏）"
+    static func pdfPage(_ n: Int) -> String { "第 \(n) 页" }
+    static func sheetCell(_ sheet: String, _ cell: String) -> String { "工作表“\(sheet)”\(cell)" }
+    /// Where a hidden number is, as the subject of the finding's sentence.
+    static func hiddenPlace(_ hidden: AttachmentScan.Hidden) -> String {
+        switch hidden {
+        case .row: return "隐藏的行里"
+        case .column: return "隐藏的列里"
+        case .sheet: return "隐藏的工作表里"
+        case .veryHiddenSheet: return "深度隐藏的工作表里（Excel 的“取消隐藏”菜单里也看不到）"
+        case .text: return "设成“隐藏”格式的文字里"
+        case .comment: return "批注里"
+        case .deletedText: return "修订时删除的文字里（文件里还留着）"
+        case .properties: return "文档属性里（文件 → 属性）"
+        }
+    }
+    /// The finding's sentence for a number in an attachment.
+    static func privacyInAttachment(_ kind: PrivacyFinding.Kind, place: String, hidden: AttachmentScan.Hidden?) -> String {
+        var sentence = privacyFinding(kind)
+        if let hidden {
+            sentence = hiddenPlace(hidden) + String(sentence.dropFirst(2))
+            let note = hidden == .comment || hidden == .properties ? "它不在正文里，容易漏看" : "打开文件时看不到它"
+            sentence = String(sentence.dropLast()) + "。\(note)，但下载附件的人都能看到。"
+        }
+        return place.isEmpty ? sentence : place + "：" + sentence
+    }
+    static func privacyHiddenFix(_ hidden: AttachmentScan.Hidden, _ masked: String) -> String {
+        let remove: String
+        switch hidden {
+        case .row: remove = "请在 Excel 里取消隐藏，删除这一行或改成遮挡后的写法“\(masked)”（只隐藏不算删除）"
+        case .column: remove = "请在 Excel 里取消隐藏，删除这一列或改成遮挡后的写法“\(masked)”（只隐藏不算删除）"
+        case .sheet, .veryHiddenSheet: remove = "请删除这张工作表，或把其中的号码改成遮挡后的写法“\(masked)”，再另存一份作附件（只隐藏不算删除）"
+        case .text: remove = "请在 Word 里显示隐藏文字（开始 → 显示/隐藏编辑标记），删除这段文字或改成“\(masked)”"
+        case .comment: remove = "请删除这条批注，或把其中的号码改成“\(masked)”"
+        case .deletedText: remove = "请在 Word 里“接受所有修订”后保存，再作附件"
+        case .properties: remove = "请在“文件 → 信息 → 属性”里删掉这个号码（或用“检查文档”删除文档属性）"
+        }
+        return remove + "，然后重新生成。"
+    }
+    static func attachmentUnreadable(_ name: String, _ reason: String) -> String {
+        "附件“\(name)”打不开：\(reason)。居民下载后多半也打不开；隐私检查没能查看其中的内容。"
+    }
+    static let attachmentUnreadableFix = "请用原来的软件（Word、WPS、Excel）打开原文件，重新另存或导出为 PDF，再换上这个附件。"
+    static func attachmentUnchecked(_ name: String, _ why: String) -> String {
+        "隐私检查看不到附件“\(name)”里的内容：\(why)。"
+    }
+    static let uncheckedEncrypted = "它设置了打开密码"
+    static let uncheckedNoText = "这份 PDF 没有文字层（多半是扫描件或图片）"
+    static func uncheckedPartly(_ read: Int, _ pages: Int) -> String {
+        pages == 0 ? "文件太大（超过 100 MB），没有读" : "它有 \(pages) 页，只检查了前 \(read) 页（页数太多或读得太慢）"
+    }
+    static func uncheckedFormat(_ ext: String) -> String { ".\(ext) 格式的文件隐私检查读不了" }
+    static let attachmentUncheckedFix = "请自己核对一遍，确认里面没有身份证号、银行卡号、手机号等个人信息（可以改成遮挡后的写法）；能另存为 .docx、.xlsx 或带文字的 PDF 的，换成那样的附件就能自动检查。"
+    static let attachmentUncheckedEncryptedFix = "公开的附件不应设密码：请去掉密码后另存一份，再换上这个附件（这样居民能打开，隐私检查也能查看）。"
+
     static let privacyInRenderedText = "（在正文排版后的文字里找到，原文可能被加粗、转义等分开了，请在正文里查找）"
     static let privacyInFileName = "（在文件名里，文件名就是网址的一部分）"
     static func publicContactNotNumber(_ text: String) -> String { "public_contacts 里的“\(text)”不是号码（没有数字），不起作用。" }

@@ -15,13 +15,7 @@ public struct NewNotice: Sendable {
     ///   - body: the category's own template body, if the site has one.
     public static func make(site: Site, community: Community, category: Category, title: String,
                             today: CalendarDate, taken: Set<String>, body: String? = nil) -> NewNotice {
-        let base = "\(category.slug)-\(today.year)-\(today.month < 10 ? "0" : "")\(today.month)"
-        var name = base
-        var n = 2
-        while taken.contains(name + ".md") || taken.contains(name) {
-            name = "\(base)-\(n)"
-            n += 1
-        }
+        let name = fileName(category: category, date: today, taken: taken)
         let rules = site.rules(for: category, in: community)
         let days = rules.minDisplayDays ?? site.minDisplayDays
         var lines = [
@@ -76,8 +70,21 @@ public struct NewNotice: Sendable {
         return NewNotice(path: "content/\(community.slug)/\(today.year)/\(name).md", text: text)
     }
 
+    /// The name of a new notice of `category` dated `date`: `caiwu-2026-11`,
+    /// or `caiwu-2026-11-2` … when a file or folder of that name is `taken`.
+    public static func fileName(category: Category, date: CalendarDate, taken: Set<String>) -> String {
+        let base = "\(category.slug)-\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
+        var name = base
+        var n = 2
+        while taken.contains(name + ".md") || taken.contains(name) {
+            name = "\(base)-\(n)"
+            n += 1
+        }
+        return name
+    }
+
     /// A title as a YAML scalar: quoted when YAML would read it otherwise.
-    static func yamlQuoted(_ s: String) -> String {
+    public static func yamlQuoted(_ s: String) -> String {
         let special: Set<Character> = [":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
         guard s.contains(where: { special.contains($0) }) || s.hasPrefix("-") || s.hasPrefix("?") else { return s }
         return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

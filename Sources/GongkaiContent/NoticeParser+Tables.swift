@@ -13,6 +13,9 @@ extension NoticeParser {
         var file: String?
         var sheet: String?
         var title: String?
+        /// `来源`: what the line under the table says instead of the file's
+        /// name; `无` (or empty) for none (a table that was part of a Word document).
+        var source: String?
     }
 
     /// Collects the diagnostics of the resolver closure handed to the
@@ -139,7 +142,8 @@ extension NoticeParser {
         // A CSV or xlsx that is also an attachment is checked whole (every
         // sheet, every cell) by privacyProblems.
         if !attachments.contains(file) { problems.diagnostics += checkCellText(table, file: data.path, place: place) }
-        return IncludedTable(table: table, source: Messages.tableSource(file, sheet: sheetName), title: spec.title)
+        let sourceLine = spec.source.map { ["", "无", "none", "否"].contains($0) ? "" : Messages.tableSource($0, sheet: nil) }
+        return IncludedTable(table: table, source: sourceLine ?? Messages.tableSource(file, sheet: sheetName), title: spec.title)
     }
 
     // MARK: - The one place where the published text of file tables is checked
@@ -195,6 +199,7 @@ extension NoticeParser {
             case "file", "文件", "文件名": spec.file = v
             case "sheet", "工作表", "表", "sheet名": spec.sheet = v
             case "title", "标题", "表名", "名称": spec.title = v
+            case "source", "来源", "数据来源": spec.source = v
             default: return UnknownKey(key: key.trimmingWhitespace())
             }
             return nil

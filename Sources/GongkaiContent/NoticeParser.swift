@@ -9,6 +9,9 @@ import Yams
 struct NoticeParser: Sendable {
     let site: Site
     let community: Community?
+    /// Attachment scans by content: each file is read once per run (and once
+    /// per content across runs when the build keeps them).
+    var scans: any AttachmentScanMemo = AttachmentScans()
 
     static let summaryLength = 120
 
@@ -242,7 +245,8 @@ struct NoticeParser: Sendable {
                                                                attachments: attachmentFiles)
         d += tableProblems
         d += Self.dropRenderedDuplicates(
-            privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text, attachments: attachmentFiles),
+            privacyProblems(source, yaml: yaml, root: root, split: split, renderedText: rendered.text,
+                            attachments: withdrawal == nil ? attachmentFiles : []),
             reportedAt: tableProblems)
         guard let title, let noticeDate, let category else { return (nil, d) }
         var positions: [String: SourcePosition] = [:]
@@ -283,27 +287,84 @@ struct NoticeParser: Sendable {
         let path = source.file.path
         var d = privacy.diagnostics(yaml: yaml, root: root)
         d += privacy.bodyDiagnostics(source: split.body, firstLine: split.bodyFirstLine, rendered: renderedText, file: path)
-        // Text attachments are published byte for byte: their text too.
-        for (name, bytes) in source.textFiles.sorted(by: { $0.key < $1.key })
-        where values?.contains(name) ?? false {
-            guard let text = TextDecoding.decodeSpreadsheetText(bytes) else { continue }
-            d += privacy.diagnostics(in: text, file: source.folder + "/" + name, line: 1)
-        }
-        // An xlsx attachment publishes every sheet: every cell is checked,
-        // reported at its sheet and cell.
-        for (name, file) in source.dataFiles.sorted(by: { $0.key < $1.key })
-        where name.lowercased().hasSuffix(".xlsx") && values?.contains(name) ?? false {
-            for sheet in XLSXTable.sheetNames(file.bytes) ?? [] {
-                guard case .success(let read) = XLSXTable.read(file.bytes, sheet: sheet) else { continue }
-                d += checkCellText(read.table, file: file.path, place: { cell in
-                    "工作表“\(read.name)”\(XLSXTable.cellName(row: cell.row, column: cell.column))："
-                })
-            }
-        }
+        d += attachmentProblems(source, privacy: privacy, attachments: values ?? [])
         for finding in privacy.scan(source.id.name) {
             var problem = finding.diagnostic(file: path, line: 0, column: 0)
             problem.message = String(problem.message.dropLast()) + Messages.privacyInFileName + "。"
             d.append(problem)
+        }
+        return d
+    }
+
+    /// Attachments are published as they are: what is in them is published
+    /// too, including what their program hides (docs/content-format.md).
+    /// Text files are checked line by line; PDF, Word and Excel files through
+    /// `AttachmentScanner`, once per content (`scans`); files the guard
+    /// cannot read are named (GK175 damaged, GK176 not checked).
+    private func attachmentProblems(_ source: NoticeSource, privacy: PrivacyGuard, attachments: Set<String>) -> [Diagnostic] {
+        var d: [Diagnostic] = []
+        for name in attachments.sorted() {
+            let path = source.folder + "/" + name
+            let type = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if let bytes = source.textFiles[name] {
+                guard let text = TextDecoding.decodeSpreadsheetText(bytes) else { continue }
+                d += privacy.diagnostics(in: text, file: path, line: 1)
+                continue
+            }
+            if AttachmentScanner.types.contains(type) {
+                let file = type == "xlsx" ? source.dataFiles[name] : source.documents[name]
+                guard let file else {
+                    // Not loaded: missing (GK120 says so) or too big to read.
+                    if case .file(let size) = source.siblings[name], size > 0 {
+                        d.append(Self.unchecked(path, name, Messages.uncheckedPartly(0, 0)))
+                    }
+                    continue
+                }
+                let key = AttachmentScanKey(digest: file.digest, type: type)
+                let scan: AttachmentScan
+                if let known = scans.recall(key) {
+                    scan = known
+                } else {
+                    scan = AttachmentScanner.scan(type == "xlsx" ? file.bytes : file.readOnce(), type: type)
+                    scans.remember(key, scan)
+                }
+                d += Self.diagnostics(scan, file: path, name: name, privacy: privacy)
+            } else if Self.unreadableTypes.contains(type) {
+                d.append(Self.unchecked(path, name, Messages.uncheckedFormat(type)))
+            }
+        }
+        return d
+    }
+
+    /// Attachment types whose text the guard cannot read (images are left
+    /// out: a photo is rarely a list, and telling every one would bury the rest).
+    static let unreadableTypes: Set<String> = ["doc", "wps", "xls", "et", "ppt", "pptx", "dps", "ofd"]
+
+    static func unchecked(_ path: String, _ name: String, _ why: String, fix: String = Messages.attachmentUncheckedFix) -> Diagnostic {
+        Diagnostic(file: path, code: "GK176", severity: .warning, message: Messages.attachmentUnchecked(name, why), fix: fix)
+    }
+
+    /// A scan as this notice's diagnostics: the allow-list applied, each
+    /// number at its place, what could not be read named.
+    static func diagnostics(_ scan: AttachmentScan, file: String, name: String, privacy: PrivacyGuard) -> [Diagnostic] {
+        var d: [Diagnostic] = []
+        for hit in scan.hits where !privacy.allowedDigests.contains(hit.number) {
+            let fix = hit.hidden.map { Messages.privacyHiddenFix($0, hit.masked) } ?? Messages.privacyFindingFix(hit.kind, hit.masked)
+            d.append(Diagnostic(file: file, line: hit.line, column: hit.column, code: hit.kind.code,
+                                message: Messages.privacyInAttachment(hit.kind, place: hit.place, hidden: hit.hidden), fix: fix))
+        }
+        for problem in scan.problems {
+            switch problem {
+            case .unreadable(let reason):
+                d.append(Diagnostic(file: file, code: "GK175", severity: .warning,
+                                    message: Messages.attachmentUnreadable(name, reason), fix: Messages.attachmentUnreadableFix))
+            case .encrypted:
+                d.append(unchecked(file, name, Messages.uncheckedEncrypted, fix: Messages.attachmentUncheckedEncryptedFix))
+            case .noText:
+                d.append(unchecked(file, name, Messages.uncheckedNoText))
+            case .partly(let read, let pages):
+                d.append(unchecked(file, name, Messages.uncheckedPartly(read, pages)))
+            }
         }
         return d
     }

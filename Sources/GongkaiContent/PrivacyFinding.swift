@@ -3,7 +3,7 @@ import GongkaiCore
 /// One personal number found by `PrivacyGuard`. It never holds the number
 /// itself, only where it is and how to write it masked.
 public struct PrivacyFinding: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case residentID18, residentID15, bankCard, mobile
 
         /// The diagnostic code (docs/diagnostics.md).

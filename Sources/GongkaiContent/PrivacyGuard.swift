@@ -12,14 +12,16 @@ import GongkaiCore
 /// - a 15-digit first-generation ID: a real province code and a valid
 ///   `YYMMDD` birth date;
 /// - a bank card: 16–19 digits that pass the Luhn check;
-/// - a personal mobile number: `1[3-9]` and 9 more digits, optionally after
-///   `+86`, `86` or `0086`.
+/// - a personal mobile number: 11 digits in a block the MIIT has assigned
+///   to a mobile network (`MobilePrefixes`), optionally after `+86`, `86` or
+///   `0086`.
 ///
 /// Digits may be full-width (`１３８…`) and grouped by single spaces or
 /// hyphens (`138 0013 8000`, `6222-0212-3456-7890`). A number is only ever
 /// matched as a whole run of digits: a part of a longer run, a decimal or a
-/// thousands-separated amount, a masked form (`138****8000`) or a number whose
-/// check digit is wrong is not a hit. Numbers on an allow-list (the public
+/// thousands-separated amount, a masked form (`138****8000`), a number whose
+/// check digit is wrong or a code (digits glued to Latin letters, after a
+/// code label, a unified social credit code; `PrivacyScanner` rule 4) is not a hit. Numbers on an allow-list (the public
 /// contacts of community.yml and site.yml) are not hits.
 ///
 /// Use it on any text that gets published (table cells read from CSV/XLSX,
@@ -43,12 +45,25 @@ public struct PrivacyGuard: Sendable {
 
     /// - Parameter publicNumbers: numbers that may appear, written in any of
     ///   the forms the scanner recognises (`0531-8765 4321`, `138 0013 8000`).
+    /// `numberDigest` of each allowed number (attachment scans keep digests, not numbers).
+    let allowedDigests: Set<UInt64>
+
     public init(publicNumbers: some Sequence<String> = [String]()) {
         var set = Set<String>()
         for number in publicNumbers {
             if let normal = Self.normalise(number) { set.insert(normal) }
         }
         allowed = set
+        allowedDigests = Set(set.map(Self.numberDigest))
+    }
+
+    /// A digest of a normalised number, so a kept scan can be matched with
+    /// the allow-list without holding the number.
+    static func numberDigest(_ number: String) -> UInt64 {
+        var h = StableHasher()
+        h.add("gongkai-number")
+        h.add(number)
+        return h.value
     }
 
     /// The guard for a notice of `community`: the site's and the community's
@@ -138,5 +153,20 @@ public struct PrivacyGuard: Sendable {
             length: text.distance(from: start, to: end), line: line,
             column: text.distance(from: lineStartIndex, to: start) + 1,
             masked: hit.kind.mask(hit.number))
+    }
+}
+
+extension PrivacyGuard {
+    /// `text` with every personal number replaced by its masked form (a
+    /// resident's words before they are stored for publication: the desk and
+    /// `gongkai inbox`).
+    public static func masking(_ text: String) -> String {
+        let findings = scan(text)
+        guard !findings.isEmpty else { return text }
+        var characters = Array(text)
+        for f in findings.sorted(by: { $0.offset > $1.offset }) where f.offset + f.length <= characters.count {
+            characters.replaceSubrange(f.offset..<(f.offset + f.length), with: Array(f.masked))
+        }
+        return String(characters)
     }
 }

@@ -13,6 +13,13 @@
 ///    number is never matched as a part of a longer one. All separators in a
 ///    span are the same character (a date `2024-10-08` before a phone number
 ///    does not join it).
+/// 4. A group that is part of a code is never part of a number: glued to
+///    Latin letters, directly or through `-`, `_`, `.` (`3f1a13912345678abc`,
+///    `ZC-2024-13800138000`, a UUID), unless the letters are a label such as
+///    `Tel` or a file extension (`13800138000.pdf`). A bank card or mobile
+///    right after a code label (`订单号：`, `SN `) is a code too, and an
+///    18-digit run that carries a valid unified social credit code check
+///    character (GB 32100) is that code, not a card.
 struct PrivacyScanner {
     let scalars: [Unicode.Scalar]
 
@@ -32,6 +39,8 @@ struct PrivacyScanner {
         var digits: [UInt8]
         var hasX: Bool
         var inAmount: Bool
+        /// Glued to Latin letters: part of a code (rule 4).
+        var inCode: Bool
         /// The separator scalar joining this group to the next one in its
         /// chain; nil at the end of a chain.
         var joinNext: Unicode.Scalar?
@@ -107,7 +116,8 @@ struct PrivacyScanner {
                 i += 1
             }
             groups.append(Group(start: start, end: i, digits: digits, hasX: hasX,
-                                inAmount: inAmount(start: start, end: i, hasX: hasX), joinNext: nil))
+                                inAmount: inAmount(start: start, end: i, hasX: hasX),
+                                inCode: inCode(start: start, end: i), joinNext: nil))
         }
         var chains: [[Group]] = []
         var current: [Group] = []
@@ -147,13 +157,113 @@ struct PrivacyScanner {
         return false
     }
 
+    /// How far the code and label rules look on each side (scalars); the
+    /// fast path decodes at least this much around a run.
+    static let reach = 64
+
+    static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+            || (s.value >= 0xFF21 && s.value <= 0xFF3A) || (s.value >= 0xFF41 && s.value <= 0xFF5A)
+    }
+
+    static func isConnector(_ s: Unicode.Scalar) -> Bool { s == "-" || s == "_" || s == "." }
+
+    /// Latin words that say what follows is a phone or ID number (`Tel13800138000`).
+    static let numberLabels: Set<String> = ["tel", "phone", "mobile", "mob", "cell", "cellphone", "call", "id", "no"]
+
+    /// The group `start..<end` (its `X` included) is glued to Latin letters,
+    /// directly or through connectors (`-`, `_`, `.`) and other digits: part
+    /// of a code. Letters that are a number label just before the digits, or
+    /// a file extension just after them, do not count.
+    private func inCode(start: Int, end: Int) -> Bool {
+        let n = scalars.count
+        var k = start - 1
+        while k >= 0, start - k <= Self.reach {
+            let s = scalars[k]
+            if Self.isLatinLetter(s), !isCheckX(k) {
+                var first = k
+                while first > 0, k - first < 12, Self.isLatinLetter(scalars[first - 1]) { first -= 1 }
+                let word = String(String.UnicodeScalarView(scalars[first...k])).lowercased()
+                let standsAlone = first == 0 || !(Self.isConnector(scalars[first - 1]) || Self.digit(scalars[first - 1]) != nil)
+                // `Tel13800138000`, `No.138-0013-8000`: the label, at most one connector, the digits.
+                let labelled = Self.digit(scalars[k + 1]) != nil
+                    || (Self.isConnector(scalars[k + 1]) && k + 2 < n && Self.digit(scalars[k + 2]) != nil)
+                return !(standsAlone && labelled && Self.numberLabels.contains(word))
+            }
+            guard Self.digit(s) != nil || Self.isConnector(s) else { break }
+            k -= 1
+        }
+        k = end
+        while k < n, k - end <= Self.reach {
+            let s = scalars[k]
+            if Self.isLatinLetter(s), !isCheckX(k) {
+                guard k > 0, scalars[k - 1] == "." else { return true }
+                // `.pdf`, `.docx`, `.mp4`: a file extension ends the name.
+                var last = k
+                while last + 1 < n, last - k < 6, Self.isLatinLetter(scalars[last + 1]) || Self.digit(scalars[last + 1]) != nil {
+                    last += 1
+                }
+                let isExtension = last - k < 5 && (last + 1 == n || !(Self.isConnector(scalars[last + 1]) && last + 2 < n
+                    && (Self.isLatinLetter(scalars[last + 2]) || Self.digit(scalars[last + 2]) != nil)))
+                return !isExtension
+            }
+            guard Self.digit(s) != nil || Self.isConnector(s) else { break }
+            k += 1
+        }
+        return false
+    }
+
+    /// An ID number's check digit `X`: right after a digit, not before a letter or digit.
+    private func isCheckX(_ k: Int) -> Bool {
+        Self.isX(scalars[k]) && k > 0 && Self.digit(scalars[k - 1]) != nil
+            && (k + 1 == scalars.count || !Self.isWordCharacter(scalars[k + 1]))
+    }
+
+    /// Words after which a number is an identifier of a thing, not of a
+    /// person (`订单号：2024…`, `SN 1380…`). Personal labels (卡号, 账号,
+    /// 电话, 身份证号) are not among them.
+    static let codeLabels: [String] = [
+        "编号", "编码", "代码", "单号", "流水号", "交易号", "批次号", "批号", "序列号", "条码", "条形码", "校验码",
+        "验证码", "识别码", "识别号", "税号", "发票号码", "发票号", "合同号", "档案号", "案号", "证书号", "许可证号",
+        "登记号", "备案号", "宗地号", "单元号", "车架号", "发动机号", "运单号", "工单号", "票号", "凭证号", "货号",
+        "型号", "注册号", "资产号", "sn", "s/n", "imei", "meid", "iccid", "isbn", "issn",
+    ]
+
+    /// The text right before `start` (past spaces, `:`, `#`, `=` and a line
+    /// break, which a PDF's layout may put there) ends with a code label.
+    private func labelledAsCode(before start: Int) -> Bool {
+        var k = start - 1
+        var skipped = 0
+        while k >= 0, skipped < 4, [" ", "\u{3000}", ":", "：", "#", "＃", "=", "＝", "\t", "\n", "\r"].contains(scalars[k]) {
+            k -= 1
+            skipped += 1
+        }
+        guard k >= 0 else { return false }
+        let from = max(0, k - 7)
+        let tail = String(String.UnicodeScalarView(scalars[from...k])).lowercased()
+        for label in Self.codeLabels where tail.hasSuffix(label) {
+            guard let first = label.unicodeScalars.first, Self.isLatinLetter(first) else { return true }
+            // A Latin label is a word of its own (`SN`, not `…isn`).
+            let before = k - label.unicodeScalars.count
+            if before < 0 || !Self.isLatinLetter(scalars[before]) { return true }
+        }
+        return false
+    }
+
     private func match(_ chain: [Group], _ i: Int, _ j: Int) -> Hit? {
+        guard let hit = candidate(chain, i, j) else { return nil }
+        // An ID number with a valid check digit is too specific to be a code.
+        if hit.kind != .residentID18, labelledAsCode(before: chain[i].start) { return nil }
+        return hit
+    }
+
+    private func candidate(_ chain: [Group], _ i: Int, _ j: Int) -> Hit? {
         // Most spans have a length no number has: decide that without allocating.
         var count = 0
         for k in i...j { count += chain[k].digits.count }
         if chain[j].hasX ? count != 17 : !(count == 11 || count == 13 || (15...19).contains(count)) { return nil }
         let span = chain[i...j]
-        if span.contains(where: \.inAmount) { return nil }
+        if span.contains(where: { $0.inAmount || $0.inCode }) { return nil }
         // One separator character throughout the span.
         let separators = Set(chain[i..<j].compactMap(\.joinNext))
         let whole = i == 0 && j == chain.count - 1
@@ -161,11 +271,20 @@ struct PrivacyScanner {
         let hasX = chain[j].hasX
         let lengths = span.map(\.digits.count)
         // Never part of a longer number written the same way.
-        func continued() -> Bool {
+        // `countAfter`: groups of one or two digits after the span do not
+        // make it longer (`138 0013 8000 1`: a mobile, then a count; no
+        // number is written 3-4-4-1).
+        func continued(countAfter: Bool = false) -> Bool {
             guard let sep = separators.first else { return false }
             if i > 0, chain[i - 1].joinNext == sep { return true }
-            if j < chain.count - 1, chain[j].joinNext == sep { return true }
-            return false
+            guard j < chain.count - 1, chain[j].joinNext == sep else { return false }
+            guard countAfter else { return true }
+            var k = j + 1
+            while true {
+                if chain[k].digits.count > 2 || chain[k].hasX { return true }
+                guard k < chain.count - 1, chain[k].joinNext == sep else { return false }
+                k += 1
+            }
         }
 
         if hasX {
@@ -191,7 +310,7 @@ struct PrivacyScanner {
         guard separators.count <= 1 else { return nil }
         switch digits.count {
         case 11:
-            guard Self.isMobile(digits), whole || (Self.mobileLayout(lengths) && !continued()) else { return nil }
+            guard Self.isMobile(digits), whole || (Self.mobileLayout(lengths) && !continued(countAfter: true)) else { return nil }
             return hit(.mobile, chain, i, j, digits)
         case 15:
             guard Self.isResidentID15(digits), whole || (Self.id15Layout(lengths) && !continued()) else { return nil }
@@ -200,6 +319,8 @@ struct PrivacyScanner {
             // An ID with a wrong check digit is a typo, not a bank card.
             guard Self.isResidentID18(digits), whole || (Self.idLayout(lengths, x: false) && !continued()) else { return nil }
             return hit(.residentID18, chain, i, j, digits)
+        case 18 where Self.isCreditCode(digits):
+            return nil
         case 16...19:
             guard digits[0] != 0, Self.luhn(digits), whole || (Self.cardLayout(lengths) && !continued()) else { return nil }
             return hit(.bankCard, chain, i, j, digits)
@@ -235,7 +356,23 @@ struct PrivacyScanner {
 
     // MARK: - The numbers themselves
 
-    static func isMobile(_ d: [UInt8]) -> Bool { d.count == 11 && d[0] == 1 && d[1] >= 3 }
+    /// 11 digits in a block the MIIT has assigned to a mobile network.
+    static func isMobile(_ d: [UInt8]) -> Bool { MobilePrefixes.assigned(d) }
+
+    /// 18 digits that carry a valid check character of a unified social
+    /// credit code (统一社会信用代码, GB 32100-2015: weights 3^i mod 31 over
+    /// the first 17, check = 31 − sum mod 31). Codes with letters never get
+    /// here (they are codes by rule 4).
+    static func isCreditCode(_ d: [UInt8]) -> Bool {
+        guard d.count == 18 else { return false }
+        var sum = 0, weight = 1
+        for k in 0..<17 {
+            sum += Int(d[k]) * weight
+            weight = weight * 3 % 31
+        }
+        let check = (31 - sum % 31) % 31
+        return check < 10 && Int(d[17]) == check
+    }
 
     /// GB/T 2260 province-level codes (first two digits), including 81–83 of
     /// the residence permits for Hong Kong, Macao and Taiwan residents.
@@ -375,14 +512,17 @@ extension PrivacyScanner {
         }
         var result: [Hit] = []
         for (startByte, endByte, startScalar, endScalar) in runs {
-            // Two characters before (`3.` of `3.14`), and after: one
-            // character, its digits (`,345`), one more.
+            // Before: what the amount (`3.` of `3.14`), code and label
+            // rules look at. After: one character, its digits (`,345`), and
+            // what the code rule looks at.
+            let context = PrivacyScanner.reach + 16
             var from = startByte, before = 0
-            while before < 2, from > 0 { from = back(from); before += 1 }
+            while before < context, from > 0 { from = back(from); before += 1 }
             var to = endByte
             if to < b.count { to = min(to + unit(b, to).1, b.count) }
             while to < b.count, unit(b, to).0 == .digit { to = min(to + unit(b, to).1, b.count) }
-            if to < b.count { to = min(to + unit(b, to).1, b.count) }
+            var after = 0
+            while after < context, to < b.count { to = min(to + unit(b, to).1, b.count); after += 1 }
             let window = Array(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self).unicodeScalars)
             let base = startScalar - before
             for var hit in PrivacyScanner(scalars: window).hits()

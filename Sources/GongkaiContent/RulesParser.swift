@@ -5,7 +5,7 @@ import Yams
 /// (community.yml `rules:`) may carry, docs/catalogue.md.
 enum RulesParser {
     static let keys = ["cadence", "due_days", "min_display_days", "period_required", "review_required",
-                       "number_required", "objection_days", "process_required"]
+                       "number_required", "objection_days", "process_required", "answer_days"]
 
     /// Reads the rule keys present in `map`; bad values become GK016.
     static func parse(_ map: [String: Node], yaml: YAMLSource, diagnostics d: inout [Diagnostic]) -> DisclosureRules {
@@ -38,6 +38,7 @@ enum RulesParser {
         r.dueDays = days("due_days")
         r.minDisplayDays = days("min_display_days")
         r.objectionDays = days("objection_days")
+        r.answerDays = days("answer_days")
         r.periodRequired = flag("period_required")
         r.reviewRequired = flag("review_required")
         r.numberRequired = flag("number_required")

@@ -4,8 +4,8 @@ import Yams
 
 /// content/site.yml → `Site`.
 enum SiteConfigParser {
-    static let reservedSlugs: Set<String> = ["page", "category", "search", "assets", "api", "feed"]
-    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "precompress", "rules", "categories", "public_contacts"]
+    static let reservedSlugs: Set<String> = ["page", "category", "search", "assets", "api", "feed", "replies"]
+    static let knownKeys = ["title", "town", "description", "base_url", "timezone", "min_display_days", "precompress", "rules", "categories", "public_contacts", "desk_url", "answers"]
     static let categoryKeys = ["slug", "name", "description", "template", "type", "applies_to"] + RulesParser.keys
 
     static func parse(_ file: SourceFile?) -> (Site?, [Diagnostic]) {
@@ -65,6 +65,7 @@ enum SiteConfigParser {
                                                    fix: "例如 precompress: false（不生成 .gz 预压缩文件）。"))
             }
         }
+        parseDesk(values, into: &site, yaml: yaml, diagnostics: &diagnostics)
         var preset: RulePreset?
         if let node = values["rules"] {
             let name = node.text ?? node.pairs?.first(where: { $0.key == "preset" })?.value.text ?? ""
@@ -153,6 +154,47 @@ enum SiteConfigParser {
         diagnostics += contactProblems
         diagnostics += PrivacyGuard(publicNumbers: contacts).diagnostics(yaml: yaml, root: root, skipping: ["public_contacts"])
         return (site.categories.isEmpty ? nil : site, diagnostics)
+    }
+
+    /// `desk_url` and `answers:` (docs/desk.md).
+    static func parseDesk(_ values: [String: Node], into site: inout Site, yaml: YAMLSource, diagnostics: inout [Diagnostic]) {
+        if let node = values["desk_url"], let url = node.text, !url.isEmpty {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") {
+                site.deskURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("desk_url", "以 https:// 或 / 开头的网址"),
+                                                   fix: "例如 desk_url: https://gk.qingshan.gov.cn/desk/（见 docs/desk.md）。"))
+            }
+        }
+        guard let node = values["answers"] else { return }
+        guard let pairs = node.pairs else {
+            diagnostics.append(yaml.diagnostic(node, "GK011", Messages.siteBadValue("answers", "objection_days、suggestion_days、review_required"),
+                                               fix: "例如 answers: {objection_days: 10, suggestion_days: 15}。"))
+            return
+        }
+        let keys = ["objection_days", "suggestion_days", "review_required"]
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "objection_days", "suggestion_days":
+                guard let n = value.text.flatMap({ Int($0) }), n >= 1 else {
+                    diagnostics.append(yaml.diagnostic(value, "GK011", Messages.siteBadValue("answers.\(key)", "不小于 1 的整数天数"),
+                                                       fix: "例如 \(key): 10。"))
+                    continue
+                }
+                if key == "objection_days" { site.answers.objectionDays = n } else { site.answers.suggestionDays = n }
+            case "review_required":
+                switch value.text?.lowercased() {
+                case "true", "yes", "是", "要", "需要": site.answers.reviewRequired = true
+                case "false", "no", "否", "不", "不需要": site.answers.reviewRequired = false
+                default:
+                    diagnostics.append(yaml.diagnostic(value, "GK011", Messages.siteBadValue("answers.review_required", "true 或 false"),
+                                                       fix: "例如 review_required: true。"))
+                }
+            default:
+                diagnostics.append(yaml.diagnostic(keyNode, "GK013", Messages.unknownSiteKey(key, Suggest.nearest(key, in: keys)),
+                                                   severity: .warning))
+            }
+        }
     }
 
     /// Lower-case ASCII letter, then letters, digits or `-`.

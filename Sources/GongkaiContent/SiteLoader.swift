@@ -72,15 +72,36 @@ public struct SiteLoader: Sendable {
             let kind = fs.kind(of: path)
             if kind == .directory, isYear(name) {
                 loadYear(slug: slug, year: name, into: &community.notices, diagnostics: &diagnostics)
+            } else if kind == .directory, name == ReplyParser.folder {
+                community.replies = loadReplies(path, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(file: path, code: "GK111", message: Messages.notInYearFolder(path),
                                               fix: Messages.notInYearFolderFix(slug)))
+            } else {
+                let word = [".docx", ".doc", ".wps"].contains { name.lowercased().hasSuffix($0) }
+                diagnostics.append(Diagnostic(file: path, code: "GK130", severity: .warning, message: Messages.strayFile(path),
+                                              fix: word ? Messages.strayWordFix(path, community: slug) : Messages.strayFileFix))
+            }
+        }
+        return community
+    }
+
+    /// `replies/*.md`: the answers to residents' objections and suggestions.
+    private func loadReplies(_ folder: String, diagnostics: inout [Diagnostic]) -> [SourceFile] {
+        var files: [SourceFile] = []
+        for name in list(folder, into: &diagnostics).sorted() where !isHidden(name) {
+            let path = folder + "/" + name
+            let kind = fs.kind(of: path)
+            if name.hasSuffix(".md"), case .file = kind {
+                if let file = readFile(path, into: &diagnostics) { files.append(file) }
+            } else if case .symlink = kind {
+                diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink, fix: Messages.symlinkFix))
             } else {
                 diagnostics.append(Diagnostic(file: path, code: "GK130", severity: .warning,
                                               message: Messages.strayFile(path), fix: Messages.strayFileFix))
             }
         }
-        return community
+        return files
     }
 
     private func loadYear(slug: String, year: String, into notices: inout [NoticeSource],
@@ -99,6 +120,7 @@ public struct SiteLoader: Sendable {
         let folderImages = imageSizes(folder, siblings)
         let folderTexts = textFiles(folder, siblings)
         let dataFiles = readDataFiles(folder, siblings: siblings, diagnostics: &diagnostics)
+        let documents = documentFiles(folder, siblings: siblings, identities: identities)
         for name in names where !isHidden(name) {
             let path = folder + "/" + name
             switch siblings[name] {
@@ -106,7 +128,8 @@ public struct SiteLoader: Sendable {
                 guard let file = readFile(path, identity: identities[name], into: &diagnostics) else { continue }
                 let id = NoticeID(community: slug, year: year, name: String(name.dropLast(3)))
                 notices.append(NoticeSource(id: id, file: file, folder: folder, siblings: siblings,
-                                            imageSizes: folderImages, textFiles: folderTexts, dataFiles: dataFiles))
+                                            imageSizes: folderImages, textFiles: folderTexts, dataFiles: dataFiles,
+                                            documents: documents))
             case .directory:
                 let bundle = path
                 let index = bundle + "/index.md"
@@ -121,7 +144,8 @@ public struct SiteLoader: Sendable {
                 notices.append(NoticeSource(id: NoticeID(community: slug, year: year, name: name),
                                             file: file, folder: bundle, siblings: inner,
                                             imageSizes: imageSizes(bundle, inner), textFiles: textFiles(bundle, inner),
-                                            dataFiles: readDataFiles(bundle, siblings: inner, diagnostics: &diagnostics)))
+                                            dataFiles: readDataFiles(bundle, siblings: inner, diagnostics: &diagnostics),
+                                            documents: documentFiles(bundle, siblings: inner, identities: [:])))
             case .symlink where name.hasSuffix(".md"):
                 diagnostics.append(Diagnostic(file: path, code: "GK003", message: Messages.symlink,
                                               fix: Messages.symlinkFix))
@@ -175,6 +199,39 @@ public struct SiteLoader: Sendable {
         for (name, kind) in siblings where !isHidden(name) && Self.isTableFile(name) {
             guard case .file(let size) = kind, size <= Self.tableFileLimit else { continue }
             if let file = readFile(folder + "/" + name, into: &diagnostics) { files[name] = file }
+        }
+        return files
+    }
+
+    /// Documents bigger than this (bytes) are not scanned by the privacy guard.
+    public static let documentLimit = 100 * 1024 * 1024
+
+    /// Whether the privacy guard reads the text of such a file (`NoticeSource.documents`).
+    public static func isDocument(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".pdf") || lower.hasSuffix(".docx")
+    }
+
+    /// The PDF and Word files of a notice folder, once per folder: a file
+    /// the last build saw unchanged is known by its digest and not read; a
+    /// new or changed one is read once for its digest and let go (the
+    /// privacy guard reads it again only if no scan of those bytes is kept).
+    private func documentFiles(_ folder: String, siblings: [String: FileKind],
+                               identities: [String: FileIdentity]) -> [String: SourceFile] {
+        var files: [String: SourceFile] = [:]
+        for (name, kind) in siblings where !isHidden(name) && Self.isDocument(name) {
+            guard case .file(let size) = kind, size <= Self.documentLimit else { continue }
+            let path = folder + "/" + name
+            let fs = self.fs
+            let identity = identities[name] ?? fs.identity(of: path)
+            if let identity, let file = known[path], file.identity == identity {
+                files[name] = SourceFile(path: path, digest: file.digest, identity: identity, read: { try? fs.read(path) })
+                continue
+            }
+            guard let bytes = try? fs.read(path) else { continue }
+            var h = StableHasher()
+            h.add(bytes)
+            files[name] = SourceFile(path: path, digest: h.value, identity: identity, read: { try? fs.read(path) })
         }
         return files
     }

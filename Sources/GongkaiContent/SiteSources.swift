@@ -27,6 +27,11 @@ public struct SourceFile: Sendable, Hashable {
     /// Whether the bytes were read when the site was loaded.
     public var wasRead: Bool { contents.wasRead }
 
+    /// The bytes without keeping them: for large files read once (an
+    /// attachment the privacy guard scans), so a site's PDFs are never all
+    /// in memory at once. Empty when the file cannot be read.
+    public func readOnce() -> [UInt8] { contents.readOnce() }
+
     public init(path: String, bytes: [UInt8], identity: FileIdentity? = nil) {
         self.path = path
         self.identity = identity
@@ -68,6 +73,13 @@ public struct SourceFile: Sendable, Hashable {
             wasRead = false
         }
 
+        func readOnce() -> [UInt8] {
+            lock.lock()
+            let kept = loaded
+            lock.unlock()
+            return kept ?? read?() ?? []
+        }
+
         var bytes: [UInt8] {
             lock.lock()
             defer { lock.unlock() }
@@ -104,6 +116,7 @@ extension SiteSources {
             for n in c.notices {
                 add(n.file)
                 for data in n.dataFiles.values { add(data) }
+                for document in n.documents.values { add(document) }
             }
         }
         return files
@@ -114,6 +127,8 @@ public struct CommunitySource: Sendable {
     public var slug: String
     public var config: SourceFile?
     public var notices: [NoticeSource]
+    /// Answer files, `replies/<case number>.md` (docs/desk.md).
+    public var replies: [SourceFile] = []
 }
 
 public struct NoticeSource: Sendable {
@@ -133,4 +148,9 @@ public struct NoticeSource: Sendable {
     /// them without reading files. Files over `SiteLoader.tableFileLimit`
     /// are not read (a table block that names one gets GK181).
     public var dataFiles: [String: SourceFile] = [:]
+    /// The `.pdf` and `.docx` files in that folder (name → file), for the
+    /// privacy guard: known by their digest, read when they are scanned
+    /// (`SourceFile.readOnce`). Files over `SiteLoader.documentLimit` are
+    /// left out (an attachment among them is reported as not checked).
+    public var documents: [String: SourceFile] = [:]
 }

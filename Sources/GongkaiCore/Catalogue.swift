@@ -103,10 +103,13 @@ public struct DisclosureRules: Sendable, Hashable {
     public var objectionDays: Int?
     /// A 四议两公开 record (`process:`) must be present.
     public var processRequired: Bool?
+    /// Days to answer an objection to a notice of this category (the desk;
+    /// site.yml `answers.objection_days` otherwise).
+    public var answerDays: Int?
 
     public init(cadence: Cadence? = nil, dueDays: Int? = nil, minDisplayDays: Int? = nil, periodRequired: Bool? = nil,
                 reviewRequired: Bool? = nil, numberRequired: Bool? = nil, objectionDays: Int? = nil,
-                processRequired: Bool? = nil) {
+                processRequired: Bool? = nil, answerDays: Int? = nil) {
         self.cadence = cadence
         self.dueDays = dueDays
         self.minDisplayDays = minDisplayDays
@@ -115,6 +118,7 @@ public struct DisclosureRules: Sendable, Hashable {
         self.numberRequired = numberRequired
         self.objectionDays = objectionDays
         self.processRequired = processRequired
+        self.answerDays = answerDays
     }
 
     /// `self` with every value `other` sets.
@@ -123,7 +127,8 @@ public struct DisclosureRules: Sendable, Hashable {
             cadence: other.cadence ?? cadence, dueDays: other.dueDays ?? dueDays,
             minDisplayDays: other.minDisplayDays ?? minDisplayDays, periodRequired: other.periodRequired ?? periodRequired,
             reviewRequired: other.reviewRequired ?? reviewRequired, numberRequired: other.numberRequired ?? numberRequired,
-            objectionDays: other.objectionDays ?? objectionDays, processRequired: other.processRequired ?? processRequired)
+            objectionDays: other.objectionDays ?? objectionDays, processRequired: other.processRequired ?? processRequired,
+            answerDays: other.answerDays ?? answerDays)
     }
 
     public var isEmpty: Bool { self == DisclosureRules() }

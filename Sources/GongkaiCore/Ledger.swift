@@ -19,11 +19,24 @@ public struct Ledger: Sendable, Hashable {
     /// Hash of the last entry (the chain's head), `genesis` when empty.
     public var head: String { entries.last?.hash ?? Self.genesis }
 
-    /// Appends an entry chained to the head.
+    /// Appends an entry chained to the head. `facts` and `files`: the
+    /// SHA-256 of the notice's `facts.txt` and `files.sha256` (format 2;
+    /// nil writes a format-1 entry, as gongkai did before it recorded them).
     @discardableResult
     public mutating func append(id: NoticeID, event: LedgerEntry.Event, version: String, revisions: Int,
-                                time: String) -> LedgerEntry {
+                                time: String, facts: String? = nil, files: String? = nil) -> LedgerEntry {
         var entry = LedgerEntry(seq: entries.count + 1, time: time, id: id.value, event: event, version: version,
+                                revisions: revisions, prev: head, hash: "", facts: facts, files: files)
+        entry.hash = entry.computedHash
+        entries.append(entry)
+        return entry
+    }
+
+    /// Appends an entry for something that is not a notice (an answer: `<community>/replies/<number>`).
+    @discardableResult
+    public mutating func append(id: String, event: LedgerEntry.Event, version: String, revisions: Int,
+                                time: String) -> LedgerEntry {
+        var entry = LedgerEntry(seq: entries.count + 1, time: time, id: id, event: event, version: version,
                                 revisions: revisions, prev: head, hash: "")
         entry.hash = entry.computedHash
         entries.append(entry)
@@ -178,6 +191,11 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
         /// The notice was withdrawn (`withdrawn:`); the version is the
         /// withdrawal record without the body.
         case withdrawn
+        /// The same text, with what the page shows beside it recorded anew:
+        /// the objection contact or the issuer changed in community.yml, a
+        /// category's name or objection window in site.yml, or (once, after
+        /// upgrading) a format-1 entry gets its facts and files recorded.
+        case updated
     }
 
     /// 1, 2, 3, … in file order.
@@ -196,9 +214,15 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
     public var prev: String
     /// SHA-256 (hex) of `hashInput`.
     public var hash: String
+    /// Format 2: SHA-256 (hex) of the notice's `facts.txt` (`NoticeFacts`):
+    /// what its page shows besides the body. Nil in format-1 entries.
+    public var facts: String?
+    /// Format 2: SHA-256 (hex) of its `files.sha256` (`NoticeFiles`): the
+    /// attachments and table files. Nil in format-1 entries.
+    public var files: String?
 
     public init(seq: Int, time: String, id: String, event: Event, version: String, revisions: Int, prev: String,
-                hash: String) {
+                hash: String, facts: String? = nil, files: String? = nil) {
         self.seq = seq
         self.time = time
         self.id = id
@@ -207,12 +231,17 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
         self.revisions = revisions
         self.prev = prev
         self.hash = hash
+        self.facts = facts
+        self.files = files
     }
 
     /// The fields, each on its own line, in this order: what `hash` covers.
-    /// (Simpler to reproduce in another language than canonical JSON.)
+    /// (Simpler to reproduce in another language than canonical JSON.) A
+    /// format-2 entry adds `facts` and `files` as two more lines.
     public var hashInput: String {
-        "\(seq)\n\(time)\n\(id)\n\(event.rawValue)\n\(version)\n\(revisions)\n\(prev)"
+        let v1 = "\(seq)\n\(time)\n\(id)\n\(event.rawValue)\n\(version)\n\(revisions)\n\(prev)"
+        guard facts != nil || files != nil else { return v1 }
+        return v1 + "\n\(facts ?? "")\n\(files ?? "")"
     }
 
     public var computedHash: String { SHA256.hex(hashInput) }
@@ -251,8 +280,17 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
             guard i > start, i - start < 19 else { return nil }
             return value
         }
-        guard literal("{\"event\":\""), let event = string().flatMap(Event.init(rawValue:)),
-              literal(",\"hash\":\""), let hash = string(),
+        guard literal("{\"event\":\""), let event = string().flatMap(Event.init(rawValue:)) else { return nil }
+        var facts: String?, files: String?
+        if literal(",\"facts\":\"") {
+            guard let value = string() else { return nil }
+            facts = value
+        }
+        if literal(",\"files\":\"") {
+            guard let value = string() else { return nil }
+            files = value
+        }
+        guard literal(",\"hash\":\""), let hash = string(),
               literal(",\"id\":\""), let id = string(),
               literal(",\"prev\":\""), let prev = string(),
               literal(",\"revisions\":"), let revisions = integer(),
@@ -260,7 +298,8 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
               literal(",\"time\":\""), let time = string(),
               literal(",\"version\":\""), let version = string(),
               literal("}"), i == end else { return nil }
-        self.init(seq: seq, time: time, id: id, event: event, version: version, revisions: revisions, prev: prev, hash: hash)
+        self.init(seq: seq, time: time, id: id, event: event, version: version, revisions: revisions, prev: prev, hash: hash,
+                  facts: facts, files: files)
     }
 
     public var jsonLine: [UInt8] {
@@ -268,8 +307,9 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
         // directly when no string needs escaping: one encoder per entry was
         // most of the time of publishing ledger.json on 10,000 entries.
         func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 >= 32 && $0 < 127 && $0 != 34 && $0 != 92 } }
-        if plain(time), plain(id), plain(version), plain(prev), plain(hash) {
-            return Array(("{\"event\":\"\(event.rawValue)\",\"hash\":\"\(hash)\",\"id\":\"\(id)\",\"prev\":\"\(prev)\","
+        if plain(time), plain(id), plain(version), plain(prev), plain(hash), plain(facts ?? ""), plain(files ?? "") {
+            let added = (facts.map { ",\"facts\":\"\($0)\"" } ?? "") + (files.map { ",\"files\":\"\($0)\"" } ?? "")
+            return Array(("{\"event\":\"\(event.rawValue)\"\(added),\"hash\":\"\(hash)\",\"id\":\"\(id)\",\"prev\":\"\(prev)\","
                 + "\"revisions\":\(revisions),\"seq\":\(seq),\"time\":\"\(time)\",\"version\":\"\(version)\"}").utf8)
         }
         let encoder = JSONEncoder()

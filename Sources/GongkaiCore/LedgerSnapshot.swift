@@ -9,6 +9,14 @@ public struct LedgerSnapshot: Sendable {
     public var text: @Sendable (Notice) -> [UInt8]?
     /// SHA-256 hex of each text.
     public var versions: [NoticeID: String]
+    /// Each notice's `facts.txt` (`NoticeFacts.text`) and `files.sha256`
+    /// (`NoticeFiles.manifest`), published beside notice.txt.
+    public var facts: [NoticeID: String] = [:]
+    public var files: [NoticeID: String] = [:]
+    /// Published answers (docs/desk.md) by `Reply.id`: SHA-256 hex of each
+    /// answer file's canonical text, and the text (published as its `notice.txt`).
+    public var replyVersions: [String: String] = [:]
+    public var replyTexts: [String: [UInt8]] = [:]
 
     public init(ledger: Ledger, versions: [NoticeID: String], text: @escaping @Sendable (Notice) -> [UInt8]?) {
         self.ledger = ledger

@@ -17,7 +17,12 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     public var attachments: [Attachment]
     public var supersedes: NoticeID?
     public var draft: Bool
-    public var body: NoticeBody
+    /// The body, made when first asked for (a cache may hand it over unmade).
+    public var deferredBody: Deferred<NoticeBody>
+    public var body: NoticeBody {
+        get { deferredBody.value }
+        set { deferredBody = Deferred(newValue) }
+    }
     /// 四议两公开 record, in the order written.
     public var process: [ProcessStep] = []
     /// 所属期: the month, quarter, half-year or year the notice reports on.
@@ -35,6 +40,12 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     public var revisions: [Revision] = []
     /// 撤回: set when the notice was withdrawn; its body is then not published.
     public var withdrawal: Withdrawal?
+
+    enum CodingKeys: String, CodingKey {
+        case id, sourcePath, title, date, categorySlug, period, number, issuer, reviewed, tags, summary, attachments,
+             supersedes, draft, deferredBody = "body", process, covers, positions, refusedAttachments, tableFiles,
+             revisions, withdrawal
+    }
 
     public init(
         id: NoticeID, sourcePath: String, title: String, date: NoticeDate, categorySlug: String,
@@ -57,7 +68,7 @@ public struct NoticeFields: Sendable, Hashable, Codable {
         self.attachments = attachments
         self.supersedes = supersedes
         self.draft = draft
-        self.body = body
+        self.deferredBody = Deferred(body)
     }
 }
 
@@ -66,20 +77,22 @@ public struct NoticeFields: Sendable, Hashable, Codable {
 /// A value type whose fields live in one shared, copy-on-write box: a
 /// 10,000-notice site sorts, groups and passes notices around many times,
 /// and copying a box is one reference count instead of thirty.
+@dynamicMemberLookup
 public struct Notice: Sendable, Hashable, Codable {
+    @usableFromInline
     final class Box: @unchecked Sendable {
         // Only mutated through `fields` below, after making the box unique.
         // Unchecked: every getter of a notice would otherwise pay for a
         // dynamic exclusivity check (swift_beginAccess), ~3% of a rebuild.
-        @exclusivity(unchecked) var fields: NoticeFields
+        @exclusivity(unchecked) @usableFromInline var fields: NoticeFields
         init(_ fields: NoticeFields) { self.fields = fields }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
     /// All values at once.
     public var fields: NoticeFields {
-        get { box.fields }
+        @inlinable get { box.fields }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
             yield &box.fields
@@ -103,114 +116,12 @@ public struct Notice: Sendable, Hashable, Codable {
     public static func == (a: Notice, b: Notice) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
-    public var id: NoticeID {
-        get { box.fields.id }
-        set { fields.id = newValue }
-    }
-
-    public var sourcePath: String {
-        get { box.fields.sourcePath }
-        set { fields.sourcePath = newValue }
-    }
-
-    public var title: String {
-        get { box.fields.title }
-        set { fields.title = newValue }
-    }
-
-    public var date: NoticeDate {
-        get { box.fields.date }
-        set { fields.date = newValue }
-    }
-
-    public var categorySlug: String {
-        get { box.fields.categorySlug }
-        set { fields.categorySlug = newValue }
-    }
-
-    public var period: DisplayPeriod? {
-        get { box.fields.period }
-        set { fields.period = newValue }
-    }
-
-    public var number: String? {
-        get { box.fields.number }
-        set { fields.number = newValue }
-    }
-
-    public var issuer: String? {
-        get { box.fields.issuer }
-        set { fields.issuer = newValue }
-    }
-
-    public var reviewed: Review? {
-        get { box.fields.reviewed }
-        set { fields.reviewed = newValue }
-    }
-
-    public var tags: [String] {
-        get { box.fields.tags }
-        set { fields.tags = newValue }
-    }
-
-    public var summary: String {
-        get { box.fields.summary }
-        set { fields.summary = newValue }
-    }
-
-    public var attachments: [Attachment] {
-        get { box.fields.attachments }
-        set { fields.attachments = newValue }
-    }
-
-    public var supersedes: NoticeID? {
-        get { box.fields.supersedes }
-        set { fields.supersedes = newValue }
-    }
-
-    public var draft: Bool {
-        get { box.fields.draft }
-        set { fields.draft = newValue }
-    }
-
-    public var body: NoticeBody {
-        get { box.fields.body }
-        set { fields.body = newValue }
-    }
-
-    public var process: [ProcessStep] {
-        get { box.fields.process }
-        set { fields.process = newValue }
-    }
-
-    public var covers: MonthSpan? {
-        get { box.fields.covers }
-        set { fields.covers = newValue }
-    }
-
-    public var positions: [String: SourcePosition] {
-        get { box.fields.positions }
-        set { fields.positions = newValue }
-    }
-
-    public var refusedAttachments: [String] {
-        get { box.fields.refusedAttachments }
-        set { fields.refusedAttachments = newValue }
-    }
-
-    public var tableFiles: [String] {
-        get { box.fields.tableFiles }
-        set { fields.tableFiles = newValue }
-    }
-
-    public var revisions: [Revision] {
-        get { box.fields.revisions }
-        set { fields.revisions = newValue }
-    }
-
-    public var withdrawal: Withdrawal? {
-        get { box.fields.withdrawal }
-        set { fields.withdrawal = newValue }
+    /// `notice.title`, `notice.date`, …: the fields, read from the box and
+    /// written through a copy of it when it is shared.
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<NoticeFields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set { fields[keyPath: field] = newValue }
     }
 
     /// Newest first; ties by id so the order never depends on the file system.
@@ -345,115 +256,19 @@ public struct Attachment: Sendable, Hashable, Codable {
     }
 }
 
-/// The notice body after Markdown: HTML to publish and plain text to search
-/// and summarise.
-///
-/// A body from the notice cache may be made on first use (`init(stored:)`):
-/// a one-notice rebuild reads 10,000 cached notices but shows few bodies,
-/// and turning every body's bytes into strings (which checks their UTF-8)
-/// was a third of reading the cache. Equality, hashing and `Codable` see the
-/// body itself either way.
+/// A notice's rendered body: HTML, plain text (for search and checks) and
+/// headings with their anchors.
 public struct NoticeBody: Sendable, Hashable, Codable {
-    private var storage: Storage
-
-    private enum Storage: Sendable {
-        case parts(Parts)
-        case stored(Stored)
-    }
-
-    struct Parts: Sendable, Hashable, Codable {
-        var html: String
-        var text: String
-        var headings: [Heading]
-    }
-
-    /// Bytes from a cache (given, or read when first needed) and how to
-    /// make the body from them, once.
-    final class Stored: @unchecked Sendable {
-        private let load: @Sendable () -> [UInt8]
-        private let make: @Sendable ([UInt8]) -> NoticeBody
-        private let lock = NSLock()
-        private var loaded: [UInt8]?
-        private var made: Parts?
-
-        init(load: @escaping @Sendable () -> [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
-            self.load = load
-            self.make = make
-        }
-
-        var bytes: [UInt8] {
-            lock.lock()
-            defer { lock.unlock() }
-            return bytesLocked()
-        }
-
-        private func bytesLocked() -> [UInt8] {
-            if let loaded { return loaded }
-            let bytes = load()
-            loaded = bytes
-            return bytes
-        }
-
-        var parts: Parts {
-            lock.lock()
-            defer { lock.unlock() }
-            if let made { return made }
-            let parts = make(bytesLocked()).parts
-            made = parts
-            return parts
-        }
-    }
+    public var html: String
+    public var text: String
+    /// Headings in order, with their anchors, for an outline.
+    public var headings: [Heading]
 
     public init(html: String, text: String, headings: [Heading] = []) {
-        storage = .parts(Parts(html: html, text: text, headings: headings))
+        self.html = html
+        self.text = text
+        self.headings = headings
     }
-
-    /// A body kept as the bytes a cache holds, made by `make` when first
-    /// asked for (`make` must give the same body every time).
-    public init(stored bytes: [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
-        storage = .stored(Stored(load: { bytes }, make: make))
-    }
-
-    /// A body whose stored bytes `load` reads when the body (or the bytes)
-    /// is first asked for.
-    public init(loading load: @escaping @Sendable () -> [UInt8], make: @escaping @Sendable ([UInt8]) -> NoticeBody) {
-        storage = .stored(Stored(load: load, make: make))
-    }
-
-    /// The bytes given to `init(stored:make:)`, if the body was made that
-    /// way: a cache can write them back without making the body.
-    public var storedBytes: [UInt8]? {
-        if case .stored(let stored) = storage { return stored.bytes }
-        return nil
-    }
-
-    private var parts: Parts {
-        switch storage {
-        case .parts(let parts): return parts
-        case .stored(let stored): return stored.parts
-        }
-    }
-
-    public var html: String {
-        get { parts.html }
-        set { var p = parts; p.html = newValue; storage = .parts(p) }
-    }
-
-    public var text: String {
-        get { parts.text }
-        set { var p = parts; p.text = newValue; storage = .parts(p) }
-    }
-
-    /// Headings in order, with their anchors, for an outline.
-    public var headings: [Heading] {
-        get { parts.headings }
-        set { var p = parts; p.headings = newValue; storage = .parts(p) }
-    }
-
-    public static func == (a: NoticeBody, b: NoticeBody) -> Bool { a.parts == b.parts }
-    public func hash(into hasher: inout Hasher) { hasher.combine(parts) }
-    public init(from decoder: any Decoder) throws { storage = .parts(try Parts(from: decoder)) }
-    public func encode(to encoder: any Encoder) throws { try parts.encode(to: encoder) }
 
     public struct Heading: Sendable, Hashable, Codable {
         public var level: Int

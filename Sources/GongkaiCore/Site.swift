@@ -18,6 +18,14 @@ public struct Site: Sendable, Hashable {
     public var publicContacts: [String] = []
     /// Write a `.gz` sibling beside every text file (site.yml `precompress`).
     public var precompress = true
+    /// Where `gongkai desk` answers (site.yml `desk_url`, docs/desk.md): with
+    /// it, notice pages whose objection window is open carry a form, and
+    /// community pages a suggestion form. Ends with one `/`.
+    public var deskURL: String?
+    /// site.yml `answers:`: days to answer each kind (a category's
+    /// `answer_days` overrides the objection days for its notices) and
+    /// whether answers need the 村务监督委员会's review.
+    public var answers = AnswerRules()
 
     public init(
         title: String, town: String? = nil, description: String? = nil, baseURL: String = "/",
@@ -81,6 +89,43 @@ public struct Category: Sendable, Hashable {
         r.minDisplayDays = self.minDisplayDays
         self.rules = r
         self.appliesTo = appliesTo
+    }
+}
+
+/// site.yml `answers:` (docs/desk.md).
+public struct AnswerRules: Sendable, Hashable {
+    public var objectionDays: Int?
+    public var suggestionDays: Int?
+    /// Answers to suggestions need review; objections follow their notice's
+    /// category (`review_required`) unless this says true.
+    public var reviewRequired: Bool?
+
+    public init(objectionDays: Int? = nil, suggestionDays: Int? = nil, reviewRequired: Bool? = nil) {
+        self.objectionDays = objectionDays
+        self.suggestionDays = suggestionDays
+        self.reviewRequired = reviewRequired
+    }
+}
+
+extension Site {
+    /// Days to answer a case: for an objection, its notice's category's
+    /// `answer_days`, else site.yml `answers.objection_days`, else 10; for a
+    /// suggestion `answers.suggestion_days`, else 15.
+    public func answerDays(_ kind: CaseKind, category: Category? = nil, community: Community? = nil) -> Int {
+        switch kind {
+        case .objection:
+            if let category, let days = rules(for: category, in: community).answerDays { return days }
+            return answers.objectionDays ?? kind.defaultAnswerDays
+        case .suggestion:
+            return answers.suggestionDays ?? kind.defaultAnswerDays
+        }
+    }
+
+    /// Whether an answer must carry `审核` before it is published.
+    public func answerReviewRequired(_ kind: CaseKind, category: Category?, community: Community?) -> Bool {
+        if answers.reviewRequired == true { return true }
+        if kind == .objection, let category { return rules(for: category, in: community).reviewRequired ?? false }
+        return false
     }
 }
 

@@ -1,9 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
-private let systemRead = Darwin.read
 #endif
 
 /// Read access to a site folder, injected so that tests run whole sites in
@@ -156,19 +154,11 @@ public struct LocalFileSystem: SiteFileSystem {
         let fd = open(full(path), O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { throw FileSystemError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = bytes.withUnsafeMutableBytes { buf in systemRead(fd, buf.baseAddress! + filled, count - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            filled += n
+        do {
+            return try FileIO.read(fd, upTo: count)
+        } catch {
+            throw FileSystemError(path: path, reason: FileIO.reason(error))
         }
-        bytes.removeLast(count - filled)
-        return bytes
     }
 
     public func read(_ path: String) throws -> [UInt8] {
@@ -177,22 +167,11 @@ public struct LocalFileSystem: SiteFileSystem {
         defer { close(fd) }
         var st = stat()
         fstat(fd, &st)
-        var bytes = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
-            let n = bytes.withUnsafeMutableBytes { buf in
-                systemRead(fd, buf.baseAddress! + filled, buf.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            filled += n
+        do {
+            return try FileIO.readToEnd(fd, sizeHint: Int(st.st_size))
+        } catch {
+            throw FileSystemError(path: path, reason: FileIO.reason(error))
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
     }
 }
 

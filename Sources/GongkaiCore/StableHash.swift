@@ -3,15 +3,13 @@
 /// each prefixed with its length so that ("ab", "c") and ("a", "bc") differ.
 /// The incremental build keys caches and pages with it (`RenderKeys`).
 public struct StableHasher: Sendable {
-    public private(set) var value: UInt64 = 0xcbf29ce484222325
+    private var fnv = FNV1a64()
+    public var value: UInt64 { fnv.value }
 
     public init() {}
 
     @inline(__always)
-    private mutating func byte(_ b: UInt8) {
-        value ^= UInt64(b)
-        value &*= 0x100000001b3
-    }
+    private mutating func byte(_ b: UInt8) { fnv.add(b) }
 
     public mutating func add(_ v: UInt64) {
         var v = v
@@ -25,13 +23,13 @@ public struct StableHasher: Sendable {
         var s = s
         s.withUTF8 { buffer in
             add(UInt64(buffer.count))
-            for b in buffer { byte(b) }
+            fnv.add(buffer)
         }
     }
 
     public mutating func add(_ bytes: [UInt8]) {
         add(UInt64(bytes.count))
-        for b in bytes { byte(b) }
+        bytes.withUnsafeBufferPointer { fnv.add($0) }
     }
 
     public mutating func add<T: StableHashable>(_ v: T) { v.stableHash(into: &self) }

@@ -62,8 +62,13 @@ struct TableReplacement {
     init(block: OpaquePointer, included: IncludedTable) {
         self.node = block
         let table = included.table
-        let header = table.header.map { (html: HTML.escape($0.text), text: $0.text) }
-        let body = table.rows.map { $0.map { (html: HTML.escape($0.text), text: $0.text) } }
+        // A cell's lines (a CSV field with line breaks, Alt+Enter in Excel, a
+        // multi-line cell of a Word table) stay lines.
+        func cellHTML(_ text: String) -> String {
+            HTML.escape(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "<br>")
+        }
+        let header = table.header.map { (html: cellHTML($0.text), text: $0.text) }
+        let body = table.rows.map { $0.map { (html: cellHTML($0.text), text: $0.text) } }
         let classes = (0..<header.count).map { column -> String in
             let cells = body.map { $0[column].text }
             if NumberCell.isNumericColumn(cells) { return " class=\"num\"" }

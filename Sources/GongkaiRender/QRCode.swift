@@ -1,19 +1,19 @@
 import CQRencode
 import GongkaiCore
-import Mustache
+import GongkaiTemplate
 
 /// The printed sheet's QR code in a notice page's view model. Only the URL
 /// is stored (the SVG is a pure function of it), and the SVG is encoded when
 /// the template asks for it (libqrencode takes ~0.1–0.2 ms a code). Written
 /// by hand, outside ViewModels.swift, for that reason.
-struct QRView: MustacheParent {
+struct QRView: TemplateObject {
     /// The canonical URL, encoded and printed beside the code.
     var url: String
 
-    func child(named key: String) -> Any? {
-        switch key {
-        case "url": return url
-        case "svg": return QRCode.svg(url, label: "本公告网址二维码：" + url) ?? ""
+    func value(for key: TemplateKey) -> TemplateValue? {
+        switch ViewModelKey(rawValue: key.id) {
+        case .url?: return .string(url)
+        case .svg?: return .string(QRCode.svg(url, label: "本公告网址二维码：" + url) ?? "")
         default: return nil
         }
     }

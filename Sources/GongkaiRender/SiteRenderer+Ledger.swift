@@ -19,7 +19,16 @@ extension SiteRenderer {
     /// only when the file is written again).
     func noticeText(_ notice: Notice, folder: String, key: UInt64?, _ reuse: (any PageReuse)?) -> [OutputFile] {
         guard let ledger, ledger.versions[notice.id] != nil else { return [] }
-        return [file(folder + "notice.txt", key: key, reuse) { ledger.text(notice) ?? [] }]
+        var files = [file(folder + "notice.txt", key: key, reuse) { ledger.text(notice) ?? [] }]
+        // What the page shows beside the body, and the files it is made from
+        // (docs/ledger.md); keyed by their own bytes (they are made anyway).
+        for (name, text) in [("facts.txt", ledger.facts[notice.id]), ("files.sha256", ledger.files[notice.id])] {
+            guard let text else { continue }
+            let bytes = Array(text.utf8)
+            let own = keys.map { keys in keys.key(name) { $0.add(bytes) } }
+            files.append(file(folder + name, key: own, reuse) { bytes })
+        }
+        return files
     }
 
     func ledgerLink(_ notice: Notice, root: String) -> NoticeLedgerLink? {
@@ -78,6 +87,8 @@ extension SiteRenderer {
                 var entry = JSONText.Object(continuing: entries)
                 entries = []
                 entry.add("event", e.event.rawValue)
+                if let facts = e.facts { entry.add("facts", facts) }
+                if let files = e.files { entry.add("files", files) }
                 entry.add("hash", e.hash)
                 entry.add("id", e.id)
                 entry.add("prev", e.prev)
@@ -89,7 +100,8 @@ extension SiteRenderer {
             }
             entries.append(0x5D)
         }
-        o.add("format", "gongkai-ledger-1")
+        // Format 2 once an entry records facts and files (docs/ledger.md).
+        o.add("format", ledger.entries.contains { $0.facts != nil || $0.files != nil } ? "gongkai-ledger-2" : "gongkai-ledger-1")
         o.add("head", ledger.head)
         o.add("site", site.title)
         return o.take()
@@ -155,6 +167,8 @@ extension SiteRenderer {
             }
         case .withdrawn:
             if let w = notice?.withdrawal { note = "\(w.date.chinese)撤回，原因：\(w.reason)" }
+        case .updated:
+            note = "原文没有变，记下了页面上的其他信息（发布单位、异议联系人、附件等）"
         case .published:
             break
         }
@@ -163,6 +177,7 @@ extension SiteRenderer {
         case .published: event = "首次发布"
         case .revised: event = "修订"
         case .withdrawn: event = "撤回"
+        case .updated: event = "记录页面信息"
         }
         return LedgerVersionView(seq: e.seq, time: localTime(e.time), timeISO: e.time, event: event, version: e.version,
                                  current: notice.flatMap { ledger?.versions[$0.id] } == e.version, note: note,

@@ -57,7 +57,8 @@ extension SiteRenderer {
                                        missing: row.missing, pending: row.pending)
             }
             return OverviewCommunity(name: community.name, href: href, cells: cells,
-                                     missing: cells.reduce(0) { $0 + $1.missing }, late: cells.reduce(0) { $0 + $1.late })
+                                     missing: cells.reduce(0) { $0 + $1.missing }, late: cells.reduce(0) { $0 + $1.late },
+                                     replies: replies.counts(community.slug, today: today))
         }
         // Who is furthest behind first; ties keep the display order.
         behind = behind.enumerated().sorted { a, b in
@@ -72,7 +73,8 @@ extension SiteRenderer {
                 OverviewColumn(name: c.name, cadence: (c.rules.cadence ?? .onEvent).label)
             },
             communities: communities, behind: behind, hasBehind: !behind.isEmpty, hasColumns: !columns.isEmpty,
-            missingTotal: communities.reduce(0) { $0 + $1.missing }, lateTotal: communities.reduce(0) { $0 + $1.late })
+            missingTotal: communities.reduce(0) { $0 + $1.missing }, lateTotal: communities.reduce(0) { $0 + $1.late },
+            hasReplies: communities.contains { $0.replies.any })
     }
 
     func communityOverviewPage(_ community: Community) -> CommunityOverviewPage {

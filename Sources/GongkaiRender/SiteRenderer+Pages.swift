@@ -24,11 +24,15 @@ extension SiteRenderer {
     }
 
     func link(_ notice: Notice, root: String) -> NoticeLink {
-        NoticeLink(
-            href: root + URLPaths.notice(notice.id), title: notice.title, date: notice.date.day.chinese,
-            dateISO: notice.date.day.iso, category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
-            community: communities[notice.id.community]?.name ?? notice.id.community, number: notice.number,
-            summary: notice.summary, corrected: supersededBy[notice.id] != nil, withdrawn: notice.withdrawal != nil)
+        var link = links.link(notice.id) {
+            NoticeLink(
+                href: URLPaths.notice(notice.id), title: notice.title, date: notice.date.day.chinese,
+                dateISO: notice.date.day.iso, category: categories[notice.categorySlug]?.name ?? notice.categorySlug,
+                community: communities[notice.id.community]?.name ?? notice.id.community, number: notice.number,
+                summary: notice.summary, corrected: supersededBy[notice.id] != nil, withdrawn: notice.withdrawal != nil)
+        }
+        link.href = root + link.href
+        return link
     }
 
     func homePage() -> HomePage {
@@ -83,48 +87,104 @@ extension SiteRenderer {
             name: community.name, disclosureName: community.disclosureName, description: community.description,
             committee: community.committee, address: community.address, phone: community.phone,
             count: notices.count, sections: sections, hasSections: !sections.isEmpty, feedHref: root + "\(community.slug)/feed.xml",
-            overviewHref: root + URLPaths.overview(community.slug))
+            overviewHref: root + URLPaths.overview(community.slug),
+            repliesHref: hasRepliesPage(community.slug) ? root + URLPaths.replies(community.slug) : nil,
+            suggestion: suggestionForm(community, root: root))
     }
 
-    /// One listing, split into pages of `perPage`, grouped by year.
+    /// One listing (newest first) in pages that stay put as notices are
+    /// added: the index (`<folder>/index.html`) with the newest `perPage`
+    /// and a link to each year, and one page for each year's notices
+    /// (`<folder>/<year>.html`). A notice of any date changes the index
+    /// and its own year's page, never the other years'. The page numbers of
+    /// earlier gongkais (`page/N/`, newest first) point to the index.
     func listingFiles(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
-                      reuse: (any PageReuse)?, pathFor: (Int) -> String) throws -> [OutputFile] {
-        let total = max(1, (notices.count + Self.perPage - 1) / Self.perPage)
-        return try (1...total).map { number in
-            let path = pathFor(number)
-            let slice = notices.dropFirst((number - 1) * Self.perPage).prefix(Self.perPage)
-            // Heading, intro and crumbs come from the configuration (in every key).
-            let key = keys.map { keys in
-                keys.key("listing") { h in h.add(notices.count); h.add(number); h.add(links: slice, keys) }
-            }
-            return try file(path, "listing", key: key, reuse) {
-                listingPage(slice, count: notices.count, number: number, total: total, path: path, heading: heading,
-                            intro: intro, crumbs: crumbs, pathFor: pathFor)
+                      reuse: (any PageReuse)?, folder: String) throws -> [OutputFile] {
+        var byYear: [(year: Int, notices: ArraySlice<Notice>)] = []
+        var start = notices.startIndex
+        while start < notices.endIndex {
+            let year = notices[start].date.day.year
+            var end = start + 1
+            while end < notices.endIndex && notices[end].date.day.year == year { end += 1 }
+            byYear.append((year, notices[start..<end]))
+            start = end
+        }
+        let index = folder + "index.html"
+        var files: [OutputFile] = []
+        let newest = notices.prefix(Self.perPage)
+        let indexKey = keys.map { keys in
+            keys.key("listing") { h in
+                h.add(notices.count)
+                h.add(links: newest, keys)
+                for y in byYear { h.add(UInt64(y.year)); h.add(y.notices.count) }
             }
         }
+        files.append(try file(index, "listing", key: indexKey, reuse) {
+            listingPage(newest, count: notices.count, year: nil, years: byYear.map { ($0.year, $0.notices.count) },
+                        path: index, folder: folder, heading: heading, intro: intro, crumbs: crumbs)
+        })
+        let years = byYear.map { ($0.year, $0.notices.count) }
+        for (year, inYear) in byYear {
+            let path = URLPaths.listingYear(folder, year)
+            let key = keys.map { keys in
+                keys.key("listing-year") { h in
+                    h.add(UInt64(year))
+                    h.add(links: inYear, keys)
+                    for y in byYear { h.add(UInt64(y.year)) }
+                }
+            }
+            files.append(try file(path, "listing", key: key, reuse) {
+                listingPage(inYear, count: inYear.count, year: year, years: years, path: path, folder: folder,
+                            heading: heading, intro: intro, crumbs: crumbs)
+            })
+        }
+        // As many old page numbers as the old scheme would have had.
+        let oldPages = (notices.count + Self.perPage - 1) / Self.perPage
+        if oldPages >= 2 {
+            for number in 2...oldPages {
+                let path = URLPaths.oldPage(folder, number)
+                let key = keys.map { keys in keys.key("listing-moved") { $0.add(UInt64(number)) } }
+                files.append(try file(path, "listing", key: key, reuse) {
+                    let root = URLPaths.root(of: path)
+                    return ListingPage(layout: layout(path, title: heading, crumbs: crumbs, description: intro),
+                                       heading: heading, intro: intro, count: 0, groups: [], year: nil, newestOnly: false,
+                                       shownCount: 0,
+                                       years: [], hasYears: false, movedHref: root + index, indexHref: root + index)
+                })
+            }
+        }
+        return files
     }
 
-    /// Page `number` of `total` of a listing of `count` notices; `slice`: the notices on it.
-    func listingPage(_ slice: ArraySlice<Notice>, count: Int, number: Int, total: Int, path: String, heading: String,
-                     intro: String?, crumbs: [(String, String?)], pathFor: (Int) -> String) -> ListingPage {
+    /// A page of a listing: the newest notices (`year` nil) or one year's.
+    /// `years`: every year of the listing with its number of notices.
+    func listingPage(_ slice: ArraySlice<Notice>, count: Int, year: Int?, years: [(year: Int, count: Int)], path: String,
+                     folder: String, heading: String, intro: String?, crumbs: [(String, String?)]) -> ListingPage {
         let root = URLPaths.root(of: path)
         var groups: [YearGroup] = []
         for notice in slice {
-            let year = String(notice.date.day.year)
-            if groups.last?.year != year { groups.append(YearGroup(year: year, notices: [])) }
+            let y = String(notice.date.day.year)
+            if groups.last?.year != y { groups.append(YearGroup(year: y, notices: [])) }
             groups[groups.count - 1].notices.append(link(notice, root: root))
         }
-        var pager: Pager?
-        if total > 1 {
-            pager = Pager(
-                current: number, total: total,
-                previousHref: number > 1 ? root + pathFor(number - 1) : nil,
-                nextHref: number < total ? root + pathFor(number + 1) : nil,
-                pages: (1...total).map { PageLink(number: $0, href: root + pathFor($0), current: $0 == number) })
+        let links = years.map { y in
+            YearLink(year: String(y.year), href: root + URLPaths.listingYear(folder, y.year),
+                     yearTotal: year == nil ? y.count : nil, current: y.year == year)
         }
-        let title = number > 1 ? "\(heading)（第 \(number) 页）" : heading
+        var crumbs = crumbs
+        let title: String
+        if let year {
+            title = "\(heading)（\(year)年）"
+            if let last = crumbs.popLast() { crumbs += [(last.0, folder + "index.html"), ("\(year)年", nil)] }
+        } else {
+            title = heading
+        }
         return ListingPage(layout: layout(path, title: title, crumbs: crumbs, description: intro),
-                           heading: heading, intro: intro, count: count, groups: groups, pager: pager)
+                           heading: year.map { "\(heading) · \($0)年" } ?? heading, intro: intro, count: count,
+                           groups: groups, year: year.map(String.init), newestOnly: year == nil && count > slice.count,
+                           shownCount: slice.count,
+                           years: links, hasYears: links.count > 1 || year == nil && count > slice.count,
+                           movedHref: nil, indexHref: root + folder + "index.html")
     }
 
     /// The positions in `content.notices` of the notices before (older) and
@@ -159,6 +219,7 @@ extension SiteRenderer {
             // input key covers: whether it has one is enough.
             h.add(ledger?.versions[id] != nil)
             h.add(ledgerEntries[id.value]?.count ?? 0)
+            h.add(replies.digest(of: id))
         }
     }
 
@@ -185,13 +246,13 @@ extension SiteRenderer {
             title: notice.title, community: communityName,
             disclosureName: community?.disclosureName ?? "村务公开", category: categoryName,
             categoryHref: root + communityCategory, number: notice.number,
-            issuer: notice.issuer ?? community?.committee ?? communityName,
+            issuer: NoticeFacts.issuer(notice, community: community),
             date: notice.date.day.chinese, dateISO: notice.date.day.iso,
             period: notice.period.map { p in
                 PeriodView(from: p.from.chinese, fromISO: p.from.iso,
                            to: p.to.year == p.from.year ? p.to.chineseMonthDay : p.to.chinese, toISO: p.to.iso, days: p.days)
             },
-            reviewed: notice.reviewed.map { r in r.by + (r.date.map { "（\($0.chinese)审核）" } ?? "") },
+            reviewed: notice.reviewed.map(NoticeFacts.reviewText),
             body: Self.bodyStart + notice.body.html + Self.bodyEnd,
             outline: notice.body.headings.filter { $0.level == 2 }.map { OutlineEntry(text: $0.text, anchor: $0.anchor) },
             hasOutline: notice.body.headings.filter { $0.level == 2 }.count >= 3,
@@ -213,60 +274,81 @@ extension SiteRenderer {
             },
             hasProcess: !notice.process.isEmpty,
             qr: canonical.map { QRView(url: $0) },
-            printSignature: !Self.endsWithSignature(notice.body.text, issuer: notice.issuer ?? community?.committee ?? communityName),
+            printSignature: !Self.endsWithSignature(notice.body.text, issuer: NoticeFacts.issuer(notice, community: community)),
             revisions: notice.revisions.map { RevisionView(date: $0.date.chinese, dateISO: $0.date.iso, what: $0.what, why: $0.why) },
             hasRevisions: !notice.revisions.isEmpty,
             withdrawal: notice.withdrawal.map { WithdrawalView(date: $0.date.chinese, dateISO: $0.date.iso, reason: $0.reason) },
-            ledger: ledgerLink(notice, root: root))
+            ledger: ledgerLink(notice, root: root),
+            replies: replies.answered(notice: notice.id).map { replyLink($0, root: root) },
+            hasReplies: !replies.answered(notice: notice.id).isEmpty)
     }
 
     /// Whether the body's last lines already carry the 落款 (the issuer's
     /// name, as clerks end a notice), so the printed sheet does not repeat it.
     static func endsWithSignature(_ text: String, issuer: String) -> Bool {
         // Only the last three non-empty lines matter: walk back from the end
-        // instead of splitting the whole body (this runs for every notice).
-        var lines: [Substring] = []
-        var end = text.endIndex
-        var i = text.endIndex
-        while lines.count < 3 && i > text.startIndex {
-            let before = text.index(before: i)
-            if text[before].isNewline {
-                let line = text[i..<end]
-                if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
-                end = before
+        // over the UTF-8 bytes (this runs for every notice; walking back by
+        // grapheme and Foundation's `contains` were a tenth of the render stage).
+        var text = text
+        let lines = text.withUTF8 { bytes -> [String] in
+            var lines: [String] = []
+            var end = bytes.count, i = bytes.count
+            func take(from start: Int) {
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingWhitespace()
+                if !line.isEmpty { lines.append(line) }
             }
-            i = before
+            while lines.count < 3, i > 0 {
+                i -= 1
+                // The last byte of a line break: \n, \v, \f, \r, U+0085, U+2028, U+2029.
+                let width: Int
+                switch bytes[i] {
+                case 0x0A, 0x0B, 0x0C, 0x0D: width = 1
+                case 0x85 where i >= 1 && bytes[i - 1] == 0xC2: width = 2
+                case 0xA8, 0xA9 where i >= 2 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2: width = 3
+                default: continue
+                }
+                take(from: i + 1)
+                i -= width - 1
+                end = i
+            }
+            if lines.count < 3 { take(from: 0) }
+            return lines
         }
-        if lines.count < 3 {
-            let line = text[text.startIndex..<end]
-            if !line.allSatisfy(\.isWhitespace) { lines.append(line) }
+        let count = issuer.count
+        return lines.prefix(3).contains { $0.count <= count + 16 && contains($0, issuer) }
+    }
+
+    /// Whether `text` contains `part`, compared as UTF-8 bytes (the
+    /// stdlib's and Foundation's searches compare graphemes and were far
+    /// slower; issuers and bodies are both typed text, in the same form).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        let t = Array(text.utf8), p = Array(part.utf8)
+        guard !p.isEmpty else { return true }
+        guard t.count >= p.count else { return false }
+        for start in 0...(t.count - p.count) where t[start] == p[0] && t[start..<start + p.count].elementsEqual(p) {
+            return true
         }
-        return lines.prefix(3).contains { line in
-            let trimmed = String(line).trimmingWhitespace()
-            return trimmed.contains(issuer) && trimmed.count <= issuer.count + 16
-        }
+        return false
     }
 
     /// The 公示期 and objection deadline: from the period, or from the
     /// catalogue's objection window; nil when the notice has neither.
     func statusView(_ notice: Notice, community: Community?, category: Category?, root: String) -> NoticeStatusView? {
+        // The deadline and contact as recorded in the ledger (NoticeFacts).
+        guard let objection = NoticeFacts.objection(notice, community: community, category: category, site: site) else { return nil }
         let rules = category.map { site.rules(for: $0, in: community) } ?? DisclosureRules()
         let start = notice.period?.from ?? notice.date.day
-        // Villagers may object for the catalogue's window from the start and
-        // at least until the 公示期 ends, whichever is later (the notice's own
-        // text usually says "在公示期内").
-        let window = rules.objectionDays.map { start.adding(days: $0) }
-        guard let deadline = [notice.period?.to, window].compactMap({ $0 }).max() else { return nil }
+        let deadline = objection.deadline
         let p = notice.period
         let short = { (day: CalendarDate, base: CalendarDate) in day.year == base.year ? day.chineseMonthDay : day.chinese }
-        let supervision = community?.supervision
         return NoticeStatusView(
             hasPeriod: p != nil, from: p?.from.chinese ?? "", fromISO: p?.from.iso ?? "",
             to: p.map { short($0.to, $0.from) } ?? "", toISO: p?.to.iso ?? "", days: p?.days ?? 0,
             objectionBy: short(deadline, start), objectionISO: deadline.iso,
-            supervisionName: community?.supervisionName ?? "村务监督委员会", contact: supervision?.contact,
-            phone: supervision?.phone ?? community?.phone, address: supervision?.address ?? community?.address,
-            timezone: site.timezone, script: root + asset("assets/status.js"))
+            supervisionName: objection.supervision, contact: objection.contact,
+            phone: objection.phone, address: objection.address,
+            timezone: site.timezone, script: root + asset("assets/status.js"),
+            form: objectionForm(notice, rules: rules, root: root))
     }
 
     func attachmentView(_ a: Attachment) -> AttachmentView {
@@ -336,7 +418,9 @@ extension SiteRenderer {
     /// JSONEncoder took a tenth of a second on 10,000 notices.
     func apiJSON() -> [UInt8] {
         var api = JSONText.Object()
+        api.add("communities", json: apiCommunities())
         api.add("count", content.notices.count)
+        api.add("desk", json: apiDesk())
         api.add("notices", writing: apiNotices)
         api.add("site", site.title)
         return api.take()
@@ -383,6 +467,7 @@ extension SiteRenderer {
         o.add("date", n.date.day.iso)
         o.add("id", n.id.value)
         o.add("number", n.number)
+        addDeskFields(n, to: &o)
         if let p = n.period {
             var period = JSONText.Object()
             period.add("from", p.from.iso)

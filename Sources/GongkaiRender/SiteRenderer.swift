@@ -1,6 +1,6 @@
 import Foundation
 import GongkaiCore
-import Mustache
+import GongkaiTemplate
 
 /// The render stage: view models from `SiteContent`, then Mustache pages,
 /// Atom feeds, the sitemap, the JSON API and hashed assets.
@@ -26,6 +26,8 @@ public struct SiteRenderer: Sendable {
     /// Notices by id: made when first asked for (only pages that are
     /// rendered ask, and a rebuild renders few).
     let byID: Lazy<[NoticeID: Notice]>
+    /// Each notice's link, made on first use (`link(_:root:)`).
+    let links = LinkCache()
     var noticesByID: [NoticeID: Notice] { byID.value }
     /// By position in `content.notices`: the positions of the notices of
     /// the same community (in `byCommunity` order) and where this one is
@@ -44,6 +46,8 @@ public struct SiteRenderer: Sendable {
     let keys: RenderKeys?
     /// The last build's pieces of large files, and this build's (nil: none).
     let fragments: FragmentCache?
+    /// Answers to residents (docs/desk.md), grouped once.
+    let replies: ReplyIndex
 
     /// - Parameter today: the build's "today" in the site timezone (the
     ///   overview depends on it); nil: the newest notice's day, so output
@@ -107,14 +111,15 @@ public struct SiteRenderer: Sendable {
         self.fragments = keys == nil ? nil : fragments
         self.ledger = ledger
         ledgerEntries = Dictionary(grouping: ledger?.ledger.entries ?? [], by: \.id)
+        replies = ReplyIndex(content.replies)
     }
 
     /// One page: rendered, or `.previous` when the previous build made it
     /// from the same key (then its view model is not even built).
-    func file<Model: MustacheParent>(_ path: String, _ template: String, key: UInt64?, _ reuse: (any PageReuse)?,
+    func file<Model: TemplateObject>(_ path: String, _ template: String, key: UInt64?, _ reuse: (any PageReuse)?,
                                      _ model: () -> Model) throws -> OutputFile {
         if let key, let reuse, reuse.canReuse(path, key: key) { return OutputFile(path: path, content: .previous, key: key) }
-        return OutputFile(path: path, text: try theme.render(model(), template), key: key)
+        return OutputFile(path: path, content: .bytes(try theme.render(model(), template)), key: key)
     }
 
     /// A file's key (`RenderKeys.key`), or nil without keys.
@@ -155,11 +160,16 @@ public struct SiteRenderer: Sendable {
     /// `reuse`: what the previous build wrote; a file whose key (`RenderKeys`:
     /// a hash of what it is made from) is unchanged is not rendered again
     /// but marked `.previous`.
-    public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil) -> ([OutputFile], [Diagnostic]) {
+    /// Every file of the site, rendered on all cores. `each`: takes each
+    /// job's files as soon as they are made (to compress and write them on
+    /// the same core) and returns what to keep of them, so the whole site
+    /// need not be in memory at once.
+    public func render(meter: ProgressMeter? = nil, reuse: (any PageReuse)? = nil,
+                       each: (@Sendable ([OutputFile]) -> [OutputFile])? = nil) -> ([OutputFile], [Diagnostic]) {
         typealias Job = @Sendable () throws -> [OutputFile]
         let reuse = keys == nil ? nil : reuse
         /// The key is computed in the job (on any core), not here.
-        func page<Model: MustacheParent>(_ path: String, _ template: String, key: @escaping @Sendable @autoclosure () -> UInt64?,
+        func page<Model: TemplateObject>(_ path: String, _ template: String, key: @escaping @Sendable @autoclosure () -> UInt64?,
                                          _ model: @escaping @Sendable () -> Model) -> Job {
             { [self] in [try file(path, template, key: key(), reuse, model)] }
         }
@@ -173,11 +183,14 @@ public struct SiteRenderer: Sendable {
         let all = keys?.all ?? 0
         jobs.append(page("index.html", "home", key: pageKey("home") { $0.add(all) }) { self.homePage() })
         jobs.append(page(URLPaths.search(), "search", key: pageKey("search") { $0.add(all) }) { self.searchPage() })
-        jobs.append(page(URLPaths.overview(), "overview", key: pageKey("overview") { $0.add(all) }) { self.overviewPage() })
+        jobs.append(page(URLPaths.overview(), "overview", key: pageKey("overview") { $0.add(all); $0.add(replies.digest) }) { self.overviewPage() })
         for community in content.communities {
             let notices = byCommunity[community.slug] ?? []
             jobs.append(page(URLPaths.community(community.slug), "community",
-                             key: pageKey("community") { $0.add(community.slug); $0.add(links: notices, keys!) }) {
+                             key: pageKey("community") {
+                                 $0.add(community.slug); $0.add(links: notices, keys!)
+                                 $0.add(replies.answered(community.slug).count); $0.add(replies.cases(community.slug).count)
+                             }) {
                 self.communityPage(community)
             })
             jobs.append(page(URLPaths.overview(community.slug), "overview-community", key: pageKey("overview-community") {
@@ -192,10 +205,11 @@ public struct SiteRenderer: Sendable {
                     files += try listingFiles(
                         inCategory, heading: "\(community.name) · \(category.name)", intro: category.description,
                         crumbs: [(community.name, URLPaths.community(community.slug)), (category.name, nil)],
-                        reuse: reuse, pathFor: { URLPaths.communityCategory(community.slug, category.slug, page: $0) })
+                        reuse: reuse, folder: URLPaths.communityCategoryFolder(community.slug, category.slug))
                 }
                 return files
             }
+            jobs.append { [self] in try replyFiles(community) }
             jobs.append(page("\(community.slug)/feed.xml", "feed", key: pageKey("feed") {
                 $0.add(community.slug); $0.add(contents: notices.prefix(Self.feedEntries), keys!)
             }) {
@@ -208,7 +222,7 @@ public struct SiteRenderer: Sendable {
                 try listingFiles(
                     byCategory[category.slug] ?? [], heading: category.name, intro: category.description,
                     crumbs: [(category.name, nil)], reuse: reuse,
-                    pathFor: { URLPaths.category(category.slug, page: $0) })
+                    folder: URLPaths.categoryFolder(category.slug))
             }
         }
         jobs.append(page("feed.xml", "feed", key: pageKey("feed") { $0.add(contents: content.notices.prefix(Self.feedEntries), keys!) }) {
@@ -220,6 +234,7 @@ public struct SiteRenderer: Sendable {
         // The longest jobs start first (their files keep their place).
         var first = [jobs.count]
         jobs.append { [self] in [file("api/notices.json", key: pageKey("api") { $0.add(all) }, reuse) { apiJSON() }] }
+        jobs.append { [self] in publishesReplies ? [file("api/replies.json", key: nil, reuse) { repliesJSON() }] : [] }
         first.append(jobs.count)
         jobs += ledgerJobs(reuse)
         // Notices in jobs of 64: one job per notice spent more time making
@@ -237,7 +252,8 @@ public struct SiteRenderer: Sendable {
         let everyJob = jobs
         let done = schedule.parallelMap(meter: meter, dynamic: true) { index -> Result<[OutputFile], Diagnostic> in
             do {
-                return .success(try everyJob[index]())
+                let files = try everyJob[index]()
+                return .success(each?(files) ?? files)
             } catch let d as Diagnostic {
                 return .failure(d)
             } catch {

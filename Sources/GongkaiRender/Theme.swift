@@ -1,27 +1,36 @@
 import GongkaiCore
+import GongkaiTemplate
 import GongkaiTheme
-import Mustache
+
+/// Renders a page template with a view model (the compiled templates; a
+/// test puts swift-mustache here to compare bytes).
+protocol PageEngine: Sendable {
+    func render(_ model: TemplateValue, template: String) throws -> [UInt8]
+}
+
+extension TemplateLibrary: PageEngine {}
 
 /// The templates and assets a build uses: the default theme embedded in the
 /// executable, with a site's own templates/ files replacing it file by file.
 public struct Theme: Sendable {
-    let library: MustacheLibrary
+    var engine: any PageEngine
     /// Asset path under templates/ (e.g. `assets/site.css`) → bytes.
     let assets: [String: [UInt8]]
     /// Other theme files (e.g. `synonyms.txt`).
     public let data: [String: [UInt8]]
     /// Stable hash of every theme file: part of each page's key.
     let digest: UInt64
+    /// Template name → text, as compiled (for a test that renders them again).
+    let templates: [String: String]
 
     static let pageTemplates = ["base", "home", "community", "listing", "notice", "search", "feed", "sitemap",
-                                "overview", "overview-community", "ledger", "ledger-community"]
+                                "overview", "overview-community", "ledger", "ledger-community", "replies", "reply"]
 
     /// `overrides`: path under the site's templates/ → bytes.
     public static func load(overrides: [String: [UInt8]]) -> (Theme?, [Diagnostic]) {
-        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         var files = DefaultTheme.files
         for (path, bytes) in overrides { files[path] = bytes }
-        var library = MustacheLibrary()
+        var sources: [TemplateLibrary.Source] = []
         var assets: [String: [UInt8]] = [:]
         var data: [String: [UInt8]] = [:]
         var problems: [Diagnostic] = []
@@ -33,58 +42,29 @@ public struct Theme: Sendable {
                                                fix: "请把模板另存为 UTF-8。"))
                     continue
                 }
-                do {
-                    try library.register(text, named: String(path.dropLast(".mustache".count)))
-                } catch {
-                    problems.append(Diagnostic(file: shown, code: "GK030", message: "模板语法错误（\(error)）。",
-                                               fix: "请检查 {{ }} 标签是否配对、区块 {{#…}} 是否有对应的 {{/…}}。"))
-                }
+                sources.append(.init(name: String(path.dropLast(".mustache".count)), file: shown, text: text))
             } else if path.hasPrefix("assets/") {
                 assets[path] = bytes
             } else if !path.hasSuffix(".swift") {
                 data[path] = bytes
             }
         }
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
-            let text = String(decoding: bytes, as: UTF8.self)
-            for name in referencedTemplates(text) where library.getTemplate(named: name) == nil {
-                problems.append(Diagnostic(file: "templates/" + path, code: "GK031",
-                                           message: "模板引用了不存在的模板 \(name).mustache（{{>\(name)}} 或 {{<\(name)}}）。",
-                                           fix: "请检查模板名称是否写错，或在 templates/ 里补上 \(name).mustache。"))
-            }
-        }
-        for name in pageTemplates where library.getTemplate(named: name) == nil && !problems.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
+        let (library, templateProblems) = TemplateLibrary.compile(sources, keys: ViewModelKey.names)
+        problems += templateProblems
+        let names = Set(sources.map(\.name))
+        for name in pageTemplates where !names.contains(name) && !problems.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
             problems.append(Diagnostic(file: "templates/\(name).mustache", code: "GK031", message: "缺少模板 \(name).mustache。",
                                        fix: "请从默认主题复制一份，或删除站点 templates/ 里的同名覆盖。"))
         }
-        guard problems.isEmpty else { return (nil, problems) }
+        guard let library, problems.isEmpty else { return (nil, problems) }
         var h = StableHasher()
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) { h.add(path); h.add(bytes) }
-        return (Theme(library: library, assets: assets, data: data, digest: h.value), [])
-    }
-
-    /// Names in `{{>partial}}` and `{{<parent}}` tags: swift-mustache renders
-    /// an unknown one as nothing, which would publish empty pages.
-    static func referencedTemplates(_ text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let body = rest.drop(while: { $0 == " " })
-            guard let sigil = body.first, sigil == ">" || sigil == "<",
-                  let close = body.range(of: "}}") else { continue }
-            let name = body[body.index(after: body.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { names.append(name) }
-        }
-        return names
+        return (Theme(engine: library, assets: assets, data: data, digest: h.value,
+                      templates: Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.text) })), [])
     }
 
     /// Renders a template; an unknown name is an error, never an empty page.
-    func render<Model: MustacheParent>(_ model: Model, _ name: String) throws -> String {
-        guard let text = library.render(MustacheBox(model), withTemplate: name) else {
-            throw Diagnostic(file: "templates/\(name).mustache", code: "GK031", message: "缺少模板 \(name).mustache。",
-                             fix: "请从默认主题复制一份。")
-        }
-        return text
+    func render<Model: TemplateObject>(_ model: Model, _ name: String) throws -> [UInt8] {
+        try engine.render(.object(model), template: name)
     }
 }

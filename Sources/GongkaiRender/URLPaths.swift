@@ -7,10 +7,17 @@ import GongkaiCore
 enum URLPaths {
     static func home() -> String { "index.html" }
     static func community(_ slug: String) -> String { "\(slug)/index.html" }
-    static func communityCategory(_ slug: String, _ category: String, page: Int = 1) -> String {
-        paged("\(slug)/\(category)/", page)
+    /// A listing's folder: its index is `index.html`, each year's notices
+    /// `<year>.html` (`listingYear`; a file, not `<year>/index.html`, so
+    /// that only notices have pages four folders deep, as docs/design.md §4
+    /// lays the site out).
+    static func communityCategoryFolder(_ slug: String, _ category: String) -> String { "\(slug)/\(category)/" }
+    static func categoryFolder(_ slug: String) -> String { "category/\(slug)/" }
+    static func communityCategory(_ slug: String, _ category: String) -> String {
+        communityCategoryFolder(slug, category) + "index.html"
     }
-    static func category(_ slug: String, page: Int = 1) -> String { paged("category/\(slug)/", page) }
+    static func category(_ slug: String) -> String { categoryFolder(slug) + "index.html" }
+    static func listingYear(_ folder: String, _ year: Int) -> String { folder + "\(year).html" }
     static func notice(_ id: NoticeID) -> String {
         "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/index.html"
     }
@@ -19,12 +26,16 @@ enum URLPaths {
         "\(escape(id.community))/\(escape(id.year))/\(escape(id.name))/"
     }
     static func search() -> String { "search/index.html" }
+    /// 群众建议与答复 (docs/desk.md).
+    static func replies(_ community: String) -> String { "\(community)/replies/index.html" }
+    static func reply(_ community: String, _ number: CaseNumber) -> String { "\(community)/replies/\(number)/index.html" }
     static func overview() -> String { "overview/index.html" }
     static func overview(_ community: String) -> String { "overview/\(community)/index.html" }
 
-    static func paged(_ folder: String, _ page: Int) -> String {
-        page <= 1 ? folder + "index.html" : folder + "page/\(page)/index.html"
-    }
+    /// Page `page` of a listing as gongkai numbered them before listings
+    /// went by year (newest first, 50 a page): kept as a pointer to the
+    /// listing, so old links still lead somewhere.
+    static func oldPage(_ folder: String, _ page: Int) -> String { folder + "page/\(page)/index.html" }
 
     /// `../` for each folder between the page and the site root.
     static func root(of path: String) -> String {
@@ -37,15 +48,25 @@ enum URLPaths {
     /// Percent-encodes what is not safe in a URL path segment (a notice file
     /// name may be Chinese).
     static func escape(_ segment: String) -> String {
-        var out = ""
+        // Most segments (slugs, years, ASCII file names) need nothing.
+        guard segment.utf8.contains(where: { !isSafe($0) }) else { return segment }
+        var out: [UInt8] = []
+        out.reserveCapacity(segment.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in segment.utf8 {
-            switch byte {
-            case 48...57, 65...90, 97...122, 45, 46, 95, 126:
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            if isSafe(byte) {
+                out.append(byte)
+            } else {
+                out += [37, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 48...57, 65...90, 97...122, 45, 46, 95, 126: return true
+        default: return false
+        }
     }
 }

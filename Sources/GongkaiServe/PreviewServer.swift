@@ -15,10 +15,18 @@ public struct PreviewServer: Sendable {
         /// site is still being served).
         public var problems: [String]
         public var succeeded: Bool
+        /// A page open previews go to after this build (a notice just
+        /// imported from Word), as a path from the site root.
+        public var open: String?
+        /// Problems that are not the build's (a dropped file that could not
+        /// be imported): shown even when the build succeeded.
+        public var notes: [String]
 
-        public init(problems: [String], succeeded: Bool) {
+        public init(problems: [String], succeeded: Bool, open: String? = nil, notes: [String] = []) {
             self.problems = problems
             self.succeeded = succeeded
+            self.open = open
+            self.notes = notes
         }
     }
 
@@ -56,8 +64,9 @@ public struct PreviewServer: Sendable {
         let files = StaticFiles(root: output)
         router.get("/__gongkai/status") { _, _ -> Response in
             let snapshot = state.snapshot
-            let body: [String: Any] = ["generation": snapshot.generation, "ok": snapshot.outcome.succeeded,
-                                       "problems": snapshot.outcome.problems]
+            var body: [String: Any] = ["generation": snapshot.generation, "ok": snapshot.outcome.succeeded,
+                                       "problems": snapshot.outcome.problems, "notes": snapshot.outcome.notes]
+            if let open = snapshot.outcome.open { body["open"] = open }
             let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))

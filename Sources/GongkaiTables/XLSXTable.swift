@@ -3,10 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import GongkaiCore
-import ZIPFoundation
+import GongkaiZip
 
 /// One worksheet of an `.xlsx` workbook (Office Open XML, as Excel and WPS
-/// save it) as a `TableData`: the package is opened with ZIPFoundation, its
+/// save it) as a `TableData`: the package is opened with GongkaiZip, its
 /// parts read with Foundation's XMLParser. Cell text is what the sheet
 /// displays: shared and inline strings as written, numbers through their
 /// number format (decimals, thousands separators, percent, ¥), dates as
@@ -28,9 +28,9 @@ public enum XLSXTable {
 
     /// The named sheet, or the first visible one when `sheet` is nil.
     public static func read(_ bytes: [UInt8], sheet wanted: String?) -> Result<Sheet, Failure> {
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try ZipArchive(bytes)
         } catch {
             return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
         }
@@ -74,6 +74,79 @@ public enum XLSXTable {
         return .success(Sheet(name: entry.name, table: table))
     }
 
+    /// What an `.xlsx` file holds for someone who downloads it: every cell
+    /// with text of every sheet, including the rows, columns and sheets
+    /// that Excel hides (the clerk does not see them; anyone can unhide them).
+    public struct Workbook: Sendable, Hashable {
+        public var sheets: [SheetText]
+    }
+
+    public struct SheetText: Sendable, Hashable {
+        public enum Visibility: String, Sendable, Hashable {
+            case visible
+            /// Hidden (右键“取消隐藏” shows it again).
+            case hidden
+            /// Hidden so that Excel's own menus cannot show it (`veryHidden`).
+            case veryHidden
+        }
+
+        public var name: String
+        public var visibility: Visibility
+        public var cells: [CellText]
+    }
+
+    public struct CellText: Sendable, Hashable {
+        /// 1-based sheet row and column.
+        public var row: Int
+        public var column: Int
+        /// As displayed (number formats applied).
+        public var text: String
+        public var rowHidden: Bool
+        public var columnHidden: Bool
+    }
+
+    /// Every sheet's cells (`Workbook`); a sheet that cannot be parsed is a failure.
+    public static func workbook(_ bytes: [UInt8]) -> Result<Workbook, Failure> {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes)
+        } catch {
+            return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
+        }
+        guard let workbookXML = part(archive, "xl/workbook.xml") else {
+            return .failure(.unreadable("文件里没有 xl/workbook.xml，不是 Excel 工作簿（.xls 旧格式请另存为 .xlsx）"))
+        }
+        let workbook = WorkbookReader()
+        guard workbook.parse(workbookXML) else { return .failure(.unreadable("xl/workbook.xml 无法解析")) }
+        let relations = RelationshipsReader()
+        if let rels = part(archive, "xl/_rels/workbook.xml.rels") { _ = relations.parse(rels) }
+        let strings = SharedStringsReader()
+        if let data = part(archive, "xl/sharedStrings.xml") { _ = strings.parse(data) }
+        let styles = StylesReader()
+        if let data = part(archive, "xl/styles.xml") { _ = styles.parse(data) }
+        var sheets: [SheetText] = []
+        for entry in workbook.sheets {
+            var target = relations.targets[entry.relationID] ?? ""
+            if target.hasPrefix("/") { target.removeFirst() } else if !target.isEmpty { target = "xl/" + target }
+            // A chart sheet or a dialog sheet has no cells.
+            guard !target.isEmpty, target.contains("worksheets/") || !target.contains("sheets/") else { continue }
+            guard let sheetXML = part(archive, target) else {
+                return .failure(.unreadable("找不到工作表“\(entry.name)”的内容（\(target)）"))
+            }
+            let reader = SheetReader(strings: strings.strings, formats: styles.formats, date1904: workbook.date1904)
+            reader.keepHidden = true
+            guard reader.parse(sheetXML) else { return .failure(.unreadable("工作表“\(entry.name)”无法解析")) }
+            let hiddenRows = reader.hiddenRows, hiddenColumns = reader.hiddenColumns
+            let cells = reader.allCells.map { cell in
+                CellText(row: cell.row, column: cell.column, text: cell.text, rowHidden: hiddenRows.contains(cell.row),
+                         columnHidden: hiddenColumns.contains { $0.contains(cell.column) })
+            }
+            let visibility = SheetText.Visibility(rawValue: entry.state) ?? (entry.visible ? .visible : .hidden)
+            sheets.append(SheetText(name: entry.name, visibility: visibility, cells: cells))
+        }
+        return .success(Workbook(sheets: sheets))
+    }
+
     /// A sheet name as a clerk may write it: `十月`, `10月份` and `10 月`
     /// all mean the sheet `10月`.
     static func sheetKey(_ name: String) -> String {
@@ -92,7 +165,7 @@ public enum XLSXTable {
 
     /// The names of the workbook's sheets (for messages), or nil when unreadable.
     public static func sheetNames(_ bytes: [UInt8]) -> [String]? {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read),
+        guard let archive = try? ZipArchive(bytes),
               let xml = part(archive, "xl/workbook.xml") else { return nil }
         let workbook = WorkbookReader()
         guard workbook.parse(xml) else { return nil }
@@ -113,17 +186,12 @@ public enum XLSXTable {
 
     /// A part bigger than this unpacked is not read (a 20 MB workbook that
     /// unpacks to gigabytes is broken or hostile, never a village's ledger).
-    static let partLimit: UInt64 = 256 * 1024 * 1024
+    static let partLimit = 256 * 1024 * 1024
 
-    private static func part(_ archive: Archive, _ path: String) -> Data? {
-        guard let entry = archive[path], entry.uncompressedSize <= partLimit else { return nil }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        } catch {
-            return nil
-        }
-        return data
+    private static func part(_ archive: ZipArchive, _ path: String) -> Data? {
+        guard let entry = archive.entries.first(where: { $0.path == path || $0.path == "/" + path }),
+              let bytes = try? archive.data(entry, limit: partLimit) else { return nil }
+        return Data(bytes)
     }
 }
 
@@ -166,6 +234,8 @@ final class WorkbookReader: PartReader {
         var name: String
         var relationID: String
         var visible: Bool
+        /// `visible`, `hidden` or `veryHidden`, as written.
+        var state: String
     }
 
     var sheets: [SheetEntry] = []
@@ -177,7 +247,7 @@ final class WorkbookReader: PartReader {
         case "sheet":
             let rid = attributes.first { Self.local($0.key) == "id" && $0.key.contains(":") }?.value ?? ""
             let state = attributes["state"] ?? "visible"
-            sheets.append(SheetEntry(name: attributes["name"] ?? "", relationID: rid, visible: state == "visible"))
+            sheets.append(SheetEntry(name: attributes["name"] ?? "", relationID: rid, visible: state == "visible", state: state))
         case "workbookPr":
             let v = attributes["date1904"]?.lowercased()
             date1904 = v == "1" || v == "true"
@@ -262,6 +332,11 @@ final class SheetReader: PartReader {
     private var cells: [Int: [Int: TableData.Cell]] = [:]
     private var rowNumber = 0
     private var rowHidden = false
+    /// Keep the cells of hidden rows (the privacy guard reads them; a table does not show them).
+    var keepHidden = false
+    private(set) var hiddenRows: Set<Int> = []
+    /// `<col min max hidden>` ranges (1-based, inclusive).
+    private(set) var hiddenColumns: [ClosedRange<Int>] = []
     private var nextColumn = 1
     private var cellRef: (row: Int, column: Int)?
     private var cellType = "n"
@@ -274,6 +349,11 @@ final class SheetReader: PartReader {
         self.strings = strings
         self.formats = formats
         self.date1904 = date1904
+    }
+
+    /// Every cell with text, row by row.
+    var allCells: [TableData.Cell] {
+        cells.keys.sorted().flatMap { row in cells[row]!.keys.sorted().map { cells[row]![$0]! } }
     }
 
     func grid() -> [[TableData.Cell]] {
@@ -292,8 +372,19 @@ final class SheetReader: PartReader {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             let hidden = attributes["hidden"]?.lowercased()
-            rowHidden = hidden == "1" || hidden == "true"
+            // A row of height 0 is as hidden as one marked hidden.
+            let flat = attributes["customHeight"].map { $0 == "1" || $0 == "true" } == true
+                && attributes["ht"].flatMap(Double.init) == 0
+            rowHidden = hidden == "1" || hidden == "true" || flat
+            if rowHidden { hiddenRows.insert(rowNumber) }
             nextColumn = 1
+        case "col":
+            let hidden = attributes["hidden"]?.lowercased()
+            let narrow = attributes["width"].flatMap(Double.init) == 0
+            if hidden == "1" || hidden == "true" || narrow, let min = attributes["min"].flatMap(Int.init),
+               let max = attributes["max"].flatMap(Int.init), min >= 1, max >= min {
+                hiddenColumns.append(min...max)
+            }
         case "c":
             cellRef = attributes["r"].flatMap(Self.reference) ?? (rowNumber, nextColumn)
             cellType = attributes["t"] ?? "n"
@@ -327,7 +418,7 @@ final class SheetReader: PartReader {
             guard let ref = cellRef else { return }
             nextColumn = ref.column + 1
             cellRef = nil
-            guard !rowHidden else { return }
+            guard !rowHidden || keepHidden else { return }
             var cell = TableData.Cell(text: "", row: ref.row, column: ref.column)
             switch cellType {
             case "s":

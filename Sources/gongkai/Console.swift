@@ -66,6 +66,9 @@ struct Console: Sendable {
             let hint = openHint?(output) ?? "用浏览器打开 \(output)/index.html 查看网站。"
             if !hint.isEmpty { Self.out(hint) }
         } else if let output = report.output {
+            if !report.cacheMisses.isEmpty {
+                Self.out("没有用上次的结果：" + report.cacheMisses.joined(separator: "；") + "。")
+            }
             summary += "；生成 \(report.filesWritten.grouped) 个文件（\(report.filesUnchanged.grouped) 个与上次相同），用时 \(String(format: "%.2f", seconds)) 秒。"
             Self.out(summary)
             let hint = openHint?(output) ?? "用浏览器打开 \(output)/index.html 查看网站。"
@@ -74,6 +77,11 @@ struct Console: Sendable {
             Self.out(summary + "；检查通过（没有生成网站），用时 \(String(format: "%.2f", seconds)) 秒。")
         }
         return true
+    }
+
+    /// Prints diagnostics as `build` and `check` do.
+    func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics { emit(d) }
     }
 
     private func emit(_ d: Diagnostic) {

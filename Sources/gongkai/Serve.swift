@@ -30,9 +30,13 @@ struct Serve: ParsableCommand {
         let console = Console(options: options, openHint: { _ in "" })
         // A preview records nothing in the integrity ledger (docs/design.md §8).
         let buildOptions = SiteBuilder.Options(siteRoot: options.site, output: out, preview: true)
+        let siteRoot = options.site
         let rebuild: @Sendable () -> PreviewServer.Outcome = {
+            // A Word document dropped into a community's folder becomes a notice first (docs/import.md).
+            let imported = PreviewImport.run(siteRoot: siteRoot, console: console)
             let report = console.build(buildOptions)
-            return PreviewServer.Outcome(problems: report.diagnostics.map(\.rendered), succeeded: report.succeeded)
+            return PreviewServer.Outcome(problems: report.diagnostics.map(\.rendered), succeeded: report.succeeded,
+                                         open: report.succeeded ? imported.open : nil, notes: imported.problems)
         }
         let first = rebuild()
         if !first.succeeded && !FileManager.default.fileExists(atPath: out + "/index.html") {

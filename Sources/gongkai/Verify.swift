@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GongkaiBuild
+import GongkaiLedger
 import GongkaiCore
 
 /// `gongkai verify [--output DIR] [--site DIR]`: checks a built site against

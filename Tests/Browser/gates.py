@@ -299,7 +299,7 @@ def js_off(rep, driver, url, public, rel, shots):
         load(driver, url)
         f = driver.execute_script(PAGE_FACTS)  # WebDriver's own scripts still run
         html = read(os.path.join(public, rel))
-        h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)).strip()
+        h1 = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
         body = re.search(r'<div class="body">(.*?)</div>', html, re.S)
         words = [w for w in re.split(r"\s+", re.sub(r"<[^>]+>", " ", body.group(1) if body else "")) if len(w) >= 4][:5]
         shown = f["article"]

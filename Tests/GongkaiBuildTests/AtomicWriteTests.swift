@@ -1,5 +1,7 @@
 import Foundation
 @testable import GongkaiBuild
+@testable import GongkaiCache
+@testable import GongkaiOutput
 import GongkaiCore
 import GongkaiRender
 import Testing
@@ -141,11 +143,11 @@ struct SpareTreeTests {
         #expect(written.touched == 2, "\(written.touched)")
         #expect(written.unchanged == 28)
         #expect(place.published() == third)
-        #expect(written.survey == BuildCache.survey(place.out))
+        #expect(written.survey == surveyTree(place.out))
         let fourth = Self.site(20, changed: 7, tag: "b")
         let smaller = try place.write(fourth)
         #expect(place.published() == fourth)
-        #expect(smaller.survey == BuildCache.survey(place.out))
+        #expect(smaller.survey == surveyTree(place.out))
         // Folders left empty go too.
         try place.write(["index.html": "home"])
         #expect(place.published() == ["index.html": "home"])

@@ -39,9 +39,9 @@ struct AttachmentBuildTests {
         let page = String(decoding: out["mazhuang/2025/gongcheng/index.html"]!, as: UTF8.self)
         let href = "%E7%8E%B0%E5%9C%BA.png"
         #expect(page.contains("<a href=\"\(href)\"><img src=\"\(href)\" alt=\"竣工后的村道\" loading=\"lazy\" decoding=\"async\" width=\"640\" height=\"480\"></a>"))
-        #expect(page.contains("<figcaption>竣工后的村道 <span class=\"muted\">（图片，"))
-        #expect(page.contains("<li><a href=\"yanshou.pdf\">验收报告</a> <span class=\"muted\">（PDF 文件，"))
-        #expect(page.contains("<li><a href=\"scan.png\">验收单扫描件</a>"))
+        #expect(page.contains("<figcaption><span data-gongkai-fact=\"attachment\" data-file=\"\(href)\">竣工后的村道</span> <span class=\"muted\">（图片，"))
+        #expect(page.contains("<li><a href=\"yanshou.pdf\" data-gongkai-fact=\"attachment\">验收报告</a> <span class=\"muted\">（PDF 文件，"))
+        #expect(page.contains("<li><a href=\"scan.png\" data-gongkai-fact=\"attachment\">验收单扫描件</a>"))
         #expect(!page.contains("<img src=\"scan.png\""))
     }
 
@@ -53,7 +53,8 @@ struct AttachmentBuildTests {
         let secret = site.root.appendingPathComponent("secret.pdf")
         try Data("%PDF 村民花名册".utf8).write(to: secret)
         let folder = site.root.appendingPathComponent("content/mazhuang/2025")
-        try writeBytes(site, "content/mazhuang/2025/real.pdf", Array("%PDF".utf8))
+        let realPDF = try Data(contentsOf: site.root.appendingPathComponent("content/mazhuang/2025/jiesuan/jiesuan.pdf"))
+        try writeBytes(site, "content/mazhuang/2025/real.pdf", Array(realPDF))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("outside.pdf").path,
                                                    withDestinationPath: secret.path)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("relative.pdf").path,

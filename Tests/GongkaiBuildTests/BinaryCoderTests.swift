@@ -1,5 +1,7 @@
 import Foundation
 @testable import GongkaiBuild
+@testable import GongkaiCache
+@testable import GongkaiOutput
 import GongkaiCore
 import GongkaiRender
 import GongkaiSearch
@@ -86,13 +88,13 @@ struct BinaryCoderTests {
         #expect((try? JSONDecoder().decode(Notice.self, from: JSONEncoder().encode(original))) == original)
     }
 
-    /// The notice cache keeps a body as its bytes until it is asked for
-    /// (a rebuild shows few bodies), and writes them back unchanged.
+    /// The notice cache hands a body over unmade (a rebuild shows few
+    /// bodies), and writes one it did not make back from its stored bytes.
     @Test func aCachedBodyIsMadeOnFirstUseAndWrittenBackAsItWas() throws {
         let e = BinaryEncoder()
         try NoticeCoding.write(Self.full, e)
-        let read = try e.bytes.withUnsafeBytes { try NoticeCoding.read(BinaryDecoder($0)) }
-        #expect(read.body.storedBytes != nil)
+        let (read, _) = try e.bytes.withUnsafeBytes { try NoticeCoding.read(BinaryDecoder($0)) }
+        #expect(!read.deferredBody.isMade)
         #expect(read == Self.full && read.hashValue == Self.full.hashValue)
         #expect(read.body.headings == Self.full.body.headings && read.body.text == Self.full.body.text)
         let again = BinaryEncoder()
@@ -100,8 +102,15 @@ struct BinaryCoderTests {
         #expect(again.bytes == e.bytes)
         var changed = read
         changed.body.html = "<p>改</p>"
-        #expect(changed.body.storedBytes == nil && changed.body.text == Self.full.body.text)
-        #expect(read.body.html == Self.full.body.html)
+        #expect(changed.body.text == Self.full.body.text && read.body.html == Self.full.body.html)
+        // From a bodies file: written back from its bytes, not made.
+        let bodies = BodyFile(), first = BinaryEncoder()
+        try NoticeCoding.write(Self.full, first, bodies: bodies)
+        let stored = BodyFile(reading: bodies.bytes)
+        let (fromFile, place) = try first.bytes.withUnsafeBytes { try NoticeCoding.read(BinaryDecoder($0), bodies: stored) }
+        let kept = BodyFile(), second = BinaryEncoder()
+        try NoticeCoding.write(fromFile, second, bodies: kept, storedBody: try #require(place).bytes)
+        #expect(!fromFile.deferredBody.isMade && kept.bytes == bodies.bytes && second.bytes == first.bytes)
         // Bytes that do not decode give an empty body, not a crash.
         #expect(NoticeCoding.readBody([1, 2, 3]) == NoticeBody(html: "", text: ""))
     }
@@ -163,7 +172,7 @@ struct BinaryCoderTests {
         sparse.period = nil; sparse.number = nil; sparse.reviewed = Review(by: "", date: nil); sparse.covers = nil
         sparse.attachments[1].imageSize = nil; sparse.supersedes = nil; sparse.withdrawal = nil; sparse.positions = [:]
         sparse.date.secondOfDay = nil; sparse.process[1].outcome = nil
-        let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
+        let stored = NoticeMemoStore.Stored(identity: ExecutableIdentity.current, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: .max, notice: Self.full, problems: [diagnostic]),
             .init(path: "content/mazhuang/2024/bad.md", key: 7, notice: nil, problems: [diagnostic, error]),
             .init(path: "content/mazhuang/2024/sparse.md", key: 8, notice: sparse, problems: []),
@@ -200,7 +209,7 @@ struct BinaryCoderTests {
     /// Every truncation and every single-byte change of a community's file
     /// is refused (the format's lengths and checksum), never a crash.
     @Test func aDamagedNoticeFileIsRefused() throws {
-        let stored = NoticeMemoStore.Stored(identity: BuildCache.executableIdentity, slug: "mazhuang", entries: [
+        let stored = NoticeMemoStore.Stored(identity: ExecutableIdentity.current, slug: "mazhuang", entries: [
             .init(path: "content/mazhuang/2024/caiwu-10.md", key: 42, notice: Self.full, problems: []),
         ])
         let (bytes, bodies) = try #require(Self.memo(stored))
@@ -226,15 +235,15 @@ struct BinaryCoderTests {
     @Test func aDamagedPagesFileIsRefused() throws {
         let stored = PageMemoStore.Stored(header: "h", paths: [PageMemoStore.hash("a/index.html"), PageMemoStore.hash("b/index.html")],
                                           keys: [1, 2])
-        let bytes = try #require(IncrementalCache.encode(stored, magic: PageMemoStore.magic))
-        let back = bytes.withUnsafeBytes { IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic) }
+        let bytes = try #require(RecordFile.encode(stored, magic: PageMemoStore.magic))
+        let back = bytes.withUnsafeBytes { RecordFile.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic) }
         #expect(back?.paths == stored.paths && back?.keys == stored.keys)
         for n in 0..<bytes.count {
             #expect(Array(bytes[..<n]).withUnsafeBytes {
-                IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic)
+                RecordFile.decode(PageMemoStore.Stored.self, from: $0, magic: PageMemoStore.magic)
             } == nil)
         }
-        #expect(bytes.withUnsafeBytes { IncrementalCache.decode(PageMemoStore.Stored.self, from: $0, magic: SearchStateStore.magic) } == nil)
+        #expect(bytes.withUnsafeBytes { RecordFile.decode(PageMemoStore.Stored.self, from: $0, magic: SearchStateStore.magic) } == nil)
     }
 
     /// Without the checksum too, truncated or damaged bytes only throw.

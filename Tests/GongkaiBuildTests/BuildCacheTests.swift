@@ -1,5 +1,7 @@
 import Foundation
 @testable import GongkaiBuild
+@testable import GongkaiCache
+@testable import GongkaiOutput
 import GongkaiCore
 import Testing
 
@@ -81,9 +83,9 @@ struct BuildCacheTests {
         try FileManager.default.createSymbolicLink(atPath: root + "/content/xinhua/2025/link.md", withDestinationPath: "/etc/passwd")
         try Data("a,b\n".utf8).write(to: site.root.appendingPathComponent("content/xinhua/2025/表.csv"))
         let disk = LocalFileSystem(root: root)
-        let checked = try #require(BuildCache.quickCheck(siteRoot: root, options: .init(siteRoot: root, output: site.output.path),
+        let checked = try #require(BuildCache.quickCheck(siteRoot: root, options: .init(baseURL: nil, strict: false, preview: false, reportOverdue: false),
                                                           today: CalendarDate(year: 2025, month: 1, day: 1)!))
-        #expect(checked.fingerprint == BuildCache.quickFingerprint(siteRoot: root, options: .init(siteRoot: root, output: site.output.path),
+        #expect(checked.fingerprint == BuildCache.quickFingerprint(siteRoot: root, options: .init(baseURL: nil, strict: false, preview: false, reportOverdue: false),
                                                                     today: CalendarDate(year: 2025, month: 1, day: 1)!))
         let walked = SnapshotFileSystem(base: disk, folders: checked.folders)
         var paths = ["content", "content/nothing.md", "content/xinhua/2026/none.md", "theme", ""]

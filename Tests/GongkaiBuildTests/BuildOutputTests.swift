@@ -54,11 +54,11 @@ struct BuildOutputTests {
         defer { site.remove() }
         site.build()
         let page = String(decoding: FixtureSite.snapshot(site.output)["mazhuang/2024/caiwu-12/index.html"]!, as: UTF8.self)
-        #expect(page.contains("<h1>马庄村2024年12月财务收支公开</h1>"))
-        #expect(page.contains("<dd>马庄村〔2024〕12号</dd>"))
-        #expect(page.contains("<dd>马庄村村民委员会</dd>"))
-        #expect(page.contains("<time datetime=\"2024-12-31\">2024年12月31日</time>"))
-        #expect(page.contains("至<time datetime=\"2025-01-05\">2025年1月5日</time>（5 天）"))
+        #expect(page.contains("<h1 data-gongkai-fact=\"title\">马庄村2024年12月财务收支公开</h1>"))
+        #expect(page.contains("<dd data-gongkai-fact=\"number\">马庄村〔2024〕12号</dd>"))
+        #expect(page.contains("<dd data-gongkai-fact=\"issuer\">马庄村村民委员会</dd>"))
+        #expect(page.contains("<time datetime=\"2024-12-31\" data-gongkai-fact=\"period-from\">2024年12月31日</time>"))
+        #expect(page.contains("至<time datetime=\"2025-01-05\" data-gongkai-fact=\"period-to\">2025年1月5日</time>（5 天）"))
         #expect(page.contains("<td class=\"num\">12,000.00</td>"))
         #expect(page.contains("本公告已于 2025年1月3日 更正"))
         #expect(page.contains("href=\"../../../mazhuang/2025/caiwu-12-gengzheng/index.html\""))
@@ -148,7 +148,7 @@ struct BuildOutputTests {
         let source = try Data(contentsOf: site.root.appendingPathComponent("content/mazhuang/2025/jiesuan/jiesuan.pdf"))
         #expect(FixtureSite.snapshot(site.output)["mazhuang/2025/jiesuan/jiesuan.pdf"] == source)
         let page = String(decoding: FixtureSite.snapshot(site.output)["mazhuang/2025/jiesuan/index.html"]!, as: UTF8.self)
-        #expect(page.contains("<a href=\"jiesuan.pdf\">结算审核报告</a>"))
+        #expect(page.contains("<a href=\"jiesuan.pdf\" data-gongkai-fact=\"attachment\">结算审核报告</a>"))
         #expect(page.contains("PDF 文件"))
     }
 

@@ -93,7 +93,7 @@ struct CatalogueBuildTests {
         #expect(build(site).succeeded)
         let juece = try page(site, "nancun/2026/juece-daolu/index.html")
         // Plain text, right without script and in print.
-        #expect(juece.contains("公示期：<time datetime=\"2026-07-10\">2026年7月10日</time>至<time datetime=\"2026-07-15\">7月15日</time>（5 天）；如有异议，请在 <time datetime=\"2026-07-15\">7月15日</time> 前（含当天）向南村村务监督委员会反映。"))
+        #expect(juece.contains("公示期：<time datetime=\"2026-07-10\">2026年7月10日</time>至<time datetime=\"2026-07-15\">7月15日</time>（5 天）；如有异议，请在 <time datetime=\"2026-07-15\" data-gongkai-fact=\"objection\">7月15日</time> 前（含当天）向<span data-gongkai-fact=\"supervision\">南村村务监督委员会</span>反映。"))
         #expect(juece.contains("data-from=\"2026-07-10\" data-to=\"2026-07-15\" data-objection=\"2026-07-15\" data-timezone=\"Asia/Shanghai\""))
         #expect(juece.contains("<p class=\"status-live\" data-status-live hidden></p>"))
         #expect(juece.contains("<script src=\"../../../assets/status."))
@@ -101,7 +101,8 @@ struct CatalogueBuildTests {
         #expect(juece.contains("<li><p class=\"timeline-stage\">村民代表会议决议</p><p><time datetime=\"2026-07-08\">2026年7月8日</time>：同意 25 票，反对 2 票，弃权 1 票</p></li>"))
         // The contact from community.yml `supervision:`.
         let dong = try page(site, "dongcun/2026/caiwu-01/index.html")
-        #expect(dong.contains("向东村村务监督委员会反映，联系人：主任 张三。</p>\n<p>电话：0531-1000 0002</p>\n<p>地址：东村村委会西屋</p>"))
+        #expect(dong.contains("向<span data-gongkai-fact=\"supervision\">东村村务监督委员会</span>反映，联系人：<span data-gongkai-fact=\"contact\">主任 张三</span>。</p>\n"
+                              + "<p>电话：<span data-gongkai-fact=\"phone\">0531-1000 0002</span></p>\n<p>地址：<span data-gongkai-fact=\"address\">东村村委会西屋</span></p>"))
         // A notice without a period and without an objection window has no block.
         let notice = try page(site, "dongcun/2026/tingdian/index.html")
         #expect(!notice.contains("notice-status"))

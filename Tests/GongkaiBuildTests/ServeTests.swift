@@ -77,4 +77,37 @@ struct ServeTests {
         #expect(eventually { get(base + "/__gongkai/status")?.body.contains("GK141") == true })
         #expect(try CommandLineTests().run(["build", "--site", site.root.path]).status == 1, "build refuses what the preview shows")
     }
+
+    /// A Word document dropped into a community's folder while the preview
+    /// runs is imported, moved aside, and open pages go to the new notice; a
+    /// file that is not a .docx stays and its problem is shown.
+    @Test func aWordDocumentDroppedIntoACommunityFolderBecomesANotice() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let port = 20000 + Int.random(in: 0..<20000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let base = "http://127.0.0.1:\(port)"
+        #expect(eventually { get(base + "/__gongkai/status")?.body.contains("\"ok\":true") == true })
+        let corpus = FixtureSite.repositoryRoot.appendingPathComponent("Tests/Fixtures/word")
+        let community = site.root.appendingPathComponent("content/mazhuang")
+        try FileManager.default.copyItem(at: corpus.appendingPathComponent("lo-caiwu-2026-10.docx"),
+                                         to: community.appendingPathComponent("马庄村10月财务.docx"))
+        #expect(eventually { get(base + "/__gongkai/status")?.body.contains("caiwu-2026-11\\/index.html") == true })
+        #expect(FileManager.default.fileExists(atPath: community.appendingPathComponent("2026/caiwu-2026-11.md").path))
+        #expect(FileManager.default.fileExists(atPath: community.appendingPathComponent("_已导入/马庄村10月财务.docx").path))
+        #expect(!FileManager.default.fileExists(atPath: community.appendingPathComponent("马庄村10月财务.docx").path))
+        #expect(eventually { get(base + "/mazhuang/2026/caiwu-2026-11/")?.body.contains("马庄村2026年10月财务收支公开") == true })
+        try FileManager.default.copyItem(at: corpus.appendingPathComponent("jiu-geshi.doc"),
+                                         to: community.appendingPathComponent("旧文件.doc"))
+        #expect(eventually { get(base + "/__gongkai/status")?.body.contains("GK190") == true })
+        #expect(FileManager.default.fileExists(atPath: community.appendingPathComponent("旧文件.doc").path))
+        // Imported once: the moved source is not imported again.
+        #expect(!FileManager.default.fileExists(atPath: community.appendingPathComponent("2026/caiwu-2026-11-2.md").path))
+    }
 }

@@ -12,6 +12,10 @@ struct SignatureTests {
         ("马庄村村民委员会关于2025年度村集体经济组织收益分配方案的说明和征求意见\n", false),
         ("", false),
         ("正文。\r\n马庄村村民委员会\r\n2025年10月8日", true),
+        ("正文。\u{2028}马庄村村民委员会", true),
+        ("正文。\n　马庄村村民委员会　\n\n\t\n", true),
+        ("正文\n马庄村村民委员会\n2025年\n\n第四\n", true),
+        ("马庄村村民委员会\n2025年\n\n第三\n\n第四", false),
     ])
     func lastThreeLines(_ text: String, _ expected: Bool) {
         #expect(SiteRenderer.endsWithSignature(text, issuer: "马庄村村民委员会") == expected)

@@ -1,5 +1,7 @@
 import Foundation
 @testable import GongkaiBuild
+@testable import GongkaiCache
+@testable import GongkaiOutput
 import GongkaiRender
 import Testing
 #if canImport(Glibc)
@@ -134,7 +136,10 @@ struct TreeManifestTests {
             if how == "folders" { usleep(20_000) }   // the folders' times from an earlier tick than the changes below
             folders = ["", "a", "a/b", "c", "c/d", "c/d/e"].compactMap { TreeManifest.Folder(fd, $0, recording: how == "recorded") }
             #expect(folders.count == 6)
-            #expect(folders.allSatisfy { ($0.mtime == TreeManifest.Folder.racy) == (how == "recorded") })
+            // Recorded right after they were made, folders are racy unless the
+            // machine was too busy to record them within the racy window, so
+            // only the other case is certain.
+            if how == "folders" { #expect(folders.allSatisfy { $0.mtime != TreeManifest.Folder.racy }) }
         }
         let manifest = TreeManifest(stamp: stamp, files: paths.map { ($0, folder.entry($0)) }, folders: folders)
         if how == "folders" { usleep(20_000) }

@@ -234,7 +234,7 @@ struct ContentParserTests {
 
     @Test func attachmentsMustBeBesideTheNotice() {
         var site = SiteFixture()
-        site["content/mazhuang/2024/mingxi.pdf"] = "%PDF-1.4"
+        site["content/mazhuang/2024/mingxi.pdf"] = MinimalPDF.make()
         site[notice] = "---\ntitle: 通知\ndate: 2024-11-05\ncategory: caiwu\nattachments:\n  - {file: mingxi.pdf, title: 明细}\n  - {file: ../../site.yml}\n  - {file: missing.pdf}\n---\n正文\n"
         let result = site.parse()
         #expect(result.diagnostics.map(\.code) == ["GK121", "GK120"])

@@ -43,6 +43,29 @@ struct PrivacyGuardTests {
         Hit(text: "2024-10-08 13800138000", kind: .mobile, column: 12, masked: "138****8000"),
         Hit(text: "王五 19912345678 2人", kind: .mobile, column: 4, masked: "199****5678"),
         Hit(text: "[联系我](tel:13800138000)", kind: .mobile, column: 11, masked: "138****8000"),
+        // a grouped mobile, then a count (the lone-digit gap)
+        Hit(text: "王五 138 0013 8000 1", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "王五 138-0013-8000-2人", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "王五 138 0013 8000 1 3人", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "王五 １３８　００１３　８０００　１", kind: .mobile, column: 4, masked: "138****8000"),
+        // a label or a file extension is not a code
+        Hit(text: "Tel13800138000", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "No.138-0013-8000", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "附件：13800138000.pdf", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "张三_13800138000.docx", kind: .mobile, column: 4, masked: "138****8000"),
+        Hit(text: "ID11010519491231002X", kind: .residentID18, column: 3, masked: "110105********002X"),
+        Hit(text: "11010519491231002X.jpg", kind: .residentID18, column: 1, masked: "110105********002X"),
+        Hit(text: "13800138000@163.com", kind: .mobile, column: 1, masked: "138****8000"),
+        // blocks assigned by the MIIT, including satellite and virtual operators
+        Hit(text: "电话19212345678", kind: .mobile, column: 3, masked: "192****5678"),
+        Hit(text: "电话16212345678", kind: .mobile, column: 3, masked: "162****5678"),
+        Hit(text: "电话14512345678", kind: .mobile, column: 3, masked: "145****5678"),
+        Hit(text: "电话17012345678", kind: .mobile, column: 3, masked: "170****5678"),
+        Hit(text: "电话16190123456", kind: .mobile, column: 3, masked: "161****3456"),
+        Hit(text: "电话13492123456", kind: .mobile, column: 3, masked: "134****3456"),
+        Hit(text: "电话17411123456", kind: .mobile, column: 3, masked: "174****3456"),
+        // an ID after a code label is still an ID
+        Hit(text: "编号11010519491231002X", kind: .residentID18, column: 3, masked: "110105********002X"),
     ]
 
     @Test(arguments: hits) func personalNumberIsFound(_ hit: Hit) throws {
@@ -73,11 +96,24 @@ struct PrivacyGuardTests {
         "010-13800138", "0531 8765 4321 转 8001",
         // embedded in longer digit runs
         "0013800138000", "138001380001", "1234513800138000", "911010519491231002X",
-        "6222 0212 3456 7894 123", "138 0013 8000 1", "00 138 0013 8000",
+        "6222 0212 3456 7894 123", "00 138 0013 8000",
         // a unified social credit code and a hash
         "91370100MA3C12345X",
         // counts and codes that are short
         "共 1,486 人，412 户", "第 12 号", "邮编 250100",
+        // 11 digits starting with 1 in no mobile block (MobilePrefixes)
+        "10012345678", "10086123456", "11012345678", "12012345678", "12345678901", "14012345678", "14412345678",
+        "15412345678", "16012345678", "16112345678", "16312345678", "16812345678", "16912345678", "17912345678",
+        "19412345678", "13490123456", "17413123456", "17415123456", "+86 160 1234 5678",
+        // codes: digits glued to Latin letters, directly or through - _ .
+        "3f1a13912345678abc.pdf", "a13912345678", "13912345678abc", "ZC-2024-13800138000", "GDZC13800138000",
+        "SN13800138000", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "550e8400-e29b-41d4-a716-13800138000a", "build-13800138000-3f1a2b", "v2.13800138000", "11010519491231002Xabc",
+        "file_a13800138000b.pdf", "13800138000.tar.gz",
+        // a number after a code label
+        "订单号：6222021234567894", "交易流水号 13800138000", "SN: 6222 0212 3456 7894", "IMEI 13800138000",
+        // a unified social credit code with digits only (GB 32100 check character)
+        "913701001630871360", "统一社会信用代码：123701004953043167",
     ]
 
     @Test(arguments: traps) func falseAlarmTrapPasses(_ text: String) {
@@ -172,7 +208,7 @@ struct PrivacyGuardTests {
         ---
         正文
         """
-        site["content/mazhuang/2024/mingxi.pdf"] = "%PDF-1.4"
+        site["content/mazhuang/2024/mingxi.pdf"] = MinimalPDF.make()
         let d = site.parse().diagnostics
         #expect(d.map { "\($0.code)@\($0.line):\($0.column)" } == ["GK170@2:17", "GK173@5:18", "GK173@6:13", "GK172@9:34"])
     }

@@ -42,6 +42,24 @@ struct TableBlockTests {
         #expect(n.tableFiles == ["收支明细.csv"])
     }
 
+    /// `来源` rewrites the line under the table or, with `无`, leaves it out
+    /// (a table imported from a Word document is the notice's own text); a
+    /// cell with two lines shows two lines.
+    @Test func theSourceLineCanBeRewrittenOrLeftOut() throws {
+        let csv = Array("标段,资格要求\n一标段,\"三级资质\n无重大事故\"\n".utf8)
+        for (block, expected) in [("```table 标段.csv 来源=无\n```", nil), ("```table\n文件: 标段.csv\n来源: 镇招标办\n```", "数据来源：镇招标办")] {
+            let result = site(body: block, files: ["标段.csv": csv])
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.rendered))")
+            let n = try #require(result.content?.notices.first { $0.id.name == "caiwu-11" })
+            if let expected {
+                #expect(n.body.html.contains("<span class=\"table-source\">\(expected)</span>"))
+            } else {
+                #expect(!n.body.html.contains("table-source"))
+            }
+            #expect(n.body.html.contains(">三级资质<br>无重大事故</td>"))
+        }
+    }
+
     @Test func gbkCSVAsExcelSavesIt() throws {
         // "合计,收入\r\n合计,5" in GBK: 合计 = BA CF BC C6, 收入 = CA D5 C8 EB.
         let bytes: [UInt8] = [0xBA, 0xCF, 0xBC, 0xC6, 0x2C, 0xCA, 0xD5, 0xC8, 0xEB, 0x0D, 0x0A, 0x61, 0x2C, 0x35, 0x0D, 0x0A]
