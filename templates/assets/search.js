@@ -229,8 +229,17 @@
       }
       var rare = cl.some(function (c) { return !c.optional && !common(c); });
       cl.forEach(function (c) { c.boost = c.optional || (rare && common(c)); });
+      /* In the phrases a synonym stands for (not what was typed), a common
+         token also counts only where it is strong. */
       var whole = new Set();
-      cl.forEach(function (c) { if (!c.boost) c.alts.forEach(function (a) { a.forEach(function (t) { whole.add(t); }); }); });
+      cl.forEach(function (c) {
+        if (c.boost) return;
+        c.alts.forEach(function (a, ai) {
+          a.forEach(function (t) {
+            if (!(rare && c.weights[ai] < 1 && infos.get(t).df >= COMMON * m.n)) whole.add(t);
+          });
+        });
+      });
       return Promise.all(list.map(function (t) { return scored(t, infos.get(t), !whole.has(t)); }))
         .then(function (maps) {
           return Promise.all(filters.map(function (f) { return membership(f, values.get(f)); })).then(function (sets) {
