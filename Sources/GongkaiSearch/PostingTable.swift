@@ -98,41 +98,49 @@ struct PostingTable {
         }
     }
 
-    /// Appends notice `number` (larger than any before for this token);
-    /// `value` is the impact byte of a scored token, nil for membership.
+    /// Appends notice `number` (larger than any before for this token) to
+    /// the list of `code`; `value` is the impact byte of a scored token,
+    /// nil for membership.
+    @inline(__always)
+    mutating func append(_ code: UInt64, number: Int32, value: UInt8?) {
+        append(slot(code), number: number, value: value)
+    }
+
     @inline(__always)
     mutating func append(_ s: Int, number: Int32, value: UInt8?) {
-        do {
-            var slot = slots[s]
-            var gap = UInt32(bitPattern: number - slot.last)
-            slot.last = number
-            slot.count += 1
-            @inline(__always) func put(_ byte: UInt8) {
-                if slot.tail == slot.end {
-                    let level = min(Int(slot.level) + 1, Self.blockSizes.count - 1)
-                    let size = Self.blockSizes[level]
-                    let off = block(size)
-                    let link = Int(slot.end)
-                    pool[link] = UInt8(truncatingIfNeeded: off)
-                    pool[link + 1] = UInt8(truncatingIfNeeded: off >> 8)
-                    pool[link + 2] = UInt8(truncatingIfNeeded: off >> 16)
-                    pool[link + 3] = UInt8(truncatingIfNeeded: off >> 24)
-                    slot.tail = off
-                    slot.end = off + size - 4
-                    slot.level = Int32(level)
-                }
-                pool[Int(slot.tail)] = byte
-                slot.tail += 1
-                slot.length += 1
+        let slot = slots + s
+        var gap = UInt32(bitPattern: number - slot.pointee.last)
+        slot.pointee.last = number
+        slot.pointee.count += 1
+        var tail = slot.pointee.tail, end = slot.pointee.end
+        var written: Int32 = 0
+        @inline(__always) func put(_ byte: UInt8) {
+            if tail == end {
+                let level = min(Int(slot.pointee.level) + 1, Self.blockSizes.count - 1)
+                let size = Self.blockSizes[level]
+                let off = block(size)
+                let link = Int(end)
+                pool[link] = UInt8(truncatingIfNeeded: off)
+                pool[link + 1] = UInt8(truncatingIfNeeded: off >> 8)
+                pool[link + 2] = UInt8(truncatingIfNeeded: off >> 16)
+                pool[link + 3] = UInt8(truncatingIfNeeded: off >> 24)
+                tail = off
+                end = off + size - 4
+                slot.pointee.level = Int32(level)
             }
-            while gap >= 0x80 {
-                put(UInt8(gap & 0x7F) | 0x80)
-                gap >>= 7
-            }
-            put(UInt8(gap))
-            if let value { put(value) }
-            slots[s] = slot
+            pool[Int(tail)] = byte
+            tail += 1
+            written += 1
         }
+        while gap >= 0x80 {
+            put(UInt8(gap & 0x7F) | 0x80)
+            gap >>= 7
+        }
+        put(UInt8(gap))
+        if let value { put(value) }
+        slot.pointee.tail = tail
+        slot.pointee.end = end
+        slot.pointee.length += written
     }
 
     /// Gives the memory back (the lists are read).
@@ -143,6 +151,53 @@ struct PostingTable {
         poolCapacity = 0
         poolCount = 0
         count = 0
+    }
+
+    /// Slot `s`'s list as the index writes it (`PostingsCodec.encode`, or a
+    /// membership list written plainly), straight from the pool.
+    func encode(_ s: Int, scored: Bool) -> [UInt8] {
+        let slot = slots[s]
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(slot.length) + Int(slot.length) / 4 + 2)
+        var pos = Int(slot.head)
+        var end = Int(slot.head + Self.blockSizes[0] - 4)
+        var level = 0
+        var remaining = Int(slot.length)
+        var gap: UInt32 = 0, shift: UInt32 = 0
+        var wantImpact = false
+        let p = pool
+        let alphabet = PostingsCodec.alphabet
+        while remaining > 0 {
+            if pos == end {
+                let off = Int(p[end]) | Int(p[end + 1]) << 8 | Int(p[end + 2]) << 16 | Int(p[end + 3]) << 24
+                level = min(level + 1, Self.blockSizes.count - 1)
+                pos = off
+                end = off + Int(Self.blockSizes[level]) - 4
+            }
+            let b = p[pos]
+            pos += 1
+            remaining -= 1
+            if wantImpact {
+                out.append(alphabet[Int(b)])
+                wantImpact = false
+                continue
+            }
+            gap |= UInt32(b & 0x7F) << shift
+            if b & 0x80 != 0 {
+                shift += 7
+            } else {
+                var g = gap
+                repeat {
+                    let digit = Int(g & 31)
+                    g >>= 5
+                    out.append(alphabet[digit | (g > 0 ? 32 : 0)])
+                } while g > 0
+                gap = 0
+                shift = 0
+                wantImpact = scored
+            }
+        }
+        return out
     }
 
     /// Slot `s`'s list: numbers, and impact bytes when `scored`.

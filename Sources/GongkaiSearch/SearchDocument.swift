@@ -74,10 +74,14 @@ public struct SearchDocument: Sendable {
 
     /// Stable hash of everything indexed: a notice whose hash is unchanged
     /// has the same postings, impacts and fragment.
-    public var stableHash: UInt64 {
-        var h = StableHasher()
+    public var stableHash: UInt64 { contentHash(body: body, headings: headings) }
+
+    func contentHash(body: String, headings: [Heading]) -> UInt64 {
+        var h = ContentHasher()
         h.add(url); h.add(title); h.add(number ?? "\u{0}"); h.add(communitySlug); h.add(community)
-        h.add(categorySlug); h.add(category); h.add(tags); h.add(date); h.add(body)
+        h.add(categorySlug); h.add(category)
+        for tag in tags { h.add(tag) }
+        h.add(date); h.add(body)
         for heading in headings { h.add(heading.text); h.add(heading.anchor) }
         return h.value
     }
@@ -97,5 +101,36 @@ public struct SearchDocument: Sendable {
         }
         guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10), (1...12).contains(m) else { return (0, 1) }
         return (y * 12 + m - 1, max(1, min(31, d)))
+    }
+}
+
+/// A stable 64-bit hash of texts, eight bytes at a time (a notice's body is
+/// hashed on every clean build: byte by byte FNV was a tenth of indexing).
+/// The same bytes give the same value on every machine.
+struct ContentHasher {
+    private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always)
+    private mutating func mix(_ v: UInt64) {
+        value = (value ^ v) &* 0xFF51_AFD7_ED55_8CCD
+        value ^= value >> 32
+    }
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes in
+            mix(UInt64(bytes.count))
+            var i = 0
+            let n = bytes.count
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= n {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            var v: UInt64 = 0
+            var k: UInt64 = 0
+            while i < n { v |= UInt64(bytes[i]) << (8 * k); k += 1; i += 1 }
+            mix(v)
+        }
     }
 }

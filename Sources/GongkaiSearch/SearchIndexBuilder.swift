@@ -96,7 +96,7 @@ public enum SearchIndexBuilder {
         let lists: [TokenList] = Array(0..<partitions).parallelMap { p in tables[p].finish(all: all) }.flatMap { $0 }
             + facetLists(docs, numbers: numbering.numbers, all: all)
 
-        let assembled = assemble(lists)
+        let assembled = assemble(lists, count: docs.count)
         var files = assembled.files
         files += order.parallelMap { i in fragment(numbering.numbers[i], docs[i]) }
         let stamp = stampSum(hashes: hashes, numbers: numbering.numbers)
@@ -228,6 +228,9 @@ public enum SearchIndexBuilder {
             for p in 0...partitions { run.starts.append(Int32(base) + next[p]) }
             run.codes.append(contentsOf: repeatElement(0, count: touched.count))
             run.values.append(contentsOf: repeatElement(0, count: touched.count))
+            // Most tokens are in the body alone, a few times: their impact
+            // depends on that count only, worked out once per notice.
+            var bodyOnly = [UInt8](repeating: 0, count: 16)
             run.codes.withUnsafeMutableBufferPointer { codes in
                 run.values.withUnsafeMutableBufferPointer { values in
                     for s in touched {
@@ -236,7 +239,13 @@ public enum SearchIndexBuilder {
                         let p = partition(code)
                         let k = base + Int(next[p])
                         codes[k] = code
-                        values[k] = impact(short: counts.short[i], heads: counts.heads[i], body: counts.body[i], norm: norm)
+                        let tf = counts.body[i]
+                        if counts.short[i] == 0 && counts.heads[i] == 0 && tf < 16 {
+                            if bodyOnly[Int(tf)] == 0 { bodyOnly[Int(tf)] = impact(short: 0, heads: 0, body: tf, norm: norm) }
+                            values[k] = bodyOnly[Int(tf)]
+                        } else {
+                            values[k] = impact(short: counts.short[i], heads: counts.heads[i], body: tf, norm: norm)
+                        }
                         next[p] += 1
                     }
                 }
@@ -260,11 +269,7 @@ public enum SearchIndexBuilder {
                 }
             }
         }
-        var h = StableHasher()
-        h.add(doc.url); h.add(doc.title); h.add(doc.number ?? "\u{0}"); h.add(doc.communitySlug); h.add(doc.community)
-        h.add(doc.categorySlug); h.add(doc.category); h.add(doc.tags); h.add(doc.date); h.add(body)
-        for heading in headings { h.add(heading.text); h.add(heading.anchor) }
-        run.hashes.append(h.value)
+        run.hashes.append(doc.contentHash(body: body, headings: headings))
         run.count += 1
         return true
     }
@@ -345,9 +350,7 @@ public enum SearchIndexBuilder {
         var largeFiles: [String: String]
         var membershipDF: [String: Int32]
 
-        func tracked(count: Int) -> [String: Int32] {
-            membershipDF.filter { 2 * Int($0.value) >= count - SearchIndexState.trackedWindow }
-        }
+        func tracked(count: Int) -> [String: Int32] { membershipDF }
     }
 
     /// What an entry adds to the index's size, for the shard count.
@@ -364,25 +367,13 @@ public enum SearchIndexBuilder {
     /// The shard entry of a large list: its file and its length.
     static func pointer(_ name: String, df: Int) -> [UInt8] { Array("\(name)/\(df)".utf8) }
 
-    /// Where a token's entry lives: itself, except a trigram, which goes
-    /// with its first bigram unless that one's list is large, else with its
-    /// last bigram unless large, else with itself. A query fetches the
-    /// shards of its bigrams anyway, so checking a phrase costs no more
-    /// requests unless both its bigrams are common.
-    static func anchor(_ list: TokenList, largeBigrams: Set<UInt64>) -> [UInt8] {
-        let token = SearchToken(code: list.code)
-        guard list.code != 0, token.isTrigram else { return list.text }
-        // A title list (`^…`) goes where its trigram goes.
-        let own = token.isTitleTrigram ? Array(list.text.dropFirst()) : list.text
-        guard !token.isHashedTrigram else { return own }
-        // A bigram that is in no list (as across a title and a heading) is
-        // not large either.
-        if !largeBigrams.contains(token.trigramHead) { return SearchToken(code: token.trigramHead).cjkUTF8 ?? own }
-        if !largeBigrams.contains(token.trigramTail) { return SearchToken(code: token.trigramTail).cjkUTF8 ?? own }
-        return own
-    }
-
-    static func assemble(_ lists: [TokenList]) -> Assembled {
+    /// Where a token's entry lives: itself, except a trigram of three CJK
+    /// characters, which goes with its first bigram unless that one's list
+    /// is large, else with its last bigram unless large, else with itself;
+    /// a `^` list goes where its trigram goes. A query fetches the shards of
+    /// its bigrams anyway, so checking a phrase costs no more requests
+    /// unless both its bigrams are common (`anchorHash` is the hash of it).
+    static func assemble(_ lists: [TokenList], count: Int) -> Assembled {
         // Large lists get `t/<hash>`, numbered in token order on a collision.
         let large = lists.indices.filter { lists[$0].large }.sorted { utf8Less(lists[$0].text, lists[$1].text) }
         var names = [String?](repeating: nil, count: lists.count)
@@ -397,26 +388,50 @@ public enum SearchIndexBuilder {
             names[i] = name
             largeFiles[String(decoding: lists[i].text, as: UTF8.self)] = name
         }
-        let values: [[UInt8]] = lists.indices.map { i in names[i].map { pointer($0, df: lists[i].df) } ?? lists[i].full }
-        let total = lists.indices.reduce(0) { $0 + entrySize(lists[$1].text.count, values[$1].count) }
+        var pointers: [Int: [UInt8]] = [:]
+        for i in large { pointers[i] = pointer(names[i]!, df: lists[i].df) }
+        var total = 0
+        for (i, list) in lists.enumerated() { total += entrySize(list.text.count, pointers[i]?.count ?? list.full.count) }
         let shardCount = shardCount(total: total)
 
         var largeBigrams: Set<UInt64> = []
         var membershipDF: [String: Int32] = [:]
+        let trackedFrom = count - SearchIndexState.trackedWindow
         for list in lists {
-            if list.code != 0 && SearchToken(code: list.code).isBigram && list.large { largeBigrams.insert(list.code) }
-            if !list.scored { membershipDF[String(decoding: list.text, as: UTF8.self)] = Int32(list.df) }
+            if list.code != 0 && list.large && SearchToken(code: list.code).isBigram { largeBigrams.insert(list.code) }
+            if !list.scored && 2 * list.df >= trackedFrom { membershipDF[String(decoding: list.text, as: UTF8.self)] = Int32(list.df) }
         }
-        var shards = [[(key: [UInt8], value: [UInt8])]](repeating: [], count: shardCount)
+        // Tokens grouped by shard (a counting sort of their indices).
+        var shardOf = [Int32](repeating: 0, count: lists.count)
+        var starts = [Int](repeating: 0, count: shardCount + 1)
         for (i, list) in lists.enumerated() {
-            let shard = Int(PostingsCodec.fnv32(anchor(list, largeBigrams: largeBigrams)) % UInt32(shardCount))
-            shards[shard].append((list.text, values[i]))
+            let s = Int(anchorHash(list, largeBigrams: largeBigrams) % UInt32(shardCount))
+            shardOf[i] = Int32(s)
+            starts[s + 1] += 1
+        }
+        for s in 0..<shardCount { starts[s + 1] += starts[s] }
+        var next = starts
+        var byShard = [Int32](repeating: 0, count: lists.count)
+        for i in lists.indices {
+            let s = Int(shardOf[i])
+            byShard[next[s]] = Int32(i)
+            next[s] += 1
         }
         // Every shard is written, empty ones as `{}`: a query for a token
         // in no list asks for its shard like any other.
-        let grouped = shards
+        let order = byShard, bounds = starts, frozen = pointers
         var files: [File] = Array(0..<shardCount).parallelMap { s in
-            File(path: "s/\(s).json", bytes: FlatJSON.object(grouped[s].sorted { utf8Less($0.key, $1.key) }))
+            let members = order[bounds[s]..<bounds[s + 1]].sorted { utf8Less(lists[Int($0)].text, lists[Int($1)].text) }
+            var out: [UInt8] = [0x7B]
+            for (k, m) in members.enumerated() {
+                let list = lists[Int(m)]
+                if k > 0 { out.append(0x2C) }
+                FlatJSON.appendString(list.text, to: &out)
+                out.append(0x3A)
+                FlatJSON.appendString(frozen[Int(m)] ?? list.full, to: &out)
+            }
+            out.append(0x7D)
+            return File(path: "s/\(s).json", bytes: out)
         }
         for i in large {
             let list = lists[i], name = names[i]!
@@ -429,6 +444,32 @@ public enum SearchIndexBuilder {
         }
         return Assembled(files: files, shardCount: shardCount, total: total, largeFiles: largeFiles,
                          membershipDF: membershipDF)
+    }
+
+    /// `fnv32` of a token's anchor (`anchor`), without making its text.
+    static func anchorHash(_ list: TokenList, largeBigrams: Set<UInt64>) -> UInt32 {
+        let token = SearchToken(code: list.code)
+        guard list.code != 0, token.isTrigram else { return PostingsCodec.fnv32(list.text) }
+        if token.isHashedTrigram {
+            return token.isTitleTrigram ? PostingsCodec.fnv32(list.text.dropFirst()) : PostingsCodec.fnv32(list.text)
+        }
+        let bigram = !largeBigrams.contains(token.trigramHead) ? token.trigramHead
+            : !largeBigrams.contains(token.trigramTail) ? token.trigramTail : 0
+        guard bigram != 0 else {
+            return token.isTitleTrigram ? PostingsCodec.fnv32(list.text.dropFirst()) : PostingsCodec.fnv32(list.text)
+        }
+        var h: UInt32 = 0x811c9dc5
+        for index in [bigram >> 17, bigram] {
+            let v = CJKIndex.scalar(UInt32(index & 0x1FFFF))
+            let bytes: [UInt8] = v < 0x10000
+                ? [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+                : [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            for b in bytes {
+                h ^= UInt32(b)
+                h &*= 0x01000193
+            }
+        }
+        return h
     }
 
     // MARK: - Fragments and manifest
@@ -516,10 +557,10 @@ final class TableBox: @unchecked Sendable {
                 for d in 0..<run.count {
                     let number = numbers[k + d]
                     for j in Int(starts[d * stride + p])..<Int(starts[d * stride + p + 1]) {
-                        t.append(t.slot(codes[j]), number: number, value: values[j])
+                        t.append(codes[j], number: number, value: values[j])
                     }
                     for j in Int(trigramStarts[d * stride + p])..<Int(trigramStarts[d * stride + p + 1]) {
-                        t.append(t.slot(trigrams[j]), number: number, value: nil)
+                        t.append(trigrams[j], number: number, value: nil)
                     }
                 }
             }}}}}
@@ -537,11 +578,21 @@ final class TableBox: @unchecked Sendable {
             let code = table.slots[s].code
             let token = SearchToken(code: code)
             guard let text = token.isWord || token.isHashedTrigram ? table.words[code] : token.cjkUTF8 else { continue }
-            let list = table.read(s, scored: !token.isTrigram)
-            out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: !token.isTrigram, list: list, all: all))
+            let scored = !token.isTrigram
+            let df = Int(table.slots[s].count)
+            // Most lists are short: encoded straight from the pool. A large
+            // one (split in two) or a complement is made from its numbers.
+            if scored || 2 * df <= all.count {
+                let full = table.encode(s, scored: scored)
+                let list = SearchIndexBuilder.TokenList(text: text, code: code, scored: scored, full: full, df: df)
+                if !list.large || !scored { out.append(list); continue }
+            }
+            let list = table.read(s, scored: scored)
+            out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: scored, list: list, all: all))
         }
         table.release()
         table = PostingTable(capacity: 2)
         return out
     }
 }
+

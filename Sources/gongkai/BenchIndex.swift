@@ -32,7 +32,7 @@ struct BenchIndex: ParsableCommand {
         print("notices \(report.notices)  index files \(report.indexFiles)  index bytes \(report.indexBytes)  peak RSS \(report.peakResident / 1_048_576) MiB")
         for t in report.timings {
             let ms = { (x: Double) in String(format: "%.1f", x * 1000) }
-            print("\(t.name)\tmedian wall \(ms(median(t.wall))) ms\tmedian cpu \(ms(median(t.cpu))) ms\t(\(t.wall.count) runs; \(t.name == "clean" ? "" : (t.updated ? "updated, " : "BUILT ANEW, "))\(t.files) files written)")
+            print("\(t.name)\tmedian wall \(ms(median(t.wall))) ms\tmedian cpu \(ms(median(t.cpu))) ms\tleast cpu \(ms(t.cpu.min() ?? 0)) ms\t(\(t.wall.count) runs; \(t.name == "clean" ? "" : (t.updated ? "updated, " : "BUILT ANEW, "))\(t.files) files written)")
         }
     }
 }
