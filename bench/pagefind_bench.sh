@@ -17,7 +17,8 @@
 # (<community>/<year>/<notice>/index.html, the <main> element) with
 # `python -m pagefind`, replaces search/index.html with a page that runs the
 # query through Pagefind's JavaScript API and lists the first 10 results as
-# <li><a href=…> in #results with data-state and data-count, and runs
+# <li><a href=…> in #results with data-state and data-count (linked to its
+# first sub-result that has an anchor, as Pagefind offers), and runs
 # bench/search_bench.py on it, counting every byte under /pagefind/ (index
 # chunks, fragments, the WASM and JS on the first search). Filters
 # (community, category) are not given to Pagefind: the pages carry none.
@@ -46,7 +47,9 @@ if (q) {
     const data = await Promise.all(search.results.slice(0, 10).map(x => x.data()));
     for (const d of data) {
       const li = document.createElement('li'), a = document.createElement('a');
-      a.href = d.url; a.textContent = (d.meta && d.meta.title) || d.url;
+      /* Pagefind's sub-results point at headings with ids: its best one */
+      const sub = (d.sub_results || []).filter(x => x.url && x.url.indexOf('#') >= 0)[0];
+      a.href = sub ? sub.url : d.url; a.textContent = (d.meta && d.meta.title) || d.url;
       li.appendChild(a); r.appendChild(li);
     }
     r.setAttribute('data-count', String(search.results.length));
