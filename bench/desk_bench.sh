@@ -47,7 +47,7 @@ response = function(status, headers, body)
   if status == 201 then created = created + 1 else other = other + 1 end
 end
 done = function(summary, latency, requests)
-  io.write(string.format("non-201 answers: %d\n", summary.errors.status))
+  io.write(string.format("answers other than 2xx: %d\n", summary.errors.status))
 end
 LUA
 

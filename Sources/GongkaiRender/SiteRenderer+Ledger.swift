@@ -31,12 +31,11 @@ extension SiteRenderer {
         return files
     }
 
-    func ledgerLink(_ notice: Notice, root: String) -> NoticeLedgerLink? {
-        guard let version = ledger?.versions[notice.id] else { return nil }
-        return NoticeLedgerLink(
+    func ledgerLink(_ id: NoticeID, version: String, entries: Int, root: String) -> NoticeLedgerLink {
+        NoticeLedgerLink(
             version: version, shortVersion: String(version.prefix(12)), textHref: "notice.txt",
-            historyHref: root + Self.ledgerCommunity(notice.id.community) + "#" + URLPaths.escape(Self.ledgerAnchor(notice.id)),
-            count: ledgerEntries[notice.id.value]?.count ?? 0)
+            historyHref: root + Self.ledgerCommunity(id.community) + "#" + URLPaths.escape(Self.ledgerAnchor(id)),
+            count: entries)
     }
 
     /// The ledger's files as render jobs: `ledger.json` and the index page,

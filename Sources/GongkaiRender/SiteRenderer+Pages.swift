@@ -94,10 +94,13 @@ extension SiteRenderer {
 
     /// One listing (newest first) in pages that stay put as notices are
     /// added: the index (`<folder>/index.html`) with the newest `perPage`
-    /// and a link to each year, and one page for each year's notices
-    /// (`<folder>/<year>.html`). A notice of any date changes the index
-    /// and its own year's page, never the other years'. The page numbers of
-    /// earlier gongkais (`page/N/`, newest first) point to the index.
+    /// and, when there are more, a link to each year and one page for each
+    /// year's notices (`<folder>/<year>.html`). A notice of any date changes
+    /// the index and its own year's page, never the other years'. A listing
+    /// the index holds whole has no year pages (most of a village's
+    /// categories: year pages of one or two notices would only be more
+    /// files). The page numbers of earlier gongkais (`page/N/`, newest
+    /// first) point to the index.
     func listingFiles(_ notices: [Notice], heading: String, intro: String?, crumbs: [(String, String?)],
                       reuse: (any PageReuse)?, folder: String) throws -> [OutputFile] {
         var byYear: [(year: Int, notices: ArraySlice<Notice>)] = []
@@ -120,11 +123,12 @@ extension SiteRenderer {
             }
         }
         files.append(try file(index, "listing", key: indexKey, reuse) {
-            listingPage(newest, count: notices.count, year: nil, years: byYear.map { ($0.year, $0.notices.count) },
+            listingPage(newest, count: notices.count, year: nil,
+                        years: notices.count > Self.perPage ? byYear.map { ($0.year, $0.notices.count) } : [],
                         path: index, folder: folder, heading: heading, intro: intro, crumbs: crumbs)
         })
         let years = byYear.map { ($0.year, $0.notices.count) }
-        for (year, inYear) in byYear {
+        for (year, inYear) in byYear where notices.count > Self.perPage {
             let path = URLPaths.listingYear(folder, year)
             let key = keys.map { keys in
                 keys.key("listing-year") { h in
@@ -183,7 +187,7 @@ extension SiteRenderer {
                            heading: year.map { "\(heading) · \($0)年" } ?? heading, intro: intro, count: count,
                            groups: groups, year: year.map(String.init), newestOnly: year == nil && count > slice.count,
                            shownCount: slice.count,
-                           years: links, hasYears: links.count > 1 || year == nil && count > slice.count,
+                           years: links, hasYears: !links.isEmpty,
                            movedHref: nil, indexHref: root + folder + "index.html")
     }
 
@@ -195,36 +199,56 @@ extension SiteRenderer {
         return (position + 1 < members.count ? members[position + 1] : nil, position > 0 ? members[position - 1] : nil)
     }
 
-    /// The notices at `neighbourPositions(at:)`.
-    func neighbours(at index: Int) -> (previous: Notice?, next: Notice?) {
-        let (previous, next) = neighbourPositions(at: index)
-        return (previous.map { content.notices[$0] }, next.map { content.notices[$0] })
+    /// Everything a notice page shows beyond the site's configuration (which
+    /// is in every key), gathered once: the page's key (`noticePageKey`)
+    /// and its view model (`noticePage`) are both made from this value, so
+    /// they cannot disagree about what the page depends on.
+    struct NoticePageInput {
+        /// The notice's position in `content.notices` (keys are taken by position).
+        let index: Int
+        let notice: Notice
+        /// The notices before (older) and after (newer) it in its community.
+        let previous: (notice: Notice, at: Int)?, next: (notice: Notice, at: Int)?
+        /// The notice it corrects, and the one that corrects it.
+        let corrects: Notice?, correctedBy: Notice?
+        /// Its ledger record: its version and how many entries name it.
+        let version: String?, ledgerEntries: Int
+        /// Residents' objections answered about it (the desk).
+        let replies: [Reply], repliesDigest: UInt64
     }
 
-    /// What the notice page shows: the notice, its neighbours' and its
-    /// corrections' links, its ledger record.
-    /// `index`: the notice's position in `content.notices` (the keys of it
-    /// and of its neighbours are taken by position, not looked up by id).
-    func noticePageKey(_ notice: Notice, at index: Int) -> UInt64? {
-        guard let keys else { return nil }
+    func noticePageInput(at index: Int) -> NoticePageInput {
+        let notice = content.notices[index]
         let id = notice.id
         let (previous, next) = neighbourPositions(at: index)
+        return NoticePageInput(
+            index: index, notice: notice,
+            previous: previous.map { (content.notices[$0], $0) }, next: next.map { (content.notices[$0], $0) },
+            corrects: notice.supersedes.flatMap { noticesByID[$0] }, correctedBy: supersededBy[id],
+            version: ledger?.versions[id], ledgerEntries: ledgerEntries[id.value]?.count ?? 0,
+            replies: replies.answered(notice: id), repliesDigest: replies.digest(of: id))
+    }
+
+    /// The key of a notice page: a hash of its input.
+    func noticePageKey(_ input: NoticePageInput) -> UInt64? {
+        guard let keys else { return nil }
         return keys.key("notice") { h in
-            h.add(keys.noticeAt[index])
-            h.add(previous.map { keys.linkAt[$0] } ?? 0)
-            h.add(next.map { keys.linkAt[$0] } ?? 0)
-            h.add(notice.supersedes.map { keys.link[$0] ?? 0 } ?? 0)
-            h.add(supersededBy[id].map { keys.link[$0.id] ?? 0 } ?? 0)
+            h.add(keys.noticeAt[input.index])
+            h.add(input.previous.map { keys.linkAt[$0.at] } ?? 0)
+            h.add(input.next.map { keys.linkAt[$0.at] } ?? 0)
+            h.add(input.corrects.map { keys.link[$0.id] ?? 0 } ?? 0)
+            h.add(input.correctedBy.map { keys.link[$0.id] ?? 0 } ?? 0)
             // The version is the SHA-256 of the notice's source, which its
             // input key covers: whether it has one is enough.
-            h.add(ledger?.versions[id] != nil)
-            h.add(ledgerEntries[id.value]?.count ?? 0)
-            h.add(replies.digest(of: id))
+            h.add(input.version != nil)
+            h.add(input.ledgerEntries)
+            h.add(input.repliesDigest)
         }
     }
 
-    /// `index`: the notice's position in `content.notices`.
-    func noticePage(_ notice: Notice, at index: Int) -> NoticePage {
+    /// A notice page's view model, from its input (and the site's configuration).
+    func noticePage(_ input: NoticePageInput) -> NoticePage {
+        let notice = input.notice
         let path = URLPaths.filePath(notice.id)
         let root = URLPaths.root(of: path)
         let published = notice.withdrawal == nil ? notice.attachments : []
@@ -232,8 +256,7 @@ extension SiteRenderer {
         let category = categories[notice.categorySlug]
         let communityName = community?.name ?? notice.id.community
         let categoryName = category?.name ?? notice.categorySlug
-        let (previousNotice, nextNotice) = neighbours(at: index)
-        let previous = previousNotice.map { link($0, root: root) }, next = nextNotice.map { link($0, root: root) }
+        let previous = input.previous.map { link($0.notice, root: root) }, next = input.next.map { link($0.notice, root: root) }
         let canonical = site.absoluteBase.map { $0 + URLPaths.noticeFolder(notice.id) }
         let communityCategory = URLPaths.communityCategory(notice.id.community, notice.categorySlug)
         return NoticePage(
@@ -262,8 +285,8 @@ extension SiteRenderer {
             hasAttachments: !published.isEmpty,
             hasFileList: published.contains { !$0.inline },
             tags: notice.tags, hasTags: !notice.tags.isEmpty,
-            supersedes: notice.supersedes.flatMap { noticesByID[$0] }.map { link($0, root: root) },
-            supersededBy: supersededBy[notice.id].map { link($0, root: root) },
+            supersedes: input.corrects.map { link($0, root: root) },
+            supersededBy: input.correctedBy.map { link($0, root: root) },
             previous: previous, next: next, communityHref: root + URLPaths.community(notice.id.community),
             contactPhone: community?.phone, contactAddress: community?.address,
             // A withdrawn notice invites no objections: its banner says what happened.
@@ -278,9 +301,9 @@ extension SiteRenderer {
             revisions: notice.revisions.map { RevisionView(date: $0.date.chinese, dateISO: $0.date.iso, what: $0.what, why: $0.why) },
             hasRevisions: !notice.revisions.isEmpty,
             withdrawal: notice.withdrawal.map { WithdrawalView(date: $0.date.chinese, dateISO: $0.date.iso, reason: $0.reason) },
-            ledger: ledgerLink(notice, root: root),
-            replies: replies.answered(notice: notice.id).map { replyLink($0, root: root) },
-            hasReplies: !replies.answered(notice: notice.id).isEmpty)
+            ledger: input.version.map { ledgerLink(notice.id, version: $0, entries: input.ledgerEntries, root: root) },
+            replies: input.replies.map { replyLink($0, root: root) },
+            hasReplies: !input.replies.isEmpty)
     }
 
     /// Whether the body's last lines already carry the 落款 (the issuer's

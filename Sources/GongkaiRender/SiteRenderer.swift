@@ -137,7 +137,8 @@ public struct SiteRenderer: Sendable {
     /// `index`: its position in `content.notices`.
     func noticeFiles(_ notice: Notice, at index: Int, _ reuse: (any PageReuse)?) throws -> [OutputFile] {
         let page = URLPaths.filePath(notice.id)
-        var files = [try file(page, "notice", key: noticePageKey(notice, at: index), reuse) { noticePage(notice, at: index) }]
+        let input = noticePageInput(at: index)
+        var files = [try file(page, "notice", key: noticePageKey(input), reuse) { noticePage(input) }]
         let folder = String(page.dropLast("index.html".count))
         files += noticeText(notice, folder: folder, key: keys.map { keys in
             keys.key("notice.txt") { $0.add(keys.noticeAt[index]) }

@@ -12,18 +12,19 @@ public struct TemplateOutput {
     }
 
     public mutating func write(_ s: String) {
-        var s = s
-        if escapes {
-            s.withUTF8 { appendEscaped($0) }
-        } else {
-            s.withUTF8 { bytes.append(contentsOf: $0) }
+        // Borrowed, not copied: `withUTF8` would need a mutable copy (a retain).
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { text in
+            if escapes { appendEscaped(text) } else { bytes.append(contentsOf: text) }
+        }
+        if done == nil {
+            var s = s
+            if escapes { s.withUTF8 { appendEscaped($0) } } else { s.withUTF8 { bytes.append(contentsOf: $0) } }
         }
     }
 
     public mutating func write(_ i: Int) {
         // Digits and '-' never need escaping.
-        var s = String(i)
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: String(i).utf8)
     }
 
     public mutating func write(_ b: Bool) {

@@ -328,6 +328,20 @@ def loop(binary, work, shots, procs):
     rep.check("a second rating → 409", s == 409 and "GK331" in body, f"{s} {body[:120]}")
     v = run(binary, "verify", "--site", site, "--output", public)
     rep.check("gongkai verify accepts the site with its answer in the ledger", v.returncode == 0, v.stdout + v.stderr)
+    v = subprocess.run([sys.executable, os.path.join(REPO, "docs", "verify_ledger.py"), public], capture_output=True, text=True)
+    rep.check("… and so does docs/verify_ledger.py (no gongkai needed)", v.returncode == 0, v.stdout[-400:] + v.stderr[-400:])
+    # Deadlines as checks: the four open cases are overdue a month from now (GK310, one line per community).
+    c = run(binary, "check", "--site", site, "--as-of", d(30))
+    rep.check("gongkai check --as-of warns about open cases past their deadline (GK310)",
+              c.stderr.count("GK310") == 2 and "第 2026-0002 号" in c.stderr, c.stderr[-500:])
+    overview = open(os.path.join(public, "overview/index.html"), encoding="utf-8").read()
+    rep.check("the compliance overview has the table of answers", "群众异议和建议的答复" in overview)
+    # A published answer changes only in the open (GK308), like a notice.
+    published = open(first, encoding="utf-8").read()
+    open(first, "w", encoding="utf-8").write(published + "补充一句。\n")
+    c = run(binary, "check", "--site", site)
+    rep.check("a silent edit of a published answer is GK308", c.returncode == 1 and "GK308" in c.stderr, c.stderr[-300:])
+    open(first, "w", encoding="utf-8").write(published)
     log = run(binary, "desk", "log", "--db", db)
     rep.check("every read of the clerk is logged (token and local)",
               "令牌：镇政府办公室电脑" in log.stdout and "本机 gongkai inbox" in log.stdout, log.stdout[-400:])
@@ -403,7 +417,7 @@ def kill_test(binary, work):
     for t in threads:
         t.join(15)
     acknowledged = list(acked)
-    desk = start_desk(binary, db, public, port, "--no-limits")
+    desk = start_desk(binary, db, public, port, "--no-limits", "--read-timeout", "1")
     try:
         missing = [c for c in acknowledged
                    if http("GET", f"http://127.0.0.1:{port}/status?code={c}", headers={"Accept": "application/json"})[0] != 200]
@@ -412,6 +426,15 @@ def kill_test(binary, work):
         s, _, _ = http("POST", f"http://127.0.0.1:{port}/suggestions",
                        {"community": "xinhua", "text": "重启之后的一条建议：加装路灯。", "phone": "13800138000"}, {"Accept": "application/json"})
         rep.check("… and the restarted desk takes submissions", s == 201)
+        # A client that sends half its body and stops: answered 408 after --read-timeout (1 s here), not held.
+        c = socket.create_connection(("127.0.0.1", port), timeout=10)
+        c.sendall(b"POST /suggestions HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\ncommunity=xin")
+        start = time.time()
+        answer = c.recv(4096).decode("utf-8", "replace")
+        c.close()
+        rep.check("a slow client gets 408 after the read timeout", answer.startswith("HTTP/1.1 408") and "GK334" in answer
+                  and time.time() - start < 5, answer[:120])
     finally:
         stop(desk)
     with sqlite3.connect(db) as c:

@@ -23,9 +23,17 @@ struct ListingTests {
                        notice.replacingOccurrences(of: "DATE", with: date).replacingOccurrences(of: "END", with: end))
     }
 
+    /// 55 more notices in 2025: more than a listing's index holds.
+    static func grow(_ site: FixtureSite) throws {
+        for n in 1...55 {
+            try add(site, name: "caiwu-\(n)", date: "2025-0\(n % 9 + 1)-1\(n % 9)", end: "2025-0\(n % 9 + 1)-28")
+        }
+    }
+
     @Test func aNoticeChangesOnlyItsYearsPages() throws {
         let site = try FixtureSite()
         defer { site.remove() }
+        try Self.grow(site)
         #expect(site.build().succeeded)
         let before = FixtureSite.snapshot(site.output)
         for listing in ["mazhuang/caiwu/", "category/caiwu/"] {
@@ -44,6 +52,8 @@ struct ListingTests {
             let year = String(decoding: after[listing + "2024.html"] ?? Data(), as: UTF8.self)
             #expect(year.contains("马庄村补发的财务说明"))
         }
+        // A listing the index holds whole has no year pages.
+        #expect(after["xinhua/juwu/index.html"] != nil && !after.keys.contains { $0.hasPrefix("xinhua/juwu/20") })
         // No page but a notice's is four folders deep (docs/design.md §4).
         for path in after.keys where path.split(separator: "/").count == 4 && path.hasSuffix("/index.html") {
             let year = path.split(separator: "/")[1]
@@ -56,9 +66,7 @@ struct ListingTests {
     @Test func oldPageNumbersPointToTheListing() throws {
         let site = try FixtureSite()
         defer { site.remove() }
-        for n in 1...55 {
-            try Self.add(site, name: "caiwu-\(n)", date: "2025-0\(n % 9 + 1)-1\(n % 9)", end: "2025-0\(n % 9 + 1)-28")
-        }
+        try Self.grow(site)
         let report = site.build()
         #expect(report.succeeded, "\(report.diagnostics.map(\.rendered))")
         let out = FixtureSite.snapshot(site.output)

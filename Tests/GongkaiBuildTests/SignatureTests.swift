@@ -21,3 +21,30 @@ struct SignatureTests {
         #expect(SiteRenderer.endsWithSignature(text, issuer: "马庄村村民委员会") == expected)
     }
 }
+
+/// The QR code's SVG path, written as bytes, is what string interpolation wrote.
+struct QRPathTests {
+    @Test func sameAsInterpolation() {
+        var seed: UInt64 = 12345
+        for width in [21, 25, 57, 177] {
+            var modules: [Bool] = []
+            for _ in 0..<(width * width) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                modules.append(seed >> 61 & 1 == 1)
+            }
+            let dark = { (x: Int, y: Int) in modules[y * width + x] }
+            var expected = ""
+            for y in 0..<width {
+                var x = 0
+                while x < width {
+                    guard dark(x, y) else { x += 1; continue }
+                    var run = 1
+                    while x + run < width, dark(x + run, y) { run += 1 }
+                    expected += "M\(x + QRCode.quiet) \(y + QRCode.quiet)h\(run)v1h-\(run)z"
+                    x += run
+                }
+            }
+            #expect(String(decoding: QRCode.path(width: width, dark: dark), as: UTF8.self) == expected)
+        }
+    }
+}
