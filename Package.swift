@@ -83,7 +83,9 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "GongkaiCore", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        // OpenSSL's libcrypto, for SHA-256 only (GongkaiCore.SHA256).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "GongkaiCore", dependencies: ["CCrypto", .product(name: "SystemPackage", package: "swift-system")]),
         .target(name: "GongkaiMarkdown", dependencies: ["GongkaiCore", "CCmark"]),
         .target(
             name: "GongkaiTheme",

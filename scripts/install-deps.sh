@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what gongkai needs and is missing, from Debian's packages and PyPI.
-#   scripts/install-deps.sh build   libcmark-dev, libqrencode-dev, libdeflate-dev, zlib1g-dev, libpoppler-glib-dev
+#   scripts/install-deps.sh build   libcmark-dev, libqrencode-dev, libdeflate-dev, libssl-dev, zlib1g-dev, libpoppler-glib-dev
 #                                   (the privacy guard reads PDF attachments) + pkg-config (to compile gongkai)
 #   scripts/install-deps.sh test    + chromium, chromium-driver, python selenium (browser test),
 #                                   poppler-utils and zbar-tools (print check: scripts/print_check.py),
@@ -20,6 +20,7 @@ if ! pkg-config --exists libcmark 2>/dev/null; then apt_packages+=(libcmark-dev)
 if ! pkg-config --exists libqrencode 2>/dev/null; then apt_packages+=(libqrencode-dev); fi
 if ! pkg-config --exists zlib 2>/dev/null; then apt_packages+=(zlib1g-dev); fi
 if ! pkg-config --exists libdeflate 2>/dev/null; then apt_packages+=(libdeflate-dev); fi
+if ! pkg-config --exists libcrypto 2>/dev/null; then apt_packages+=(libssl-dev); fi
 if ! pkg-config --exists poppler-glib 2>/dev/null; then apt_packages+=(libpoppler-glib-dev); fi
 
 if [ "$what" = "test" ]; then

@@ -50,10 +50,10 @@ public struct SiteBuilder: Sendable {
         /// clerk can see the draft; `build` keeps them errors.
         public var preview: Bool
         /// Leave the build's data in memory when `run` returns, for a process
-        /// that exits right after (`gongkai build`): freeing 10,000 notices,
-        /// their pages and the caches one by one took about 60 ms, a sixth of
-        /// a one-notice rebuild, and the system reclaims the memory at exit
-        /// anyway (clang's `-disable-free`). Never for `serve` or tests.
+        /// that exits right after (`gongkai build`): freeing every notice,
+        /// page record and cache one by one is a noticeable part of a small
+        /// rebuild, and the system reclaims the memory at exit anyway
+        /// (clang's `-disable-free`). Never for `serve` or tests.
         public var leaveForExit = false
 
         public init(siteRoot: String, output: String?, baseURL: String? = nil, strict: Bool = false,

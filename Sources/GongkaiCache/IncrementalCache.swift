@@ -20,7 +20,8 @@ import GongkaiSearch
 /// - `search.bin`: the state of the last build's search index.
 ///
 /// All three are in `BinaryCoder`'s form after a format line and a checksum
-/// (`RecordFile.encode`): JSON took 0.3 s to read for 10k notices.
+/// (`RecordFile.encode`): reading them back as JSON cost more than the
+/// work they save.
 enum IncrementalCache {
     static let folder = RecordFile.cacheFolder
 }

@@ -83,7 +83,8 @@ public struct Notice: Sendable, Hashable, Codable {
     final class Box: @unchecked Sendable {
         // Only mutated through `fields` below, after making the box unique.
         // Unchecked: every getter of a notice would otherwise pay for a
-        // dynamic exclusivity check (swift_beginAccess), ~3% of a rebuild.
+        // dynamic exclusivity check (swift_beginAccess), and notices are read
+        // everywhere.
         @exclusivity(unchecked) @usableFromInline var fields: NoticeFields
         init(_ fields: NoticeFields) { self.fields = fields }
     }

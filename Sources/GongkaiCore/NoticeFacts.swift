@@ -87,12 +87,11 @@ public struct NoticeFacts: Sendable, Hashable {
         var lines = ["gongkai-facts 1"]
         func add(_ key: String, _ value: String?) {
             guard let value else { return }
-            let flat = value.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : String($0) }.joined()
-            lines.append(key + ": " + flat)
+            lines.append(key + ": " + Self.oneLine(value))
         }
         func add(_ key: String, _ first: String, _ second: String) {
             add(key, first)
-            lines[lines.count - 1] += "\t" + second.map { $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" ? " " : String($0) }.joined()
+            lines[lines.count - 1] += "\t" + Self.oneLine(second)
         }
         add("id", id)
         add("community", community)
@@ -113,6 +112,24 @@ public struct NoticeFacts: Sendable, Hashable {
         for a in attachments { add("attachment", a.file, a.title) }
         if let withdrawal { add("withdrawn", withdrawal.date.iso, withdrawal.reason) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `value` on one line: each line break (CR, LF or CRLF) and tab a space.
+    static func oneLine(_ value: String) -> String {
+        let utf8 = value.utf8
+        guard utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var previous: UInt8 = 0
+        for b in utf8 {
+            switch b {
+            case 10 where previous == 13: break   // CRLF is one break
+            case 9, 10, 13: out.append(32)
+            default: out.append(b)
+            }
+            previous = b
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The lines of a `facts.txt` (`text`) as (key, value) in order; nil

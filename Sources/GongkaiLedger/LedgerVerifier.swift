@@ -209,7 +209,7 @@ public struct LedgerVerifier: Sendable {
                 } else if let site, let source, sameSource {
                     // A table file: in the site folder only.
                     let path = source.folder + "/" + name
-                    if (try? LocalFileSystem(root: site.root).read(path)).map(SHA256.hex) != sha {
+                    if (try? LocalFileSystem(root: site.root).read(path)).map { SHA256.hex($0) } != sha {
                         result.diagnostics.append(Diagnostic(file: path, code: "GK169", severity: .warning,
                                                              message: LedgerMessages.tableFileDiffers(id, name),
                                                              fix: LedgerMessages.siteFactsDifferFix))
@@ -237,7 +237,7 @@ public struct LedgerVerifier: Sendable {
                 let files = LocalFileSystem(root: site.root)
                 return source.tableFiles.allSatisfy { name in
                     let recorded = manifest.first { $0.name == name }?.sha256
-                    return recorded != nil && (try? files.read(source.folder + "/" + name)).map(SHA256.hex) == recorded
+                    return recorded != nil && (try? files.read(source.folder + "/" + name)).map { SHA256.hex($0) } == recorded
                 }
             }
             if let site, let source, sameSource, tablesMatch(site, source) {

@@ -109,8 +109,8 @@ public struct OutputWriter {
         let out = Self.absolute(output), records = self.records
         // On a thread of its own that runs only when a core would be idle
         // otherwise (Linux SCHED_IDLE): the check of the spare is one
-        // `fstatat` per file, ~0.1 s of CPU on a 50,000-file site, and
-        // beside the parse stage it took a core from it; the stages after
+        // `fstatat` per file, and beside the parse stage it took a core from
+        // it; the stages after
         // leave a core idle often enough for it. `write` waits for it (then
         // it has the cores to itself).
         preparation.group.enter()

@@ -20,8 +20,8 @@ import GongkaiCore
 /// copy of the rows; files are found by path hash in a table made on load
 /// (the paths compared byte for byte, so a hash shared by two paths costs a
 /// step, never a wrong answer), and a path becomes a `String` only when it
-/// is needed. A 50,000-line text manifest with a `String` key a file took
-/// ~130 ms to load for both trees; this takes a few.
+/// is needed (a text manifest with a `String` key a file was slow to load
+/// for a large site).
 ///
 /// A manifest names its tree by the tree's marker file (`.gongkai-output`):
 /// its content (the build's fingerprint), inode and modification time. Every
@@ -212,8 +212,8 @@ struct TreeManifest: Sendable {
         static func key(_ key: UInt64) -> UInt64 { tagged(1) { $0.add(key) } }
         /// A file's bytes (with its size checked beside), hashed eight bytes
         /// at a time: one build hashes tens of megabytes (search index,
-        /// notice.txt, api/) that have no key, and FNV-1a byte by byte
-        /// (`StableHasher`) takes ~1 ns a byte. The xxHash64 round and final
+        /// notice.txt, api/) that have no key, and FNV-1a goes byte by byte.
+        /// The xxHash64 round and final
         /// mix on one lane; not a cryptographic hash (nothing here is secret:
         /// a collision would only keep an old file, and the size must match too).
         static func bytes(_ bytes: [UInt8]) -> UInt64 {
@@ -330,8 +330,8 @@ struct TreeManifest: Sendable {
         let bytes = RecordFile.encode(magic: magic) { e in
             try e.write(header(output: output, stamp: stamp))
             e.write(UInt32(count))
-            // Rows and paths written in place (a `write` a field took ~5 ms
-            // for 50,000 files): the paths' total length first.
+            // Rows and paths written in place (a `write` a field is slow for
+            // tens of thousands of files): the paths' total length first.
             var total = 0
             for i in 0..<count { total += row(i).path.utf8.count }
             guard total <= UInt32.max else { throw Mismatch() }

@@ -4,7 +4,7 @@ import GongkaiTemplate
 
 /// The printed sheet's QR code in a notice page's view model. Only the URL
 /// is stored (the SVG is a pure function of it), and the SVG is encoded when
-/// the template asks for it (libqrencode takes ~0.1–0.2 ms a code). Written
+/// the template asks for it (encoding is the costly part of a page). Written
 /// by hand, outside ViewModels.swift, for that reason.
 struct QRView: TemplateObject {
     /// The canonical URL, encoded and printed beside the code.
