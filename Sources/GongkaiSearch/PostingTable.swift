@@ -153,18 +153,38 @@ struct PostingTable {
         count = 0
     }
 
-    /// Slot `s`'s list as the index writes it (`PostingsCodec.encode`, or a
-    /// membership list written plainly), straight from the pool.
-    func encode(_ s: Int, scored: Bool) -> [UInt8] {
-        let slot = slots[s]
+    /// The slot of `code`, if the table has it.
+    func find(_ code: UInt64) -> Int? {
+        var i = Int(truncatingIfNeeded: (code &* 0x9E37_79B9_7F4A_7C15) >> 36) & mask
+        while true {
+            let s = table[i]
+            if s < 0 { return nil }
+            if slots[Int(s)].code == code { return Int(s) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// A list as the index writes it (`PostingsCodec.encode`, or a
+    /// membership list written plainly), straight from the pools: the
+    /// slots' lists one after the other (each table's numbers above the
+    /// last's).
+    static func encode(_ parts: [(PostingTable, Int)], scored: Bool) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(Int(slot.length) + Int(slot.length) / 4 + 2)
+        out.reserveCapacity(parts.reduce(2) { $0 + Int($1.0.slots[$1.1].length) * 5 / 4 })
+        var previous: Int32 = -1
+        for (table, s) in parts { table.encode(s, scored: scored, after: &previous, into: &out) }
+        return out
+    }
+
+    private func encode(_ s: Int, scored: Bool, after previous: inout Int32, into out: inout [UInt8]) {
+        let slot = slots[s]
         var pos = Int(slot.head)
         var end = Int(slot.head + Self.blockSizes[0] - 4)
         var level = 0
         var remaining = Int(slot.length)
         var gap: UInt32 = 0, shift: UInt32 = 0
         var wantImpact = false
+        var doc: Int32 = -1
         let p = pool
         let alphabet = PostingsCodec.alphabet
         while remaining > 0 {
@@ -186,7 +206,9 @@ struct PostingTable {
             if b & 0x80 != 0 {
                 shift += 7
             } else {
-                var g = gap
+                doc += Int32(bitPattern: gap)
+                var g = UInt32(bitPattern: doc - previous)
+                previous = doc
                 repeat {
                     let digit = Int(g & 31)
                     g >>= 5
@@ -197,7 +219,6 @@ struct PostingTable {
                 wantImpact = scored
             }
         }
-        return out
     }
 
     /// Slot `s`'s list: numbers, and impact bytes when `scored`.

@@ -75,26 +75,32 @@ public enum SearchIndexBuilder {
         let order = docs.indices.sorted { numbering.numbers[$0] < numbering.numbers[$1] }
         let all = order.map { numbering.numbers[$0] }
 
-        // Notices in number order, a chunk at a time: analysed in parallel
-        // (runs of notices), then each partition's postings appended in parallel.
-        let tables = (0..<partitions).map { _ in TableBox() }
-        var hashes = [UInt64](repeating: 0, count: docs.count)
-        for start in stride(from: 0, to: order.count, by: chunkSize) {
-            let slice = Array(order[start..<min(order.count, start + chunkSize)])
-            let runs = analyse(slice.map { docs[$0] })
-            var k = 0
-            for run in runs {
-                for h in run.hashes { hashes[slice[k]] = h; k += 1 }
+        // Notices in number order, in as many runs as there are cores: each
+        // run analysed in order by one thread, straight into a table of its
+        // own. A token's list is then its lists of the runs one after the other.
+        let threads = max(1, min(ProcessInfoCores.count, docs.count / 256))
+        let per = (order.count + threads - 1) / threads
+        let tables = (0..<threads).map { _ in TableBox() }
+        let hashSlots = ResultBox(count: docs.count)
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            var counts = TokenCounts()
+            defer { counts.release() }
+            let box = tables[t]
+            var table = PostingTable()
+            swap(&table, &box.table)
+            for k in (t * per)..<min(order.count, (t + 1) * per) {
+                let i = order[k]
+                hashSlots.set(i, analyse(docs[i], counts: &counts, number: numbering.numbers[i], into: &table))
             }
-            let numbers = slice.map { numbering.numbers[$0] }
-            DispatchQueue.concurrentPerform(iterations: partitions) { p in
-                tables[p].add(runs, numbers: numbers, partition: p)
-            }
+            swap(&table, &box.table)
         }
+        let hashes = hashSlots.values
 
-        // Every token's final list, per partition in parallel.
-        let lists: [TokenList] = Array(0..<partitions).parallelMap { p in tables[p].finish(all: all) }.flatMap { $0 }
-            + facetLists(docs, numbers: numbering.numbers, all: all)
+        // Every token's final list, per partition of tokens in parallel.
+        let lists: [TokenList] = Array(0..<partitions).parallelMap { p in
+            TableBox.finish(tables, partition: p, all: all)
+        }.flatMap { $0 } + facetLists(docs, numbers: numbering.numbers, all: all)
+        for box in tables { box.table.release(); box.table = PostingTable(capacity: 2) }
 
         let assembled = assemble(lists, count: docs.count)
         var files = assembled.files
@@ -145,21 +151,6 @@ public enum SearchIndexBuilder {
     @inline(__always)
     static func partition(_ code: UInt64) -> Int { Int(truncatingIfNeeded: (code &* 0xD6E8_FEB8_6659_FD93) >> 60) }
 
-    /// Notices analysed in parallel, in runs (in the order given).
-    static func analyse(_ docs: [SearchDocument]) -> [RunTerms] {
-        let ranges = max(1, min(docs.count, ProcessInfoCores.count * 4))
-        let per = (docs.count + ranges - 1) / max(1, ranges)
-        return Array(0..<ranges).parallelMap { r in
-            var counts = TokenCounts()
-            defer { counts.release() }
-            var run = RunTerms()
-            let end = min(docs.count, (r + 1) * per)
-            guard r * per < end else { return run }
-            for k in (r * per)..<end { analyse(docs[k], counts: &counts, into: &run) }
-            return run
-        }
-    }
-
     /// One notice's tokens (for an update).
     static func analyse(_ doc: SearchDocument, counts: inout TokenCounts) -> DocTerms {
         var run = RunTerms()
@@ -173,11 +164,37 @@ public enum SearchIndexBuilder {
         }
     }
 
-    /// One notice's tokens, appended to `run`. Texts are folded as they are
-    /// scanned; when one holds something only full NFKC handles, nothing is
-    /// appended and false returned: the notice is analysed again with every
-    /// text normalised first (`normalizing`).
-    static func analyse(_ doc: SearchDocument, counts: inout TokenCounts, normalizing: Bool, into run: inout RunTerms) -> Bool {
+    /// One notice's tokens appended to its run's table as notice `number`
+    /// (a clean build); its content hash.
+    static func analyse(_ doc: SearchDocument, counts: inout TokenCounts, number: Int32, into table: inout PostingTable) -> UInt64 {
+        var counted = count(doc, counts: &counts, normalizing: false)
+        if counted == nil { counted = count(doc, counts: &counts, normalizing: true) }
+        guard let (norm, words, hash) = counted else { return 0 }
+        for (code, text) in words where table.words[code] == nil { table.words[code] = text }
+        var bodyOnly = [UInt8](repeating: 0, count: 16)
+        for k in 0..<counts.touchedCount {
+            let i = Int(counts.touched[k])
+            let tf = counts.body[i]
+            let value: UInt8
+            if counts.short[i] == 0 && counts.heads[i] == 0 && tf < 16 {
+                if bodyOnly[Int(tf)] == 0 { bodyOnly[Int(tf)] = impact(short: 0, heads: 0, body: tf, norm: norm) }
+                value = bodyOnly[Int(tf)]
+            } else {
+                value = impact(short: counts.short[i], heads: counts.heads[i], body: tf, norm: norm)
+            }
+            table.append(counts.keys[i], number: number, value: value)
+        }
+        for k in 0..<counts.trigramsTouchedCount {
+            table.append(counts.trigramKeys[Int(counts.trigramsTouched[k])], number: number, value: nil)
+        }
+        return hash
+    }
+
+    /// A notice's tokens counted in `counts`: the body's length norm, the
+    /// words' texts and the content hash; nil when a text needs full NFKC
+    /// (`normalizing`).
+    static func count(_ doc: SearchDocument, counts: inout TokenCounts,
+                      normalizing: Bool) -> (norm: Float, words: [(code: UInt64, text: [UInt8])], hash: UInt64)? {
         counts.begin()
         var sink = FieldSink(counts)
         defer { counts = sink.counts }
@@ -191,32 +208,36 @@ public enum SearchIndexBuilder {
         let titleNorm = 1 - titleB + titleB * Float(doc.title.unicodeScalars.count) / titlePivot
         sink.field = .short(titleWeight / titleNorm)
         sink.titled = true
-        guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return false }
+        guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return nil }
         if let number = doc.number {
             sink.field = .short(numberWeight)
-            guard scan(number, shortEmit) else { return false }
+            guard scan(number, shortEmit) else { return nil }
         }
         sink.titled = false
         sink.field = .short(facetWeight)
-        guard scan(doc.community, shortEmit), scan(doc.category, shortEmit) else { return false }
-        for tag in doc.tags { guard scan(tag, shortEmit) else { return false } }
+        guard scan(doc.community, shortEmit), scan(doc.category, shortEmit) else { return nil }
+        for tag in doc.tags { guard scan(tag, shortEmit) else { return nil } }
         let headings = doc.headings
         sink.field = .heading
         sink.titled = true
         for heading in headings {
-            guard scan(heading.text, shortEmit) else { return false }
+            guard scan(heading.text, shortEmit) else { return nil }
             // A heading also reads as following the title: 中华人民共和国
             // 义务教育法 + 第三条 is the phrase 义务教育法第三条.
-            guard scan(doc.title + heading.text.prefix(3), [.onlyTrigrams]) else { return false }
+            guard scan(doc.title + heading.text.prefix(3), [.onlyTrigrams]) else { return nil }
         }
         sink.titled = false
         let body = doc.body
         sink.field = .body
-        guard scan(body, [.trigrams]) else { return false }
-        let norm = 1 - b + b * Float(sink.length) / pivotLength
-        let counts = sink.counts
+        guard scan(body, [.trigrams]) else { return nil }
+        return (1 - b + b * Float(sink.length) / pivotLength, sink.words, doc.contentHash(body: body, headings: headings))
+    }
 
-        run.words += sink.words
+    /// One notice's tokens, appended to `run` (false, and nothing
+    /// appended, when a text needs full NFKC: see `count`).
+    static func analyse(_ doc: SearchDocument, counts: inout TokenCounts, normalizing: Bool, into run: inout RunTerms) -> Bool {
+        guard let (norm, words, hash) = count(doc, counts: &counts, normalizing: normalizing) else { return false }
+        run.words += words
         // Counting sort by partition, into the run's arrays.
         let touched = UnsafeBufferPointer(start: counts.touched, count: counts.touchedCount)
         let keys = counts.keys
@@ -269,7 +290,7 @@ public enum SearchIndexBuilder {
                 }
             }
         }
-        run.hashes.append(doc.contentHash(body: body, headings: headings))
+        run.hashes.append(hash)
         run.count += 1
         return true
     }
@@ -535,64 +556,64 @@ public enum SearchIndexBuilder {
     }
 }
 
-/// One partition's postings while the index is built, used by one thread
-/// at a time (the partition's iteration of each chunk).
+/// One run's postings while the index is built, used by one thread.
 final class TableBox: @unchecked Sendable {
     var table = PostingTable()
 
     deinit { table.release() }
 
-    func add(_ runs: [SearchIndexBuilder.RunTerms], numbers: [Int32], partition p: Int) {
-        var t = PostingTable(capacity: 2)
-        swap(&t, &table)
-        defer { swap(&t, &table) }
-        let stride = SearchIndexBuilder.partitions + 1
-        var k = 0
-        for run in runs {
-            run.codes.withUnsafeBufferPointer { codes in
-            run.values.withUnsafeBufferPointer { values in
-            run.starts.withUnsafeBufferPointer { starts in
-            run.trigrams.withUnsafeBufferPointer { trigrams in
-            run.trigramStarts.withUnsafeBufferPointer { trigramStarts in
-                for d in 0..<run.count {
-                    let number = numbers[k + d]
-                    for j in Int(starts[d * stride + p])..<Int(starts[d * stride + p + 1]) {
-                        t.append(codes[j], number: number, value: values[j])
-                    }
-                    for j in Int(trigramStarts[d * stride + p])..<Int(trigramStarts[d * stride + p + 1]) {
-                        t.append(trigrams[j], number: number, value: nil)
-                    }
-                }
-            }}}}}
-            k += run.count
-            for (code, text) in run.words where SearchIndexBuilder.partition(code) == p && t.words[code] == nil {
-                t.words[code] = text
-            }
-        }
-    }
-
-    func finish(all: [Int32]) -> [SearchIndexBuilder.TokenList] {
+    /// The final lists of the tokens of partition `p`, each made of its
+    /// lists in the runs' tables, one after the other (the runs hold
+    /// notices in number order).
+    static func finish(_ boxes: [TableBox], partition p: Int, all: [Int32]) -> [SearchIndexBuilder.TokenList] {
         var out: [SearchIndexBuilder.TokenList] = []
-        out.reserveCapacity(table.count)
-        for s in 0..<table.count {
-            let code = table.slots[s].code
-            let token = SearchToken(code: code)
-            guard let text = token.isWord || token.isHashedTrigram ? table.words[code] : token.cjkUTF8 else { continue }
-            let scored = !token.isTrigram
-            let df = Int(table.slots[s].count)
-            // Most lists are short: encoded straight from the pool. A large
-            // one (split in two) or a complement is made from its numbers.
-            if scored || 2 * df <= all.count {
-                let full = table.encode(s, scored: scored)
-                let list = SearchIndexBuilder.TokenList(text: text, code: code, scored: scored, full: full, df: df)
-                if !list.large || !scored { out.append(list); continue }
+        let tables = boxes.map(\.table)
+        for (t, table) in tables.enumerated() {
+            for s in 0..<table.count {
+                let code = table.slots[s].code
+                guard SearchIndexBuilder.partition(code) == p else { continue }
+                // Made once: from the first run that has it.
+                if t > 0 && tables[..<t].contains(where: { $0.find(code) != nil }) { continue }
+                var parts: [(table: Int, slot: Int)] = [(t, s)]
+                for u in (t + 1)..<tables.count { if let slot = tables[u].find(code) { parts.append((u, slot)) } }
+                let token = SearchToken(code: code)
+                let words = tables[t].words[code] ?? parts.lazy.compactMap { tables[$0.table].words[code] }.first
+                guard let text = token.isWord || token.isHashedTrigram ? words : token.cjkUTF8 else { continue }
+                let scored = !token.isTrigram
+                let df = parts.reduce(0) { $0 + Int(tables[$1.table].slots[$1.slot].count) }
+                // Most lists are short: encoded straight from the pools. A
+                // large one (split in two) or a complement is made from its numbers.
+                if scored || 2 * df <= all.count {
+                    let full = PostingTable.encode(parts.map { (tables[$0.table], $0.slot) }, scored: scored)
+                    let list = SearchIndexBuilder.TokenList(text: text, code: code, scored: scored, full: full, df: df)
+                    if !list.large || !scored { out.append(list); continue }
+                }
+                var list = PostingsCodec.Scored()
+                for part in parts {
+                    let piece = tables[part.table].read(part.slot, scored: scored)
+                    list.numbers += piece.numbers
+                    list.impacts += piece.impacts
+                }
+                out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: scored, list: list, all: all))
             }
-            let list = table.read(s, scored: scored)
-            out.append(SearchIndexBuilder.tokenList(text: text, code: code, scored: scored, list: list, all: all))
         }
-        table.release()
-        table = PostingTable(capacity: 2)
         return out
     }
 }
 
+/// One value per index, each written by one thread.
+final class ResultBox: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<UInt64>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: 0, count: max(1, count))
+    }
+
+    deinit { slots.deallocate() }
+
+    func set(_ i: Int, _ v: UInt64) { slots[i] = v }
+    var values: [UInt64] { Array(UnsafeBufferPointer(start: slots, count: count)) }
+}
