@@ -11,6 +11,10 @@ first group (from the innermost frame out) whose pattern one of its frames
 matches: the template engine, view models, and so on. Prints milliseconds of
 CPU per group (samples / frequency) and the hottest innermost functions.
 Swift symbols are shown demangled when swift-demangle is on the PATH.
+
+`--groups parse` looks at the parse stage (解析) instead: its samples are
+those under `ContentParser.parse`, sorted into YAML, the privacy guard,
+Markdown and the rest (docs/performance.md "Parse stage").
 """
 import argparse, collections, re, shutil, subprocess, sys
 
@@ -35,23 +39,41 @@ GROUPS = [
     ("theme assets", r"ContentHash"),
 ]
 
+PARSE_GROUPS = [
+    ("privacy guard", r"PrivacyGuard|PrivacyScanner|MobilePrefixes|privacyProblems"),
+    ("YAML: Yams and libyaml", r"4Yams|yaml_parser|yaml_"),
+    ("YAML: fast path", r"FrontMatterYAML"),
+    ("YAML: nodes, keys (gongkai)", r"YAMLSource|YAMLNode|FrontMatterKey"),
+    ("Markdown: cmark", r"cmark_|libcmark"),
+    ("Markdown: the wrapper (walk, text, tables)", r"15GongkaiMarkdown"),
+    ("summarise", r"summarise"),
+    ("decoding, splitting the text", r"TextDecoding|FrontMatterSplit"),
+    ("checking keys (NoticeParser)", r"NoticeParser"),
+    ("notice list, memo, sorting", r"0B6ParserO5parse|ContentParser"),
+]
+
 
 def demangle(names):
     tool = shutil.which("swift-demangle")
-    if not tool or not names:
-        return {n: n for n in names}
-    out = subprocess.run([tool, "--simplified", "--compact"], input="\n".join(names), capture_output=True, text=True).stdout
-    return dict(zip(names, out.splitlines()))
+    result = {n: n for n in names}
+    swift = [n for n in names if n.startswith(("$s", "_$s"))]
+    if not tool or not swift:
+        return result
+    out = subprocess.run([tool, "--simplified", "--compact"], input="\n".join(swift), capture_output=True, text=True).stdout
+    result.update(zip(swift, out.splitlines()))
+    return result
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--stage", default=r"12SiteRendererV6render5meter5reuse")
+    ap.add_argument("--groups", choices=["render", "parse"], default="render")
+    ap.add_argument("--stage", default=None, help="regex of a frame every kept sample has")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--freq", type=float, default=2000.0, help="the -F given to perf record")
     args = ap.parse_args()
-    stage = re.compile(args.stage)
-    groups = [(name, re.compile(p)) for name, p in GROUPS]
+    default_stage = {"render": r"12SiteRendererV6render5meter5reuse", "parse": r"14GongkaiContent0B6ParserO5parse|13ContentParserO5parse"}[args.groups]
+    stage = re.compile(args.stage or default_stage)
+    groups = [(name, re.compile(p)) for name, p in (PARSE_GROUPS if args.groups == "parse" else GROUPS)]
     by_group, by_leaf = collections.Counter(), collections.Counter()
     total = kept = 0
     frames = []
@@ -61,7 +83,14 @@ def main():
         if not frames:
             return
         total += 1
-        if any(stage.search(f) for f in frames):
+        # libcmark is built without frame pointers: its samples lose the
+        # stack above it. In a build only the parse stage runs cmark.
+        lost = args.groups == "parse" and "libcmark" in frames[0] and not any(stage.search(f) for f in frames)
+        if lost:
+            kept += 1
+            by_leaf[frames[0]] += 1
+            by_group["Markdown: cmark (stack lost in libcmark)"] += 1
+        elif any(stage.search(f) for f in frames):
             kept += 1
             by_leaf[frames[0]] += 1
             for f in frames:
@@ -79,7 +108,12 @@ def main():
         elif line.startswith((" ", "\t")):
             parts = line.split(None, 1)
             if len(parts) == 2:
-                frames.append(parts[1].rsplit(" (", 1)[0].split("+0x")[0])
+                name, _, library = parts[1].rstrip().rpartition(" (")
+                name = name.split("+0x")[0]
+                if name == "[unknown]":
+                    # Keep the library: libcmark (Debian) has no symbols for its inner functions.
+                    name += " (" + library.rstrip(")").rsplit("/", 1)[-1] + ")"
+                frames.append(name)
         else:
             flush()
     flush()

@@ -1,5 +1,4 @@
 import GongkaiCore
-import Yams
 
 /// `<slug>/community.yml` → `Community`.
 enum CommunityParser {
@@ -27,7 +26,7 @@ enum CommunityParser {
         let yaml = YAMLSource(file: file.path, text: text, lineOffset: 0)
         let (root, syntax) = yaml.compose()
         guard syntax.isEmpty else { return (nil, diagnostics + syntax) }
-        var values: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
         for (key, keyNode, value) in root?.pairs ?? [] {
             if knownKeys.contains(key) {
                 values[key] = value
@@ -86,7 +85,7 @@ enum CommunityParser {
                                                            fix: Messages.communityRuleUnknownCategoryFix((site?.categories ?? []).map(\.slug).joined(separator: "、"))))
                         continue
                     }
-                    var map: [String: Node] = [:]
+                    var map: [String: YAMLNode] = [:]
                     for f in value.pairs ?? [] {
                         if RulesParser.keys.contains(f.key) { map[f.key] = f.value } else {
                             diagnostics.append(yaml.diagnostic(f.keyNode, "GK019", Messages.communityRuleUnknownKey(f.key, Suggest.nearest(f.key, in: RulesParser.keys)),

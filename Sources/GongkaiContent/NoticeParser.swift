@@ -2,7 +2,6 @@ import Foundation
 import GongkaiCore
 import GongkaiTables
 import GongkaiMarkdown
-import Yams
 
 /// One notice file → `Notice`: front matter (English keys or their Chinese
 /// aliases), then the Markdown body through cmark. Pure: runs in parallel.
@@ -12,8 +11,6 @@ struct NoticeParser: Sendable {
     /// Attachment scans by content: each file is read once per run (and once
     /// per content across runs when the build keeps them).
     var scans: any AttachmentScanMemo = AttachmentScans()
-
-    static let summaryLength = 120
 
     func parse(_ source: NoticeSource) -> (Notice?, [Diagnostic]) {
         var refused: [String] = []
@@ -36,7 +33,7 @@ struct NoticeParser: Sendable {
                                      message: Messages.frontMatterNotMapping, fix: Messages.noFrontMatterFix)])
         }
         var d: [Diagnostic] = []
-        var values: [FrontMatterKey: (keyNode: Node, value: Node)] = [:]
+        var values: [FrontMatterKey: (keyNode: YAMLNode, value: YAMLNode)] = [:]
         let allNames = FrontMatterKey.allCases.flatMap { [$0.rawValue, $0.alias] }
         for (name, keyNode, value) in pairs {
             guard let key = FrontMatterKey.byName[name] else {
@@ -70,7 +67,7 @@ struct NoticeParser: Sendable {
             }
             return s
         }
-        func date(_ node: Node, label: String) -> CalendarDate? {
+        func date(_ node: YAMLNode, label: String) -> CalendarDate? {
             let (day, problem) = Self.calendarDate(node, label: label, yaml: yaml)
             if let problem { d.append(problem) }
             return day
@@ -251,11 +248,10 @@ struct NoticeParser: Sendable {
         guard let title, let noticeDate, let category else { return (nil, d) }
         var positions: [String: SourcePosition] = [:]
         for (key, entry) in values {
-            if let mark = entry.value.mark {
-                positions[key.rawValue] = SourcePosition(line: mark.line + yaml.lineOffset, column: mark.column)
-            }
+            let mark = entry.value.mark
+            positions[key.rawValue] = SourcePosition(line: mark.line + yaml.lineOffset, column: mark.column)
         }
-        let summary = string(.summary) ?? Self.summarise(rendered.firstParagraph.isEmpty ? rendered.text : rendered.firstParagraph)
+        let summary = string(.summary) ?? NoticeSummary.make(rendered.firstParagraph.isEmpty ? rendered.text : rendered.firstParagraph)
         let notice = Notice(
             id: source.id, sourcePath: path, title: title, date: noticeDate, categorySlug: category.slug,
             period: period, number: string(.number), issuer: string(.issuer), reviewed: reviewed, tags: tags,
@@ -281,7 +277,7 @@ struct NoticeParser: Sendable {
 
     /// docs/design.md §8: everything of the notice that gets published (every
     /// front-matter value, the body, the file name in the URL).
-    private func privacyProblems(_ source: NoticeSource, yaml: YAMLSource, root: Node?, split: FrontMatterSplit,
+    private func privacyProblems(_ source: NoticeSource, yaml: YAMLSource, root: YAMLNode?, split: FrontMatterSplit,
                                  renderedText: String, attachments values: Set<String>?) -> [Diagnostic] {
         let privacy = PrivacyGuard.forNotice(site: site, community: community)
         let path = source.file.path
@@ -369,30 +365,7 @@ struct NoticeParser: Sendable {
         return d
     }
 
-    /// The first sentences of the body, cut at a character (never mid-character) with an ellipsis.
-    static func summarise(_ text: String) -> String {
-        var collapsed = ""
-        var count = 0
-        var pendingSpace = false
-        for ch in text {
-            if ch.isWhitespace {
-                pendingSpace = count > 0
-                continue
-            }
-            if pendingSpace {
-                collapsed.append(" ")
-                count += 1
-                pendingSpace = false
-            }
-            collapsed.append(ch)
-            count += 1
-            if count > summaryLength { break }
-        }
-        if count > summaryLength { return String(collapsed.prefix(summaryLength)) + "…" }
-        return collapsed
-    }
-
-    static func calendarDate(_ node: Node, label: String, yaml: YAMLSource) -> (CalendarDate?, Diagnostic?) {
+    static func calendarDate(_ node: YAMLNode, label: String, yaml: YAMLSource) -> (CalendarDate?, Diagnostic?) {
         guard let s = node.text, let day = CalendarDate.parse(s) else {
             return (nil, yaml.diagnostic(node, "GK103", Messages.invalidDate(label, node.text ?? ""),
                                          fix: Messages.invalidDateFix(node.text ?? "")))
@@ -400,15 +373,15 @@ struct NoticeParser: Sendable {
         return (day, nil)
     }
 
-    private func parsePeriod(_ node: Node, yaml: YAMLSource) -> (DisplayPeriod?, [Diagnostic]) {
+    private func parsePeriod(_ node: YAMLNode, yaml: YAMLSource) -> (DisplayPeriod?, [Diagnostic]) {
         var d: [Diagnostic] = []
-        func date(_ node: Node, _ label: String) -> CalendarDate? {
+        func date(_ node: YAMLNode, _ label: String) -> CalendarDate? {
             let (day, problem) = Self.calendarDate(node, label: label, yaml: yaml)
             if let problem { d.append(problem) }
             return day
         }
         if let fields = node.pairs {
-            var from: Node?, to: Node?
+            var from: YAMLNode?, to: YAMLNode?
             for f in fields {
                 switch f.key {
                 case "from", "起", "开始", "自": from = f.value
@@ -436,7 +409,7 @@ struct NoticeParser: Sendable {
 
     /// `process:` (四议两公开 / 程序): a list of `{stage, date, outcome}` (or
     /// 环节、日期、结果), in the order the stages happened.
-    private func parseProcess(_ node: Node?, noticeDate: CalendarDate?, yaml: YAMLSource,
+    private func parseProcess(_ node: YAMLNode?, noticeDate: CalendarDate?, yaml: YAMLSource,
                               diagnostics d: inout [Diagnostic]) -> [ProcessStep] {
         guard let node else { return [] }
         guard let list = node.sequence else {
@@ -449,7 +422,7 @@ struct NoticeParser: Sendable {
                 d.append(yaml.diagnostic(entry, "GK144", Messages.processBadShape, fix: Messages.processFix))
                 continue
             }
-            var stageNode: Node?, dateNode: Node?, outcome: String?
+            var stageNode: YAMLNode?, dateNode: YAMLNode?, outcome: String?
             for f in fields {
                 switch f.key {
                 case "stage", "环节", "步骤": stageNode = f.value
@@ -485,7 +458,7 @@ struct NoticeParser: Sendable {
     }
 
     /// `revisions:` ({date, what, why} each) and `withdrawn:` ({date, reason}).
-    private func parseRecords(_ revisionsNode: Node?, _ withdrawnNode: Node?, noticeDay: CalendarDate?,
+    private func parseRecords(_ revisionsNode: YAMLNode?, _ withdrawnNode: YAMLNode?, noticeDay: CalendarDate?,
                               yaml: YAMLSource, diagnostics d: inout [Diagnostic]) -> ([Revision], Withdrawal?) {
         var revisions: [Revision] = []
         if let node = revisionsNode {
@@ -495,7 +468,7 @@ struct NoticeParser: Sendable {
                         d.append(yaml.diagnostic(entry, "GK160", Messages.revisionsShape, fix: Messages.revisionsShapeFix))
                         continue
                     }
-                    var day: CalendarDate?, what: String?, why: String?, dateNode: Node?
+                    var day: CalendarDate?, what: String?, why: String?, dateNode: YAMLNode?
                     var complete = true
                     for f in fields {
                         switch f.key {
@@ -528,7 +501,7 @@ struct NoticeParser: Sendable {
         }
         var withdrawal: Withdrawal?
         if let node = withdrawnNode {
-            var day: CalendarDate?, reason: String?, dateNode: Node?
+            var day: CalendarDate?, reason: String?, dateNode: YAMLNode?
             for f in node.pairs ?? [] {
                 switch f.key {
                 case "date", "日期":
@@ -556,7 +529,7 @@ struct NoticeParser: Sendable {
         return (revisions, withdrawal)
     }
 
-    private func parseAttachments(_ node: Node?, source: NoticeSource, yaml: YAMLSource,
+    private func parseAttachments(_ node: YAMLNode?, source: NoticeSource, yaml: YAMLSource,
                                   diagnostics d: inout [Diagnostic], refused: inout [String]) -> [Attachment] {
         guard let node else { return [] }
         guard let list = node.sequence else {
@@ -566,7 +539,7 @@ struct NoticeParser: Sendable {
         }
         var result: [Attachment] = []
         for entry in list {
-            var fileNode: Node? = entry, title: String?, inlineNode: Node?
+            var fileNode: YAMLNode? = entry, title: String?, inlineNode: YAMLNode?
             if let fields = entry.pairs {
                 fileNode = nil
                 for f in fields {

@@ -1,5 +1,4 @@
 import GongkaiCore
-import Yams
 
 /// Running the guard over the clerk's files: YAML values (with the positions
 /// Yams gives) and Markdown source lines, so each hit points at the exact
@@ -15,13 +14,12 @@ extension PrivacyGuard {
 
     /// Every scalar value of a YAML document (keys are not published), except
     /// under the top-level keys in `skipping`.
-    func diagnostics(yaml: YAMLSource, root: Node?, skipping: Set<String> = []) -> [Diagnostic] {
+    func diagnostics(yaml: YAMLSource, root: YAMLNode?, skipping: Set<String> = []) -> [Diagnostic] {
         guard let root, Self.mayContainNumber(yaml.text) else { return [] }
         var result: [Diagnostic] = []
         var lines: [[Character]]?
-        func walk(_ node: Node) {
-            if let scalar = node.scalar {
-                let text = scalar.string
+        func walk(_ node: YAMLNode) {
+            if let text = node.string {
                 for finding in scan(text) {
                     lines = lines ?? yaml.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(Array.init)
                     let needle = Array(text.dropFirst(finding.offset).prefix(finding.length))
@@ -29,7 +27,7 @@ extension PrivacyGuard {
                     result.append(finding.diagnostic(file: yaml.file, line: at.line + yaml.lineOffset, column: at.column))
                 }
             } else if let mapping = node.mapping {
-                for (_, value) in mapping { walk(value) }
+                for pair in mapping { walk(pair.value) }
             } else if let sequence = node.sequence {
                 for item in sequence { walk(item) }
             }
@@ -45,9 +43,9 @@ extension PrivacyGuard {
     /// Where `needle` was typed: the first occurrence at or after the node's
     /// mark (quotes, block scalars and folding move it); the mark itself when
     /// escapes changed the text.
-    static func locate(_ needle: [Character], in lines: [[Character]], from mark: Mark?) -> (line: Int, column: Int) {
-        let startLine = max((mark?.line ?? 1) - 1, 0)
-        let startColumn = max((mark?.column ?? 1) - 1, 0)
+    static func locate(_ needle: [Character], in lines: [[Character]], from mark: YAMLMark) -> (line: Int, column: Int) {
+        let startLine = max(mark.line - 1, 0)
+        let startColumn = max(mark.column - 1, 0)
         guard !needle.isEmpty else { return (startLine + 1, startColumn + 1) }
         var lineIndex = startLine
         while lineIndex < lines.count, lineIndex < startLine + 500 {

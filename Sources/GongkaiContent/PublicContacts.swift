@@ -1,17 +1,16 @@
 import GongkaiCore
-import Yams
 
 /// `public_contacts:` in site.yml or community.yml: numbers the privacy guard
 /// lets through (a committee member's published mobile, the collective's
 /// bank account). Each entry is a number as text, or `{name: …, number: …}`.
 enum PublicContacts {
-    static func parse(_ node: Node?, yaml: YAMLSource) -> ([String], [Diagnostic]) {
+    static func parse(_ node: YAMLNode?, yaml: YAMLSource) -> ([String], [Diagnostic]) {
         guard let node else { return ([], []) }
         var numbers: [String] = []
         var problems: [Diagnostic] = []
         let entries = node.sequence ?? [node]
         for entry in entries {
-            var numberNode: Node? = entry
+            var numberNode: YAMLNode? = entry
             if let fields = entry.pairs {
                 numberNode = fields.first { ["number", "号码", "电话", "账号"].contains($0.key) }?.value
             }

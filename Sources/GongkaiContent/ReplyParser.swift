@@ -1,5 +1,4 @@
 import GongkaiCore
-import Yams
 
 /// One answer file (`content/<community>/replies/<case number>.md`, written
 /// by `gongkai inbox` and completed by the clerk; docs/desk.md) → `Reply`.
@@ -51,7 +50,7 @@ struct ReplyParser: Sendable {
                                      message: Messages.frontMatterNotMapping, fix: Messages.noFrontMatterFix)])
         }
         var d: [Diagnostic] = []
-        var values: [String: (keyNode: Node, value: Node)] = [:]
+        var values: [String: (keyNode: YAMLNode, value: YAMLNode)] = [:]
         let names = Self.keys.flatMap(\.names)
         for (name, keyNode, value) in pairs {
             guard let key = Self.keys.first(where: { $0.names.contains(name) })?.key else {

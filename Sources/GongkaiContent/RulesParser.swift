@@ -1,5 +1,4 @@
 import GongkaiCore
-import Yams
 
 /// The rule keys a category (site.yml) or a community's override
 /// (community.yml `rules:`) may carry, docs/catalogue.md.
@@ -8,7 +7,7 @@ enum RulesParser {
                        "number_required", "objection_days", "process_required", "answer_days"]
 
     /// Reads the rule keys present in `map`; bad values become GK016.
-    static func parse(_ map: [String: Node], yaml: YAMLSource, diagnostics d: inout [Diagnostic]) -> DisclosureRules {
+    static func parse(_ map: [String: YAMLNode], yaml: YAMLSource, diagnostics d: inout [Diagnostic]) -> DisclosureRules {
         var r = DisclosureRules()
         func days(_ key: String) -> Int? {
             guard let node = map[key] else { return nil }

@@ -1,6 +1,5 @@
 import Foundation
 import GongkaiCore
-import Yams
 
 /// content/site.yml → `Site`.
 enum SiteConfigParser {
@@ -22,7 +21,7 @@ enum SiteConfigParser {
             return (nil, [yaml.diagnostic(root, "GK011", Messages.siteKeyMissing("title"), fix: Messages.siteKeyFix("title"))])
         }
         var diagnostics: [Diagnostic] = []
-        var values: [String: Node] = [:]
+        var values: [String: YAMLNode] = [:]
         for (key, keyNode, value) in pairs {
             if knownKeys.contains(key) {
                 values[key] = value
@@ -90,7 +89,7 @@ enum SiteConfigParser {
                                                    fix: Messages.siteKeyFix("categories")))
                 continue
             }
-            var map: [String: Node] = [:]
+            var map: [String: YAMLNode] = [:]
             for f in fields {
                 map[f.key] = f.value
                 if !categoryKeys.contains(f.key) {
@@ -157,7 +156,7 @@ enum SiteConfigParser {
     }
 
     /// `desk_url` and `answers:` (docs/desk.md).
-    static func parseDesk(_ values: [String: Node], into site: inout Site, yaml: YAMLSource, diagnostics: inout [Diagnostic]) {
+    static func parseDesk(_ values: [String: YAMLNode], into site: inout Site, yaml: YAMLSource, diagnostics: inout [Diagnostic]) {
         if let node = values["desk_url"], let url = node.text, !url.isEmpty {
             if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("/") {
                 site.deskURL = url.hasSuffix("/") ? url : url + "/"

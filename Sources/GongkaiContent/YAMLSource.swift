@@ -2,15 +2,16 @@ import GongkaiCore
 import Yams
 
 /// A YAML text inside a file (site.yml, community.yml, or a notice's front
-/// matter starting at some line), composed by Yams into nodes that keep their
+/// matter starting at some line), composed into nodes that keep their
 /// positions, so every diagnostic can point at the clerk's own line and column.
+/// The only place that calls Yams.
 struct YAMLSource {
     let file: String
     let text: String
     /// File line of the YAML's first line, minus one.
     let lineOffset: Int
 
-    func diagnostic(_ node: Node?, _ code: String, _ message: String, fix: String = "",
+    func diagnostic(_ node: YAMLNode?, _ code: String, _ message: String, fix: String = "",
                     severity: Diagnostic.Severity = .error) -> Diagnostic {
         let mark = node?.mark
         return Diagnostic(
@@ -19,10 +20,19 @@ struct YAMLSource {
     }
 
     /// The document's root node, or the syntax problems found.
-    func compose() -> (Node?, [Diagnostic]) {
+    func compose() -> (YAMLNode?, [Diagnostic]) {
         if let colon = chineseColonLine() { return (nil, [colon]) }
+        if let root = FrontMatterYAML.compose(text) {
+            assert(composeWithYams() == (root, []), "FrontMatterYAML differs from Yams on:\n\(text)")
+            return (root, [])
+        }
+        return composeWithYams()
+    }
+
+    /// What Yams makes of the text (`compose` without its fast path).
+    func composeWithYams() -> (YAMLNode?, [Diagnostic]) {
         do {
-            return (try Yams.compose(yaml: text, .basic, .default, .utf8), [])
+            return (try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init), [])
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error)])
         } catch {
@@ -34,7 +44,17 @@ struct YAMLSource {
     /// `标题：通知` (a Chinese colon) is the clerk's most common YAML slip: it
     /// silently makes the whole line one string. Point at the colon instead.
     private func chineseColonLine() -> Diagnostic? {
-        guard text.utf8.contains(0x9A), text.contains("：") else { return nil }
+        // Most front matter has none: look for its bytes (EF BC 9A) first.
+        var copy = text
+        let hasColon = copy.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                if b[i] == 0xEF, b[i + 1] == 0xBC, b[i + 2] == 0x9A { return true }
+                i += 1
+            }
+            return false
+        }
+        guard hasColon else { return nil }
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -68,15 +88,3 @@ struct YAMLSource {
         }
     }
 }
-
-extension Node {
-    /// The text of a scalar, trimmed; nil for mappings and sequences.
-    var text: String? { scalar.map { $0.string.trimmingWhitespace() } }
-
-    /// Mapping pairs in document order with string keys.
-    var pairs: [(key: String, keyNode: Node, value: Node)]? {
-        guard let mapping = mapping else { return nil }
-        return mapping.map { (key: $0.key.text ?? "", keyNode: $0.key, value: $0.value) }
-    }
-}
-

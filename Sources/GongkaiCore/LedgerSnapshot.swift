@@ -11,7 +11,7 @@ public struct LedgerSnapshot: Sendable {
     public var versions: [NoticeID: String]
     /// Each notice's `facts.txt` (`NoticeFacts.text`) and `files.sha256`
     /// (`NoticeFiles.manifest`), published beside notice.txt.
-    public var facts: [NoticeID: String] = [:]
+    public var facts: @Sendable (Notice) -> String? = { _ in nil }
     public var files: [NoticeID: String] = [:]
     /// Published answers (docs/desk.md) by `Reply.id`: SHA-256 hex of each
     /// answer file's canonical text, and the text (published as its `notice.txt`).

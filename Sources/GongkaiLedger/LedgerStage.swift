@@ -26,6 +26,8 @@ public struct LedgerStage: Sendable {
         var versionCache = VersionCache.Update(known: .init())
         /// SHA-256 of attachments and table files by path, for the next build.
         var fileHashes: FileHashes?
+        /// Facts' SHA-256 by what they are made from, and the cache as read.
+        var facts: ([UInt64: String], FactsCache)?
     }
 
     let fs: any SiteFileSystem
@@ -73,13 +75,23 @@ public struct LedgerStage: Sendable {
         // is made from (files.sha256), with their SHA-256 (format 2).
         let communities = Dictionary(content.communities.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let fileHashes = FileHashes(fs: fs)
-        let records = content.notices.parallelMap { notice -> Record in
-            Self.record(notice, community: communities[notice.id.community], site: content.site, hashes: fileHashes)
+        // A notice whose source, community.yml and site.yml are as in the
+        // last build keeps its facts' SHA-256 without its facts being made.
+        let factsCache = FactsCache.load(fs)
+        var configDigests: [String: UInt64] = [:]
+        for c in sources.communities { configDigests[c.slug] = c.config?.digest ?? 0 }
+        let siteDigest = sources.siteFile?.digest ?? 0
+        let records = content.notices.parallelMap { [configDigests] notice -> Record in
+            let key = FactsCache.key(source: sourceByPath[notice.sourcePath]?.digest ?? 0, withdrawn: notice.withdrawal != nil,
+                                     community: configDigests[notice.id.community] ?? 0, site: siteDigest)
+            return Self.record(notice, community: communities[notice.id.community], site: content.site, hashes: fileHashes,
+                               factsKey: key, knownFacts: factsCache.known[key])
         }
         var versions: [NoticeID: String] = [:]
         versions.reserveCapacity(hashed.count)
         var factsTexts: [NoticeID: String] = [:], fileLists: [NoticeID: String] = [:]
-        factsTexts.reserveCapacity(hashed.count)
+        var factsEntries: [UInt64: String] = [:]
+        factsEntries.reserveCapacity(hashed.count)
         fileLists.reserveCapacity(hashed.count)
         var versionCache = VersionCache.Update(known: known)
         let latest = ledger.latest
@@ -88,7 +100,8 @@ public struct LedgerStage: Sendable {
         for (index, notice) in content.notices.enumerated() {
             let (key, version, new) = hashed[index]
             versions[notice.id] = version
-            factsTexts[notice.id] = records[index].facts
+            if let text = records[index].facts { factsTexts[notice.id] = text }
+            factsEntries[records[index].factsKey] = records[index].factsSHA
             fileLists[notice.id] = records[index].files
             versionCache.set(key, version, new: new)
             let id = notice.id.value
@@ -181,17 +194,25 @@ public struct LedgerStage: Sendable {
         var snapshot = LedgerSnapshot(ledger: published, versions: versions, text: { notice in
             sourceByPath[notice.sourcePath].map { NoticeText.canonical($0.bytes, withdrawn: notice.withdrawal != nil) }
         })
-        snapshot.facts = factsTexts
+        let site = content.site
+        let madeFacts = factsTexts
+        // Made again only for the notices whose files the renderer writes.
+        snapshot.facts = { notice in
+            madeFacts[notice.id] ?? NoticeFacts(notice, community: communities[notice.id.community], site: site).text
+        }
         snapshot.files = fileLists
         snapshot.replyVersions = replyVersions
         snapshot.replyTexts = replyTexts
         return Outcome(snapshot: snapshot, pending: pending, diagnostics: diagnostics, recorded: recorded,
-                       sound: sound, versionCache: versionCache, fileHashes: fileHashes)
+                       sound: sound, versionCache: versionCache, fileHashes: fileHashes,
+                       facts: (factsEntries, factsCache))
     }
 
     /// A notice's facts.txt and files.sha256 with their SHA-256.
     struct Record: Sendable {
-        var facts: String
+        /// Nil when its SHA-256 came from `FactsCache`.
+        var facts: String?
+        var factsKey: UInt64
         var factsSHA: String
         var files: String
         var filesSHA: String
@@ -199,11 +220,18 @@ public struct LedgerStage: Sendable {
         var changedFiles: [String]
     }
 
-    static func record(_ notice: Notice, community: Community?, site: Site, hashes: FileHashes) -> Record {
-        let facts = NoticeFacts(notice, community: community, site: site).text
-        let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
+    static let noFiles = SHA256.hex("")
+
+    static func record(_ notice: Notice, community: Community?, site: Site, hashes: FileHashes,
+                       factsKey: UInt64, knownFacts: String?) -> Record {
+        let facts = knownFacts == nil ? NoticeFacts(notice, community: community, site: site).text : nil
+        let factsSHA = knownFacts ?? SHA256.hex(facts ?? "")
         // A withdrawn notice publishes neither its body (with its tables) nor its files.
         let names = notice.withdrawal != nil ? [] : Array(Set(notice.attachments.map(\.file) + notice.tableFiles))
+        guard !names.isEmpty else {
+            return Record(facts: facts, factsKey: factsKey, factsSHA: factsSHA, files: "", filesSHA: noFiles, changedFiles: [])
+        }
+        let folder = notice.sourcePath.split(separator: "/").dropLast().joined(separator: "/")
         var list: [(name: String, sha256: String)] = []
         var changed: [String] = []
         for name in names {
@@ -212,7 +240,7 @@ public struct LedgerStage: Sendable {
             if hash?.before != nil { changed.append(name) }
         }
         let files = NoticeFiles.manifest(list)
-        return Record(facts: facts, factsSHA: SHA256.hex(facts), files: files, filesSHA: SHA256.hex(files),
+        return Record(facts: facts, factsKey: factsKey, factsSHA: factsSHA, files: files, filesSHA: SHA256.hex(files),
                       changedFiles: changed.sorted())
     }
 
@@ -327,6 +355,7 @@ public struct LedgerStage: Sendable {
     public static func saveCache(_ outcome: Outcome, recorded: Bool, siteRoot: String) {
         outcome.versionCache.save(siteRoot: siteRoot)
         outcome.fileHashes?.save(siteRoot: siteRoot)
+        if let (entries, previous) = outcome.facts { FactsCache.save(entries, previous: previous, siteRoot: siteRoot) }
         let after = recorded && !outcome.pending.isEmpty ? appended(outcome) : outcome.recorded
         var record = CacheRecord(ledger: digest(after), unrecorded: recorded ? 0 : outcome.pending.count)
         if outcome.sound, let after {

@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// Heading anchors (`<h2 id="一收入情况">`), so a section of a notice can be
 /// linked. The HTML renderer writes `<hN>` only for heading nodes: raw HTML is
 /// omitted in safe mode and all text is escaped, so the n-th `<hN>` in the
@@ -22,8 +24,27 @@ enum HeadingAnchors {
         var out = ""
         var pendingDash = false
         for s in text.unicodeScalars {
+            let v = s.value
+            // ASCII and CJK ideographs, most of a Chinese heading, without
+            // looking up their properties (the same answers, `HeadingAnchorTests`).
+            if v < 0x80 {
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x2D || v == 0x5F {
+                    pendingDash = !out.isEmpty
+                    continue
+                }
+                let lower = v >= 0x41 && v <= 0x5A ? v + 0x20 : v
+                guard (lower >= 0x61 && lower <= 0x7A) || (v >= 0x30 && v <= 0x39) else { continue }
+                if pendingDash { out += "-"; pendingDash = false }
+                out.unicodeScalars.append(Unicode.Scalar(UInt8(lower)))
+                continue
+            }
+            if v >= 0x4E00 && v <= 0x9FFF {
+                if pendingDash { out += "-"; pendingDash = false }
+                out.unicodeScalars.append(s)
+                continue
+            }
             let p = s.properties
-            if p.isWhitespace || s == "-" || s == "_" {
+            if p.isWhitespace {
                 pendingDash = !out.isEmpty
             } else if p.isAlphabetic || p.numericType != nil {
                 if pendingDash { out += "-"; pendingDash = false }
@@ -33,26 +54,27 @@ enum HeadingAnchors {
         return out.isEmpty ? "section" : out
     }
 
-    static func insert(_ headings: [RenderedMarkdown.Heading], into html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var bytes = html.utf8[...]
+    /// cmark's HTML with each `<hN>` given its anchor (`<hN id="…">`): one
+    /// copy of the bytes, made into a string once.
+    static func insert(_ headings: [RenderedMarkdown.Heading], into html: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + headings.count * 24)
+        var copied = 0
+        var i = 0
         var index = 0
-        while index < headings.count, let lt = bytes.firstIndex(of: 60) {
-            let rest = bytes[lt...]
-            if rest.count >= 4, rest[rest.index(lt, offsetBy: 1)] == 104,
-               let level = rest.dropFirst(2).first, level >= 49, level <= 54,
-               rest[rest.index(lt, offsetBy: 3)] == 62 {
-                out += String(Substring(bytes[..<lt]))
-                out += "<h\(Int(level) - 48) id=\"\(HTML.escape(headings[index].anchor))\">"
+        let n = html.count
+        while index < headings.count, i + 3 < n {
+            if html[i] == 60, html[i + 1] == 104, html[i + 2] >= 49, html[i + 2] <= 54, html[i + 3] == 62 {  // <hN>
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<i]))
+                out.append(contentsOf: "<h\(Int(html[i + 2]) - 48) id=\"\(HTML.escape(headings[index].anchor))\">".utf8)
                 index += 1
-                bytes = bytes[rest.index(lt, offsetBy: 4)...]
+                i += 4
+                copied = i
             } else {
-                out += String(Substring(bytes[...lt]))
-                bytes = bytes[bytes.index(after: lt)...]
+                i += 1
             }
         }
-        out += String(Substring(bytes))
-        return out
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<n]))
+        return String(decoding: out, as: UTF8.self)
     }
 }

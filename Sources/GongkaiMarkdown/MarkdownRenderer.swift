@@ -41,8 +41,6 @@ public enum MarkdownRenderer {
         guard let raw = cmark_render_html(doc, CMARK_OPT_DEFAULT) else {
             return RenderedMarkdown(html: "", text: walk.text.result, headings: [], firstParagraph: "")
         }
-        var html = String(cString: raw)
-        free(raw)
         // `<hN>` tags come in the order of the Markdown headings.
         var byHeading = [RenderedMarkdown.Heading?](repeating: nil, count: walk.headings.count)
         var paragraphAnchors: [String] = []
@@ -50,8 +48,11 @@ public enum MarkdownRenderer {
             if let i = item.headingIndex { byHeading[i] = anchored[k] } else { paragraphAnchors.append(anchored[k].anchor) }
         }
         let markdownHeadings = byHeading.compactMap { $0 }
-        if !markdownHeadings.isEmpty { html = HeadingAnchors.insert(markdownHeadings, into: html) }
-        html = StructuralHeadings.insertIDs(paragraphAnchors, into: html)
+        var html = markdownHeadings.isEmpty ? String(cString: raw)
+            : HeadingAnchors.insert(markdownHeadings, into: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self),
+                                                                                count: strlen(raw)))
+        free(raw)
+        if !paragraphAnchors.isEmpty { html = StructuralHeadings.insertIDs(paragraphAnchors, into: html) }
         let headings = anchored
         return RenderedMarkdown(
             html: html, text: walk.text.result, headings: headings,

@@ -20,13 +20,19 @@ extension SiteRenderer {
     func noticeText(_ notice: Notice, folder: String, key: UInt64?, _ reuse: (any PageReuse)?) -> [OutputFile] {
         guard let ledger, ledger.versions[notice.id] != nil else { return [] }
         var files = [file(folder + "notice.txt", key: key, reuse) { ledger.text(notice) ?? [] }]
-        // What the page shows beside the body, and the files it is made from
-        // (docs/ledger.md); keyed by their own bytes (they are made anyway).
-        for (name, text) in [("facts.txt", ledger.facts[notice.id]), ("files.sha256", ledger.files[notice.id])] {
-            guard let text else { continue }
-            let bytes = Array(text.utf8)
-            let own = keys.map { keys in keys.key(name) { $0.add(bytes) } }
-            files.append(file(folder + name, key: own, reuse) { bytes })
+        // What the page shows beside the body (made from the notice and its
+        // context, which the notice's key covers: made only when written),
+        // and the files it is made from (keyed by its own bytes).
+        let factsKey = key.map { k -> UInt64 in
+            var h = StableHasher()
+            h.add(k)
+            h.add("facts.txt")
+            return h.value
+        }
+        files.append(file(folder + "facts.txt", key: factsKey, reuse) { Array((ledger.facts(notice) ?? "").utf8) })
+        if let list = ledger.files[notice.id] {
+            let bytes = Array(list.utf8)
+            files.append(file(folder + "files.sha256", key: keys.map { keys in keys.key("files.sha256") { $0.add(bytes) } }, reuse) { bytes })
         }
         return files
     }

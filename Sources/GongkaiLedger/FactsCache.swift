@@ -1,0 +1,47 @@
+import Foundation
+import GongkaiCore
+
+/// `.gongkai-cache/ledger-facts.tsv`: the SHA-256 of each notice's
+/// facts.txt by what it is made from (the source's digest, whether it is
+/// withdrawn, the digests of its community.yml and of site.yml, the gongkai
+/// that made it), so a rebuild does not make 10,000 facts texts to find the
+/// one that changed. One `key \t sha256` line each; rewritten when it
+/// changed. A missing or damaged file means making them all again;
+/// `gongkai verify` never uses it.
+struct FactsCache: Sendable {
+    static let path = ".gongkai-cache/ledger-facts.tsv"
+
+    let known: [UInt64: String]
+
+    static func load(_ fs: any SiteFileSystem) -> FactsCache {
+        var known: [UInt64: String] = [:]
+        if let bytes = try? fs.read(path) {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+                let parts = line.split(separator: "\t")
+                guard parts.count == 2, let key = UInt64(parts[0], radix: 16), parts[1].count == 64 else { continue }
+                known[key] = String(parts[1])
+            }
+        }
+        return FactsCache(known: known)
+    }
+
+    static func key(source: UInt64, withdrawn: Bool, community: UInt64, site: UInt64) -> UInt64 {
+        var h = StableHasher()
+        h.add("gongkai-facts 1")
+        h.add(ExecutableIdentity.current)
+        h.add(source)
+        h.add(withdrawn ? "w" : "-")
+        h.add(community)
+        h.add(site)
+        return h.value
+    }
+
+    /// This build's keys and hashes, written when they differ from what was read.
+    static func save(_ entries: [UInt64: String], previous: FactsCache, siteRoot: String) {
+        guard entries != previous.known else { return }
+        var out = ""
+        for (key, sha) in entries.sorted(by: { $0.key < $1.key }) { out += String(key, radix: 16) + "\t" + sha + "\n" }
+        try? FileManager.default.createDirectory(atPath: siteRoot + "/.gongkai-cache", withIntermediateDirectories: true)
+        try? Data(out.utf8).write(to: URL(fileURLWithPath: siteRoot + "/" + path), options: .atomic)
+    }
+}

@@ -1,0 +1,56 @@
+@testable import GongkaiContent
+import GongkaiCore
+import Testing
+
+/// The parse stage's shortcuts on bytes (docs/performance.md "Parse stage")
+/// give exactly what the character-by-character definitions give.
+struct ParseFastPathTests {
+    @Test func asciiWhitespaceIsUnicodeWhitespace() {
+        for value in UInt32(0)..<0x80 {
+            let s = Unicode.Scalar(value)!
+            #expect(s.isUnicodeWhitespace == s.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+        for text in ["", " ", "　", "\n\t", " a ", "a", "通知　", "　通知", "\u{A0}x\u{2003}", "a b", "\u{85}"] {
+            let scalars = text.unicodeScalars
+            let reference = scalars.firstIndex(where: { !$0.properties.isWhitespace }).map {
+                String(scalars[$0...scalars.lastIndex(where: { !$0.properties.isWhitespace })!])
+            } ?? ""
+            #expect(text.trimmingWhitespace() == reference)
+        }
+    }
+
+    /// Every scalar the summary reads on bytes is a character of its own and
+    /// is whitespace exactly when the byte reader says so.
+    @Test func summaryScalarsStandAlone() {
+        let neighbours: [Character] = ["a", "中", "，", " ", "\n", "…"]
+        for value in UInt32(0x80)...0xFFFF where NoticeSummary.standsAlone(value) {
+            guard let s = Unicode.Scalar(value) else { continue }
+            let c = Character(s)
+            #expect(c.isWhitespace == (value == 0x3000 || value == 0xA0), "U+\(String(value, radix: 16))")
+            for n in neighbours + [c] {
+                #expect(String([c, n]).count == 2 && String([n, c]).count == 2, "U+\(String(value, radix: 16))")
+            }
+        }
+        for value in UInt32(0)..<0x80 where value != 0x0D {
+            let c = Character(Unicode.Scalar(value)!)
+            #expect(c.isWhitespace == (value == 0x20 || (0x09...0x0C).contains(value)))
+            #expect(String([c, "a"]).count == 2 && String(["中", c]).count == 2 && String([c, c]).count == 2)
+        }
+    }
+
+    @Test func summaryOnBytesIsTheSummaryByCharacters() {
+        var r = PrivacyCorpusTests.Random(state: 11)
+        let pieces = ["罗岗社区", "关于做好", "城乡居民医疗保险", "，", "。", "：", "“通知”", "2024年", "10月", "Fund ", "report",
+                      " ", "  ", "\n", "\n\n", "\t", "　", "\u{A0}", "\r\n", "e\u{301}", "\u{301}", "👍🏽", "🇨🇳", "한국",
+                      "\u{200D}", "…", "——", "（一）", "ＡＢＣ", "·", "\u{AD}", "𠀀", "x", "12,345.00"]
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<r.int(0...80) { text += r.pick(pieces) }
+            if r.int(0...3) == 0 { text = String(repeating: "中", count: r.int(110...130)) + r.pick(pieces) + text }
+            #expect(NoticeSummary.make(text) == NoticeSummary.byCharacters(text), "\(text)")
+        }
+        let long = String(repeating: "财务公开 ", count: 60)
+        #expect(NoticeSummary.onBytes(long) != nil)
+        #expect(NoticeSummary.make(long).count == NoticeSummary.length + 1)
+    }
+}
