@@ -26,6 +26,7 @@ test: deps-test
 	  python3 scripts/print_check.py $$tmp/public && \
 	  python3 Tests/Browser/gates.py $$tmp/public && \
 	  python3 Tests/Browser/import_test.py .build/debug/gongkai && \
+	  python3 Tests/Browser/search_test.py .build/debug/gongkai && \
 	  python3 Tests/Browser/desk_test.py .build/debug/gongkai; status=$$?; rm -rf $$tmp; exit $$status
 	$(SWIFT) test --skip-build
 

@@ -100,7 +100,8 @@ def load_queries(path):
         if not isinstance(rel, list) or not isinstance(must, list):
             die("%s: query %d (%s): relevant and must must be lists" % (path, i, x["q"]))
         out.append(dict(n=i, q=x["q"], community=x.get("community") or None, category=x.get("category") or None,
-                        relevant=list(dict.fromkeys(rel)), must=list(dict.fromkeys(must))))
+                        relevant=list(dict.fromkeys(rel)), must=list(dict.fromkeys(must)),
+                        anchors=x.get("anchors") or {}, kind=x.get("kind")))
         bad = [m for m in must if m not in set(rel)]
         if bad:
             print("search_bench: warning: query %d (%s): must not in relevant: %s" % (i, x["q"], ", ".join(bad)),
@@ -220,7 +221,12 @@ class Server(SiteServer):
             return 0.0 if self.inflight else time.monotonic() - self.last
 
 
+INDEX_PREFIX = None   # --index-prefix: count every file under it instead
+
+
 def is_index_json(path):
+    if INDEX_PREFIX:
+        return path.startswith(INDEX_PREFIX)
     return path.startswith("/search/") and path.endswith(".json")
 
 
@@ -365,6 +371,16 @@ def judge(q, res, notices, slugs):
     res["p10"] = hits / TOPK
     res["p10c"] = hits / min(TOPK, len(rel)) if rel else (1.0 if not res["ids"] else 0.0)
     res["missing"] = [m for m in q["must"] if m not in set(top)]
+    # Section links: a key hit should link to a heading that names the query.
+    res["anchors_checked"], res["anchors_ok"] = 0, 0
+    for i, h in zip(res["ids"][:TOPK], res["hrefs"][:TOPK]):
+        if i in q["anchors"] and q["anchors"][i]:
+            res["anchors_checked"] += 1
+            frag = unquote(h.split("#", 1)[1]) if h and "#" in h else ""
+            if frag in q["anchors"][i]:
+                res["anchors_ok"] += 1
+            else:
+                res.setdefault("warnings", []).append("%s links to #%s, not to %s" % (i, frag, "/".join(q["anchors"][i][:2])))
     res["musts_ok"] = not res["missing"] and not res["error"]  # a query that never got "done" fails
     warn = res.setdefault("warnings", [])
     if res["error"]:
@@ -414,9 +430,13 @@ def main():
     ap.add_argument("--site-content", metavar="SITE_DIR")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for data-state=done (10)")
     ap.add_argument("--json", metavar="OUT", help="write every query's raw results and metrics here")
+    ap.add_argument("--index-prefix", metavar="PATH",
+                    help="count every file under this path as index bytes (e.g. /pagefind/ for a Pagefind page)")
     ap.add_argument("--show", type=int, default=10, metavar="N",
                     help="for a query that misses a must or has capped P@10 < 1, list its first N results (10; 0 = never)")
     args = ap.parse_args()
+    global INDEX_PREFIX
+    INDEX_PREFIX = args.index_prefix
 
     public = os.path.abspath(args.public_dir)
     if not os.path.isfile(os.path.join(public, "search", "index.html")):
@@ -521,6 +541,21 @@ def main():
         print("later searches (warm)  JSON from the server: median %s, max %s (%s); client used median %s" % (
             kb(statistics.median(later)), kb(max(later)),
             label(queries[1 + later.index(max(later))]), kb(statistics.median(later_client))))
+    longq = [r["server_json"] for q, r in zip(queries[1:], results[1:]) if len(q["q"]) >= 10]
+    if longq:
+        print("long queries (>= 10 chars) JSON from the server: median %s, max %s over %d queries" % (
+            kb(statistics.median(longq)), kb(max(longq)), len(longq)))
+    checked = sum(r.get("anchors_checked", 0) for r in results)
+    if checked:
+        print("section links          %d of %d key hits in the top 10 link to the heading that names the query" % (
+            sum(r.get("anchors_ok", 0) for r in results), checked))
+    kinds = sorted({q.get("kind") for q in queries if q.get("kind")})
+    for kind in kinds:
+        pairs = [(q, r) for q, r in zip(queries, results) if q.get("kind") == kind]
+        wm = [p for p in pairs if p[0]["must"]]
+        print("  %-8s %2d queries: capped P@10 %.3f, must-finds %d/%d" % (
+            kind, len(pairs), sum(r["p10c"] for _, r in pairs) / len(pairs),
+            sum(1 for q, r in wm if r["musts_ok"]), len(wm)))
     if times:
         print("time to data-state=done  median %.0f ms, max %.0f ms" % (statistics.median(times), max(times)))
     print("all JSON fetched       %s over %d queries (server count; all files incl. HTML/CSS/JS: %s)" % (

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Search benchmark: quality (P@10, must-finds) and download size of gongkai's
 # search, through the real search page in headless Chromium, on the example
-# site and on a synthetic 10,000-notice site.
+# site, on a synthetic 10,000-notice site and on a site of 3,500 long legal
+# texts (laws, regulations, 村规民约: bench/laws.py).
 #
 # Usage (from the repository root, or anywhere):
 #     bash bench/search_bench.sh
@@ -10,7 +11,8 @@
 #     GONGKAI_BIN=...  use this executable instead of `swift build -c release`
 #     KEEP=1           keep the scratch folder in /dev/shm (printed at the end)
 #     TIMEOUT=10       seconds each query may take to reach data-state="done"
-#     ONLY=example     run only the example site (ONLY=synth: only the synthetic one)
+#     ONLY=example     run only the example site (ONLY=synth: only the synthetic
+#                      one; ONLY=laws: only the legal texts)
 #
 # Needs: python3, Debian chromium + chromium-driver, python3-selenium (nothing
 # is installed).  Steps:
@@ -25,7 +27,11 @@
 #      so the stage timings are printed: the line starting with 索引 gives the
 #      index stage's own time, which overlaps the render stage), the size of public/search/, then search_bench.py
 #      with bench/search_queries_synth.json
-#   4. a summary of both runs.  Exit status 1 if either run failed (a must-find
+#   4. legal texts: python3 bench/laws.py SITE (3,500 documents, seed 1), a
+#      check that bench/search_queries_laws.json was judged on it
+#      (bench/judge_laws.py --check), a clean build, search_bench.py with
+#      bench/search_queries_laws.json (section links checked too)
+#   5. a summary of the runs.  Exit status 1 if any run failed (a must-find
 #      missing, or mean capped P@10 < 0.95), 2 if something could not run.
 #
 # The only thing written outside the repository is one scratch folder
@@ -41,12 +47,13 @@ script_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$script_dir/.." && pwd)
 synth=$script_dir/synth.py
 
-case $ONLY in ''|example|synth) ;; *) echo "search_bench: ONLY must be example or synth" >&2; exit 2;; esac
-if [ "$ONLY" != example ] && { [ -z "$synth" ] || [ ! -f "$synth" ]; }; then
+case $ONLY in ''|example|synth|laws) ;; *) echo "search_bench: ONLY must be example, synth or laws" >&2; exit 2;; esac
+if { [ -z "$ONLY" ] || [ "$ONLY" = synth ]; } && [ ! -f "$synth" ]; then
     echo "search_bench: bench/synth.py missing (or set ONLY=example)" >&2
     exit 2
 fi
-for f in search_bench.py search_queries_example.json search_queries_synth.json judge_synth.py synth_to_site.py; do
+for f in search_bench.py search_queries_example.json search_queries_synth.json judge_synth.py synth_to_site.py \
+         laws.py judge_laws.py search_queries_laws.json; do
     [ -f "$script_dir/$f" ] || { echo "search_bench: bench/$f missing" >&2; exit 2; }
 done
 
@@ -60,8 +67,8 @@ now_ns() { date +%s%N; }
 # ---------------------------------------------------------------- 1. gongkai
 gongkai_bin_build
 
-ex_status=- sy_status=-
-ex_summary= sy_summary= build_report=
+ex_status=- sy_status=- lw_status=-
+ex_summary= sy_summary= lw_summary= build_report=
 
 # bench_run LABEL PUBLIC QUERIES SITE: runs search_bench.py, tees its output
 bench_run() {
@@ -75,7 +82,7 @@ bench_run() {
 }
 
 # ---------------------------------------------------------------- 2. example
-if [ "$ONLY" != synth ]; then
+if [ -z "$ONLY" ] || [ "$ONLY" = example ]; then
     say "example site: $repo/content -> $work/example"
     mkdir -p "$work/example"
     cp -R "$repo/content" "$work/example/content"
@@ -92,7 +99,7 @@ if [ "$ONLY" != synth ]; then
 fi
 
 # ---------------------------------------------------------------- 3. synthetic
-if [ "$ONLY" != example ]; then
+if [ -z "$ONLY" ] || [ "$ONLY" = synth ]; then
     say "corpus: $N notices (synth.py, seed 1) -> $work/corpus"
     python3 "$synth" "$work/corpus" "$N" --seed 1
     python3 "$script_dir/synth_to_site.py" "$work/corpus" "$work/site"
@@ -163,7 +170,29 @@ EOF
     sy_summary=$(sed -n '/^search benchmark summary/,$p' "$work/synth.out")
 fi
 
-# ---------------------------------------------------------------- 4. summary
+# ---------------------------------------------------------------- 4. legal texts
+if [ -z "$ONLY" ] || [ "$ONLY" = laws ]; then
+    say "legal texts: python3 bench/laws.py $work/laws (3,500 documents, seed 1)"
+    python3 "$script_dir/laws.py" "$work/laws"
+    if ! python3 "$script_dir/judge_laws.py" "$work/laws" --check "$script_dir/search_queries_laws.json"; then
+        echo "search_bench: the judged legal-text queries do not match this corpus;" \
+             "regenerate: python3 bench/judge_laws.py SITE bench/search_queries_laws.json" >&2
+        exit 2
+    fi
+    say "gongkai build of the legal texts"
+    if ! "$gongkai" build --site "$work/laws" --output "$work/laws-public" >"$work/laws-build.log" 2>&1; then
+        echo "search_bench: gongkai build of the legal texts failed:" >&2
+        head -40 "$work/laws-build.log" >&2
+        exit 2
+    fi
+    grep -E "^(索引|完成)" "$work/laws-build.log" | sed 's/^/   /' || true
+    say "search_bench.py on the legal texts"
+    lw_status=0
+    bench_run laws "$work/laws-public" "$script_dir/search_queries_laws.json" "$work/laws" || lw_status=$?
+    lw_summary=$(sed -n '/^search benchmark summary/,$p' "$work/laws.out")
+fi
+
+# ---------------------------------------------------------------- 5. summary
 verdict() { case $1 in -) echo "not run";; 0) echo "PASS";; 1) echo "FAIL";; *) echo "ERROR (exit $1)";; esac; }
 echo
 echo "################################################################################"
@@ -172,7 +201,7 @@ echo "gongkai: $gongkai"
 if [ "$ex_status" != - ]; then
     echo
     echo "example site (bench/search_queries_example.json): $(verdict "$ex_status")"
-    printf '%s\n' "$ex_summary" | grep -E '^(mean P@10|must-find|first search|later searches|time to|result|[0-9]+ passed)' | sed 's/^/  /'
+    printf '%s\n' "$ex_summary" | grep -E '^(mean P@10|must-find|first search|later searches|long queries|time to|result|[0-9]+ passed)' | sed 's/^/  /'
 fi
 if [ "$sy_status" != - ]; then
     echo
@@ -180,9 +209,14 @@ if [ "$sy_status" != - ]; then
     printf '%s\n' "$build_report" | sed 's/^/  /'
     printf '%s\n' "$sy_summary" | grep -E '^(mean P@10|must-find|first search|later searches|time to|result|[0-9]+ passed)' | sed 's/^/  /'
 fi
+if [ "$lw_status" != - ]; then
+    echo
+    echo "legal texts, 3,500 documents (bench/search_queries_laws.json): $(verdict "$lw_status")"
+    printf '%s\n' "$lw_summary" | grep -E '^(mean P@10|must-find|first search|later searches|long queries|section links|  [a-z]+ +[0-9]+ queries|time to|result|[0-9]+ passed)' | sed 's/^/  /'
+fi
 echo "################################################################################"
 worst=0
-for s in "$ex_status" "$sy_status"; do
+for s in "$ex_status" "$sy_status" "$lw_status"; do
     case $s in -|0) ;; 1) [ "$worst" = 0 ] && worst=1;; *) worst=2;; esac
 done
 exit "$worst"

@@ -22,10 +22,17 @@ enum SearchIndex {
         var notice: @Sendable (String) -> Notice?
     }
 
-    static func documents(_ notices: [Notice], content: SiteContent) -> [SearchDocument] {
-        let communities = Dictionary(content.communities.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let categories = Dictionary(content.site.categories.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return notices.map { n in
+    /// A notice as the index sees it (community and category by name).
+    struct Documents {
+        let communities: [String: String]
+        let categories: [String: String]
+
+        init(_ content: SiteContent) {
+            communities = Dictionary(content.communities.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+            categories = Dictionary(content.site.categories.map { ($0.slug, $0.name) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func document(_ n: Notice) -> SearchDocument {
             SearchDocument(
                 url: SiteRenderer.noticeHref(n.id), title: n.title, number: n.number,
                 communitySlug: n.id.community, community: communities[n.id.community] ?? n.id.community,
@@ -34,42 +41,42 @@ enum SearchIndex {
         }
     }
 
-    /// `inputs`: what the notices were made from (their documents' keys in
-    /// the index state: an unchanged notice's text is not hashed again).
+    /// Which notice, when, and from what (`inputs`: the parse cache's key of
+    /// each notice, with the site's configuration; 0 when not known).
+    static func identity(_ n: Notice, inputs: RenderInputs?) -> SearchIdentity {
+        let id = n.id, day = n.date.day   // each getter copies the notice's fields: once
+        var key = StableHasher()
+        key.add(id.value)
+        var input: UInt64 = 0
+        if let inputs, let parsed = inputs.notices[id] {
+            var h = StableHasher()
+            h.add(inputs.config)
+            h.add(parsed)
+            input = h.value | 1
+        }
+        return SearchIdentity(key: key.value, month: Int32(day.year * 12 + day.month - 1), day: Int32(day.day), input: input)
+    }
+
+    /// `inputs`: what the notices were made from (kept in the index state:
+    /// a notice whose input is unchanged is not read again by an update).
     static func files(_ content: SiteContent, synonyms: [[UInt8]?], previous: Previous? = nil,
                       inputs: RenderInputs? = nil) -> Result {
-        // Oldest first: a new notice gets the next number and no other
-        // notice's number changes.
-        let docs = documents(content.notices.reversed(), content: content)
-        let inputKeys = inputs.flatMap { inputs -> [UInt64]? in
-            var keys: [UInt64] = []
-            keys.reserveCapacity(docs.count)
-            for n in content.notices.reversed() {
-                guard let key = inputs.notices[n.id] else { return nil }
-                var h = StableHasher()
-                h.add(inputs.config)
-                h.add(key)
-                keys.append(h.value)
-            }
-            return keys
-        }
+        let maker = Documents(content)
+        let notices = content.notices
+        let identities = notices.map { identity($0, inputs: inputs) }
         let groups = synonyms.compactMap { $0 }.flatMap { Synonyms.parse(String(decoding: $0, as: UTF8.self)) }
-        let communities = content.communities.map { ($0.slug, $0.name) }
-        let categories = content.site.categories.map { ($0.slug, $0.name) }
         if let previous,
            let update = SearchIndexBuilder.update(
-               previous.state, docs: docs,
-               previousDoc: { i in
-                   previous.notice(previous.state.urls[i]).flatMap { documents([$0], content: content).first }
-               },
-               communities: communities, categories: categories, synonyms: groups,
-               read: { previous.read("search/" + $0) }, inputKeys: inputKeys) {
-            let files = update.files.map { OutputFile(path: "search/" + $0.path, content: .bytes($0.bytes)) }
-                + update.unchanged.map { OutputFile(path: "search/" + $0, content: .previous) }
-            return Result(files: files.sorted { $0.path < $1.path }, state: update.state, updated: true)
+               previous.state, notices: identities, document: { maker.document(notices[$0]) },
+               previousDoc: { url in previous.notice(url).map(maker.document) },
+               synonyms: groups, read: { previous.read("search/" + $0) }) {
+            var files: [OutputFile] = []
+            files.reserveCapacity(update.files.count + update.unchanged.count)
+            for f in update.files { files.append(OutputFile(path: "search/" + f.path, content: .bytes(f.bytes))) }
+            for path in update.unchanged { files.append(OutputFile(path: "search/" + path, content: .previous)) }
+            return Result(files: files, state: update.state, updated: true)
         }
-        let built = SearchIndexBuilder.buildWithState(docs, communities: communities, categories: categories, synonyms: groups,
-                                                      inputKeys: inputKeys)
+        let built = SearchIndexBuilder.buildWithState(notices.map(maker.document), synonyms: groups, identities: identities)
         return Result(files: built.files.map { OutputFile(path: "search/" + $0.path, content: .bytes($0.bytes)) },
                       state: built.state, updated: false)
     }

@@ -434,15 +434,12 @@ public struct PageMemoStore: PageReuse {
     }
 }
 
-/// The state of the last build's search index (`search.bin`), trusted only
-/// for the output and build it was written for (as the pages' file).
+/// The state of the last build's search index (`search.bin`): trusted only
+/// for the output and build it was written for (as the pages' file), and
+/// only if it reads back whole (GongkaiSearch checks its own bytes):
+/// anything else is no state, and the index is built anew.
 struct SearchStateStore {
-    struct Stored: Codable {
-        var header: String
-        var state: SearchIndexState
-    }
-
-    static let magic = Array("gongkai-search-2\n".utf8)
+    static let magic = Array("gongkai-search-3\n".utf8)
 
     let output: String
     let state: SearchIndexState?
@@ -453,17 +450,33 @@ struct SearchStateStore {
     init(siteRoot: String, output: String) {
         self.output = output
         guard let marker = try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8),
-              let stored = RecordFile.read(Stored.self, path: Self.path(siteRoot), magic: Self.magic),
-              stored.header == PageMemoStore.header(output: output, build: marker) else {
+              let bytes = RecordFile.bytes(of: Self.path(siteRoot)) else {
             state = nil
             return
         }
-        state = stored.state
+        state = Self.decode(bytes, header: PageMemoStore.header(output: output, build: marker))
+    }
+
+    /// The file: magic, the header's length (4 bytes) and bytes, the state.
+    static func encode(_ state: SearchIndexState, header: String) -> [UInt8] {
+        let h = Array(header.utf8)
+        var out = magic
+        for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: h.count >> (8 * k))) }
+        return out + h + state.serialized()
+    }
+
+    static func decode(_ bytes: [UInt8], header: String) -> SearchIndexState? {
+        let h = Array(header.utf8)
+        guard bytes.count >= magic.count + 4 + h.count, Array(bytes.prefix(magic.count)) == magic else { return nil }
+        var length = 0
+        for k in 0..<4 { length |= Int(bytes[magic.count + k]) << (8 * k) }
+        let start = magic.count + 4
+        guard length == h.count, Array(bytes[start..<start + length]) == h else { return nil }
+        return SearchIndexState(serialized: Array(bytes[(start + length)...]))
     }
 
     static func save(_ state: SearchIndexState, siteRoot: String, output: String, build: String) {
-        let stored = Stored(header: PageMemoStore.header(output: output, build: build), state: state)
-        RecordFile.write(stored, path: Self.path(siteRoot), magic: Self.magic)
-        unlink(Self.oldPath(siteRoot))
+        _ = OutputWriter.replaceFile(path(siteRoot), encode(state, header: PageMemoStore.header(output: output, build: build)))
+        unlink(oldPath(siteRoot))
     }
 }

@@ -9,6 +9,8 @@ struct DocumentWalk {
     let lines: SourceLines
     var text = PlainText()
     var headings: [(level: Int, text: String)] = []
+    /// The document's top-level blocks in order (for `StructuralHeadings`).
+    var blocks: [StructuralHeadings.Block] = []
     var tables: [TableReplacement] = []
     var firstParagraph: String?
     /// Turns a ```` ```table ```` block into a table; nil leaves such blocks as code.
@@ -25,6 +27,7 @@ struct DocumentWalk {
 
     mutating func run(_ doc: OpaquePointer) {
         guard let iter = cmark_iter_new(doc) else { return }
+        func topLevel(_ node: OpaquePointer) -> Bool { cmark_node_parent(node) == doc }
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
@@ -43,12 +46,15 @@ struct DocumentWalk {
                         tables.append(table)
                         text.block(table.plainText)
                         skipping = node
+                        if topLevel(node) { blocks.append(.other) }
                     } else {
                         paragraphStart = text.count
                     }
                 } else {
-                    if firstParagraph == nil, let start = paragraphStart {
-                        firstParagraph = text.suffix(from: start)
+                    if let start = paragraphStart {
+                        let own = text.suffix(from: start)
+                        if firstParagraph == nil { firstParagraph = own }
+                        if topLevel(node) { blocks.append(.paragraph(node: node, text: own)) }
                     }
                     paragraphStart = nil
                     text.endBlock()
@@ -58,6 +64,7 @@ struct DocumentWalk {
                     headingText = ""
                 } else {
                     headings.append((Int(cmark_node_get_heading_level(node)), headingText ?? ""))
+                    blocks.append(.heading(index: headings.count - 1, text: headingText ?? ""))
                     headingText = nil
                     text.endBlock()
                 }
@@ -66,6 +73,7 @@ struct DocumentWalk {
                 text.append(literal)
                 if headingText != nil { headingText! += literal }
             case CMARK_NODE_CODE_BLOCK:
+                if topLevel(node) { blocks.append(.other) }
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 if let resolve = resolveTable, let block = tableBlock(node, literal: literal) {
                     if let included = resolve(block) {
@@ -85,6 +93,9 @@ struct DocumentWalk {
                 text.lineBreak()
             case CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK:
                 if !entering || type == CMARK_NODE_THEMATIC_BREAK { text.endBlock() }
+                if entering && topLevel(node) { blocks.append(.other) }
+            case CMARK_NODE_LIST, CMARK_NODE_HTML_BLOCK:
+                if entering && topLevel(node) { blocks.append(.other) }
             default:
                 break
             }

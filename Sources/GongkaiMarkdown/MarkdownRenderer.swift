@@ -33,14 +33,27 @@ public enum MarkdownRenderer {
         walk.resolveTable = resolveTable
         walk.run(doc)
         for table in walk.tables { table.install() }
+        // Headings in document order: Markdown's, and the 第X章 / 第X节 /
+        // 第X条 paragraphs of legal texts; anchors unique across both.
+        let ordered = StructuralHeadings.select(walk.blocks, headings: walk.headings)
+        let anchored = HeadingAnchors.assign(ordered.map { ($0.level, $0.text) })
+        for item in ordered { if let node = item.node { StructuralHeadings.mark(node) } }
         guard let raw = cmark_render_html(doc, CMARK_OPT_DEFAULT) else {
             return RenderedMarkdown(html: "", text: walk.text.result, headings: [], firstParagraph: "")
         }
-        let headings = HeadingAnchors.assign(walk.headings)
-        let html = headings.isEmpty ? String(cString: raw)
-            : HeadingAnchors.insert(headings, into: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self),
-                                                                        count: strlen(raw)))
+        // `<hN>` tags come in the order of the Markdown headings.
+        var byHeading = [RenderedMarkdown.Heading?](repeating: nil, count: walk.headings.count)
+        var paragraphAnchors: [String] = []
+        for (k, item) in ordered.enumerated() {
+            if let i = item.headingIndex { byHeading[i] = anchored[k] } else { paragraphAnchors.append(anchored[k].anchor) }
+        }
+        let markdownHeadings = byHeading.compactMap { $0 }
+        var html = markdownHeadings.isEmpty ? String(cString: raw)
+            : HeadingAnchors.insert(markdownHeadings, into: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self),
+                                                                                count: strlen(raw)))
         free(raw)
+        if !paragraphAnchors.isEmpty { html = StructuralHeadings.insertIDs(paragraphAnchors, into: html) }
+        let headings = anchored
         return RenderedMarkdown(
             html: html, text: walk.text.result, headings: headings,
             firstParagraph: walk.firstParagraph ?? "", totals: walk.tables.flatMap(\.totals)
@@ -74,6 +87,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     /// Pipe-table 合计 rows that do not add up (tables from files are checked by the caller).
     public var totals: [TableTotalProblem] = []
 
+    /// A heading: a Markdown heading (level 1…6), or a paragraph of a legal
+    /// text that works as one (level 7: a 第X章 line, 8: a 第X节 line,
+    /// 9: an article, 第X条; `StructuralHeadings`), in document order.
     public struct Heading: Sendable, Hashable {
         public var level: Int
         public var text: String

@@ -85,6 +85,18 @@ public enum SearchText {
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if v < 0x10000 { return wordBMP[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
+
+    /// `isWordScalar` for the Basic Multilingual Plane, as a table built once.
+    static let wordBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for v in 0..<0x10000 {
+            if let s = Unicode.Scalar(UInt32(v)), s.properties.isAlphabetic || s.properties.numericType != nil {
+                bits[v >> 6] |= 1 << UInt64(v & 63)
+            }
+        }
+        return bits
+    }()
 }

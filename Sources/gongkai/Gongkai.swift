@@ -15,7 +15,7 @@ struct Gongkai: ParsableCommand {
         abstract: "村（居）务公开网站生成器：把 Markdown 公告生成为可搜索的静态网站。",
         version: version,
         subcommands: [Build.self, Check.self, New.self, Import.self, Serve.self, Verify.self, Desk.self, InboxCommand.self,
-                      ParseDump.self],
+                      ParseDump.self, BenchIndex.self],
         defaultSubcommand: Build.self)
 
     static func main() {

@@ -190,12 +190,6 @@ struct BinaryCoderTests {
         let stale = try #require(Self.entries(bytes, changed, slug: "mazhuang"))
         #expect(stale[2].notice?.title == sparse.title && stale[2].notice?.body.html == "")
 
-        let json = #"{"urls":["a/2024/b/index.html","c/2025/d/index.html"],"hashes":[1,18446744073709551615],"#
-            + #""shardCount":3,"total":12345,"ownFiles":{"收入":"t/1f","支出":"t/2e"},"shards":[0,2],"#
-            + #""facets":["@c:mazhuang","@k:caiwu"],"facetPostings":["1,2"],"inputKeys":[5,18446744073709551615]}"#
-        let state = try JSONDecoder().decode(SearchIndexState.self, from: Data(json.utf8))
-        #expect(state.ownFiles.count == 2 && state.inputKeys?.count == 2)
-        #expect(try BinaryCoder.decode(SearchIndexState.self, from: try BinaryCoder.encode(state)) == state)
     }
 
     static let bodiesName = NoticeMemoStore.BodiesName(inode: 1, mtime: 2, size: 3)

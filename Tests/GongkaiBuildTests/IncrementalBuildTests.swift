@@ -129,7 +129,9 @@ struct IncrementalBuildTests {
         defer { site.remove() }
         #expect(site.build().succeeded)
         let page = site.output.appendingPathComponent("mazhuang/2024/caiwu-12/index.html")
-        let fragment = site.output.appendingPathComponent("search/d/0.json")
+        let fragments = site.output.appendingPathComponent("search/d")
+        let first = try #require(try FileManager.default.contentsOfDirectory(atPath: fragments.path).filter { $0.hasSuffix(".json") }.min())
+        let fragment = fragments.appendingPathComponent(first)
         try FileManager.default.removeItem(at: page)
         try FileManager.default.removeItem(at: fragment)
         try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")

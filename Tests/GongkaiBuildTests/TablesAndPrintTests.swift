@@ -25,9 +25,9 @@ struct TablesAndPrintTests {
         #expect(html.contains("<td class=\"num\">586,320.00</td>"))
         // The table file is used, so it is not reported as a stray file, and it is not published by itself.
         #expect(snapshot["mazhuang/2025/jiesuan/结算明细.xlsx"] == nil)
-        // Cell text reaches the search index.
-        let indexed = snapshot.filter { $0.key.hasPrefix("search/") }
-            .contains { String(decoding: $0.value, as: UTF8.self).contains("水泥混凝土路面") }
+        // Cell text reaches the search index (its trigrams are keys of the shards).
+        let indexed = snapshot.filter { $0.key.hasPrefix("search/s/") }
+            .contains { String(decoding: $0.value, as: UTF8.self).contains("\"混凝土\":") }
         #expect(indexed)
     }
 

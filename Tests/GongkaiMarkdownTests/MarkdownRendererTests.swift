@@ -10,6 +10,48 @@ struct MarkdownRendererTests {
         #expect(r.headings.map(\.anchor) == ["一收入情况", "一收入情况-2", "fund-report-2024"])
     }
 
+    /// Laws and 村规民约 written as plain paragraphs: chapter and section
+    /// lines and articles are headings a search hit can link to; a table of
+    /// contents is not.
+    @Test func legalStructureGivesAnchoredHeadings() {
+        let md = """
+        目　　录
+
+        第一章　总则
+
+        第二章　土地承包
+
+        ## 第一章　总则
+
+        第一条　为了规范管理，制定本办法。
+
+        第二条【适用范围】本办法适用于本村。
+
+        **第二章　土地承包**
+
+        第一节　一般规定
+
+        第三条　承包方应当依法使用土地。
+        第三条所称承包方，是指本村村民。
+
+        第十二条规定的事项，由村委会办理。
+
+        - 第四条　列表里的不算。
+        """
+        let r = MarkdownRenderer.render(md)
+        #expect(r.headings.map(\.text) == ["第一章　总则", "第一条", "第二条【适用范围】", "第二章　土地承包", "第一节　一般规定", "第三条"])
+        #expect(r.headings.map(\.level) == [2, 9, 9, 7, 8, 9])
+        #expect(r.headings.map(\.anchor) == ["第一章-总则", "第一条", "第二条适用范围", "第二章-土地承包", "第一节-一般规定", "第三条"])
+        #expect(r.html.contains("<h2 id=\"第一章-总则\">"))
+        #expect(r.html.contains("<p id=\"第一条\">第一条　为了规范管理"))
+        #expect(r.html.contains("<p id=\"第二章-土地承包\"><strong>第二章　土地承包</strong></p>"))
+        #expect(r.html.contains("<p id=\"第三条\">第三条　承包方"))
+        #expect(r.html.contains("<p>第十二条规定的事项"), "a sentence that starts with an article number is not one")
+        #expect(r.html.contains("<p>第一章　总则</p>"), "the table of contents stays as it is")
+        #expect(!r.html.contains("gk-anchor"))
+        #expect(r.text.contains("第三条　承包方应当依法使用土地。"))
+    }
+
     @Test func rawHTMLNeverPassesThrough() {
         let r = MarkdownRenderer.render("<script>alert(1)</script>\n\n文字<img src=x onerror=alert(1)>\n\n[点我](javascript:alert(1))\n")
         #expect(!r.html.contains("<script"))
