@@ -26,7 +26,7 @@ struct FrontMatterValues {
 /// collecting the diagnostics in the order the keys are checked.
 struct FrontMatterCheck {
     let parser: NoticeParser
-    let source: NoticeSource
+    let id: NoticeID
     let yaml: YAMLSource
     /// Each key's name and value nodes, whichever spelling the clerk used.
     private(set) var keys: [FrontMatterKey: (keyNode: YAMLNode, value: YAMLNode)] = [:]
@@ -37,9 +37,9 @@ struct FrontMatterCheck {
 
     /// Resolves the keys (English or Chinese; GK110 for an unknown key,
     /// GK106 for a key written both ways, GK101 for a required key missing).
-    init(parser: NoticeParser, source: NoticeSource, yaml: YAMLSource, pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
+    init(parser: NoticeParser, id: NoticeID, yaml: YAMLSource, pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
         self.parser = parser
-        self.source = source
+        self.id = id
         self.yaml = yaml
         for (name, keyNode, value) in pairs {
             guard let key = FrontMatterKey.byName[name] else {
@@ -55,7 +55,7 @@ struct FrontMatterCheck {
             keys[key] = (keyNode, value)
         }
         for key in FrontMatterKey.required where keys[key] == nil {
-            diagnostics.append(Diagnostic(file: source.file.path, line: 1, column: 1, code: "GK101",
+            diagnostics.append(Diagnostic(file: yaml.file, line: 1, column: 1, code: "GK101",
                                           message: Messages.missingKey(key), fix: Messages.missingKeyFix(key)))
         }
     }
@@ -71,7 +71,7 @@ struct FrontMatterCheck {
 
     /// Every key but `summary`, `number` and `issuer`, which are checked when
     /// the notice is made.
-    mutating func run() -> FrontMatterValues {
+    mutating func run(_ source: NoticeSource) -> FrontMatterValues {
         var v = FrontMatterValues()
         v.title = string(.title)
         v.date = noticeDate()
@@ -132,10 +132,10 @@ struct FrontMatterCheck {
 
     /// `community`, if written, names the folder's community (GK108).
     private mutating func checkCommunity() {
-        guard let (_, node) = keys[.community], let value = node.text, value != source.id.community,
+        guard let (_, node) = keys[.community], let value = node.text, value != id.community,
               value != community?.name else { return }
-        diagnostics.append(yaml.diagnostic(node, "GK108", Messages.communityMismatch(value, source.id.community),
-                                           fix: Messages.communityMismatchFix(source.id.community)))
+        diagnostics.append(yaml.diagnostic(node, "GK108", Messages.communityMismatch(value, id.community),
+                                           fix: Messages.communityMismatchFix(id.community)))
     }
 
     /// `period`: its shape (GK105), its length under the rules (GK104), not
@@ -279,8 +279,8 @@ struct FrontMatterCheck {
 
     /// The notice's year is its folder's (GK112).
     private mutating func checkYear(_ date: NoticeDate?) {
-        guard let nd = date, String(nd.day.year) != source.id.year else { return }
-        diagnostics.append(yaml.diagnostic(keys[.date]!.value, "GK112", Messages.yearMismatch(source.id.year, nd.day.year),
+        guard let nd = date, String(nd.day.year) != id.year else { return }
+        diagnostics.append(yaml.diagnostic(keys[.date]!.value, "GK112", Messages.yearMismatch(id.year, nd.day.year),
                                            fix: Messages.yearMismatchFix, severity: .warning))
     }
 }

@@ -6,12 +6,13 @@ import GongkaiMarkdown
 /// One notice file → `Notice`, in the steps of `parse`: decode the text,
 /// split off the front matter, compose its YAML, resolve its keys, check each
 /// key, render the body, run the privacy guard. Pure: runs in parallel.
-struct NoticeParser: Sendable {
+/// One per community: its notices share the site, the community and the guard.
+final class NoticeParser: Sendable {
     let site: Site
     let community: Community?
     /// Attachment scans by content: each file is read once per run (and once
     /// per content across runs when the build keeps them).
-    var scans: any AttachmentScanMemo
+    let scans: any AttachmentScanMemo
     /// The privacy guard with the allow-list of this notice's community, made
     /// once for all its notices.
     let privacy: PrivacyGuard
@@ -36,8 +37,8 @@ struct NoticeParser: Sendable {
             return (nil, [Diagnostic(file: source.file.path, line: 1, column: 1, code: "GK002",
                                      message: Messages.frontMatterNotMapping, fix: Messages.noFrontMatterFix)])
         }
-        var check = FrontMatterCheck(parser: self, source: source, yaml: yaml, pairs: pairs)
-        let values = check.run()
+        var check = FrontMatterCheck(parser: self, id: source.id, yaml: yaml, pairs: pairs)
+        let values = check.run(source)
         let body = renderBody(split.body, bodyFirstLine: split.bodyFirstLine, source: source,
                               attachments: values.attachmentFiles)
         check.diagnostics += body.diagnostics

@@ -469,15 +469,22 @@ extension PrivacyScanner {
         }
     }
 
-    /// Eight bytes that may hold the start of a run: an ASCII digit or 0xEF.
-    /// (Exact tests for "some byte is less than 10" and "some byte is zero"
-    /// on the bytes XORed with `0` and with 0xEF.)
+    /// The high bit of a byte that is an ASCII digit or 0xEF, in eight bytes
+    /// (the tests "some byte is less than 10" after XOR with `0` and "some
+    /// byte is zero" after XOR with 0xEF). Borrows can set the flags of later
+    /// bytes, never of earlier ones: the lowest flag is always right.
     @inline(__always)
-    private static func mayStartRun(_ w: UInt64) -> Bool {
+    private static func runStartFlags(_ w: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let d = w ^ (0x30 &* ones)
         let e = w ^ (0xEF &* ones)
-        return ((d &- 10 &* ones) & ~d & highs) | ((e &- ones) & ~e & highs) != 0
+        return ((d &- 10 &* ones) & ~d & highs) | ((e &- ones) & ~e & highs)
+    }
+
+    /// UTF-8 continuation bytes (10xxxxxx) among eight bytes.
+    @inline(__always)
+    private static func continuationBytes(_ w: UInt64) -> Int {
+        (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 
     /// The scalars of valid UTF-8 between two scalar boundaries.
@@ -516,18 +523,29 @@ extension PrivacyScanner {
         let count = b.count
         while i < count {
             if runStart < 0, i + 8 <= count {
-                // Outside a run, skip eight bytes at a time that hold no
-                // ASCII digit and no 0xEF (the first byte of a full-width
-                // digit), counting the scalars they start.
-                var skipped = false
+                // Outside a run, skip eight bytes at a time up to the first
+                // ASCII digit or 0xEF (the first byte of a full-width digit),
+                // counting the scalars the skipped bytes start.
+                var aligned = true
                 while i + 8 <= count {
                     let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if Self.mayStartRun(w) { break }
-                    scalar += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                    i += 8
-                    skipped = true
+                    let flags = Self.runStartFlags(w)
+                    if flags == 0 {
+                        scalar += 8 - Self.continuationBytes(w)
+                        i += 8
+                        aligned = false
+                        continue
+                    }
+                    // The lowest flag is exact: bytes before it hold neither.
+                    let k = flags.trailingZeroBitCount >> 3
+                    if k > 0 {
+                        scalar += k - Self.continuationBytes(w & (UInt64.max >> (64 - 8 * k)))
+                        i += k
+                    }
+                    aligned = true
+                    break
                 }
-                if skipped {
+                if !aligned {
                     // The rest of a scalar the last word cut (already counted).
                     while i < count, b[i] & 0xC0 == 0x80 { i += 1 }
                     continue

@@ -1,5 +1,5 @@
 @testable import GongkaiContent
-import GongkaiCore
+@testable import GongkaiCore
 import Testing
 
 /// The parse stage's shortcuts on bytes (docs/performance.md "Parse stage")
@@ -79,6 +79,19 @@ struct ParseFastPathTests {
             let asciiDigits = text.utf8.count { $0 >= 48 && $0 <= 57 }
             let fullWidth = text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) }
             #expect(PrivacyGuard.mayContainNumber(text) == (asciiDigits >= 11 || fullWidth), "\(text)")
+        }
+    }
+
+    @Test func isoDatesReadTheSameWithoutTheGeneralReader() {
+        var texts = ["2024-10-08", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-08",
+                     "0000-01-01", "9999-12-31", "2024/10/08", "2024-10-0８", "２０２４-10-08", "2024-10-08 ", "2024--10-8"]
+        for year in [1900, 2000, 2023, 2024, 2100] {
+            for month in 0...13 {
+                for day in 0...32 { texts.append("\(year)-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)") }
+            }
+        }
+        for text in texts {
+            #expect(NoticeDate.parse(text) == NoticeDate.parseAnyForm(text), "\(text)")
         }
     }
 }
