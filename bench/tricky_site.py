@@ -32,6 +32,7 @@ MARKER = ".tricky_site"
 SITE_YML = """title: 怪例镇村务公开
 town: 怪例镇
 timezone: Asia/Shanghai
+rules: province-5
 public_contacts:
   - 0531-8765 4321
   - 13800138000
@@ -246,7 +247,7 @@ def front_matter(r, year, community, files):
         lines.append("%s: %s" % (key(r, "issuer", "发布单位"), scalar(r, community + "村民委员会")))
     if r.random() < 0.3:
         lines.append("%s: %s" % (key(r, "reviewed", "审核"), r.choice([
-            "{by: 村务监督委员会, date: %s}" % day, "村务监督委员会", "\n  by: 监委会\n  date: %s" % day,
+            "{by: 村务监督委员会, date: %s}" % day, "{by: 村务监督委员会, date: %s}" % date(r, year), "村务监督委员会", "\n  by: 监委会\n  date: %s" % day,
             "{by: 监委会, when: %s}" % day, "{date: %s}" % day, "[a, b]"])))
     if r.random() < 0.3:
         lines.append("%s: %s" % (key(r, "tags", "标签"), r.choice([
@@ -257,10 +258,14 @@ def front_matter(r, year, community, files):
         lines.append("%s: %s" % (key(r, "draft", "草稿"), r.choice(["true", "false", "是", "否", "maybe", "Yes"])))
     if r.random() < 0.15 and files:
         name = r.choice(files + ["缺失.pdf", "../外面.pdf", "病毒.exe"])
-        lines.append("%s:\n  - file: %s\n    title: %s" % (key(r, "attachments", "附件"), name, sentence(r, False)))
+        inline = r.choice(["", "", "\n    inline: false", "\n    inline: true", "\n    显示: 也许"])
+        lines.append("%s:\n  - file: %s\n    title: %s%s" % (key(r, "attachments", "附件"), name, sentence(r, False), inline))
     if r.random() < 0.1:
         lines.append("%s:\n  - {stage: 提议, date: %s}\n  - {stage: 决议, date: %s, outcome: 通过}"
                      % (key(r, "process", "四议两公开"), date(r, year), date(r, year)))
+    elif r.random() < 0.03:
+        lines.append("%s: %s" % (key(r, "process", "四议两公开"), r.choice([
+            "提议", "\n  - {stage: 瞎写, date: %s}" % day, "\n  - 提议", "\n  - {stage: 提议}", "\n  - {环节: 商议, 日期: %s, 备注: x}" % day])))
     if r.random() < 0.05:
         lines.append("%s:\n  - {date: %s, what: 改正金额, why: 录入错误}" % (key(r, "revisions", "修订"), date(r, year)))
     if r.random() < 0.05:
@@ -363,7 +368,13 @@ def main():
                 fh.write("姓名,电话\n张*明,%s\n" % mobile(r))
             with open(os.path.join(folder, "说明.pdf"), "wb") as fh:
                 fh.write(b"not really a pdf\n")
-        lines = front_matter(r, year, slug, ["名单.csv", "说明.pdf"])
+            with open(os.path.join(folder, "照片.png"), "wb") as fh:
+                fh.write(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+            with open(os.path.join(folder, "程序.exe"), "wb") as fh:
+                fh.write(b"MZ")
+        lines = front_matter(r, year, slug, ["名单.csv", "说明.pdf", "照片.png", "程序.exe"])
+        if r.random() < 0.03:
+            del lines[r.randrange(min(3, len(lines)))]
         text = "---\n" + "\n".join(lines) + "\n---\n" + body(r)
         k = r.randrange(60)
         if k == 0:

@@ -54,11 +54,11 @@ public enum ContentParser {
         // copying 10,000 of them into a job list shows on a rebuild.
         let jobs = sources.communities.indices.flatMap { c in sources.communities[c].notices.indices.map { (c, $0) } }
         let communitySources = sources.communities
+        let parsers = communitySources.map { NoticeParser(site: catalogue, community: lookup[$0.slug], scans: scans) }
         let parsed = jobs.parallelMap(meter: meter) { job -> (Notice?, [Diagnostic]) in
             let community = communitySources[job.0]
             if let memo, let known = memo.recall(community.notices[job.1]) { return known }
-            let result = NoticeParser(site: catalogue, community: lookup[community.slug], scans: scans)
-                .parse(community.notices[job.1])
+            let result = parsers[job.0].parse(community.notices[job.1])
             memo?.remember(community.notices[job.1], result)
             return result
         }

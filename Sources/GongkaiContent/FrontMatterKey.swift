@@ -40,6 +40,9 @@ enum FrontMatterKey: String, CaseIterable, Sendable {
         return map
     }()
 
+    /// Every English name and its alias, for suggestions (GK110).
+    static let allNames = allCases.flatMap { [$0.rawValue, $0.alias] }
+
     /// `title（标题）` as shown in messages.
     var both: String { "\(rawValue)（\(alias)）" }
 }

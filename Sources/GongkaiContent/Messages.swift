@@ -38,6 +38,8 @@ enum Messages {
     static let frontMatterNotMapping = "前置信息应是一组“键: 值”。"
 
     // GK003 encoding / reading
+    /// What a notice file is called in GK003.
+    static let noticeFile = "公告文件"
     static func notUTF8(_ what: String) -> String { "\(what)不是 UTF-8 编码（可能是 GBK/ANSI 保存的）。" }
     static let notUTF8Fix = "请用记事本或 WPS 打开，选择“另存为”，编码选 UTF-8 后保存。"
     static func unreadable(_ reason: String) -> String { "无法读取这个文件（\(reason)）。" }
@@ -367,6 +369,42 @@ enum Messages {
     static let withdrawnShapeFix = "例如：撤回: {date: 2025-11-02, reason: 名单中误列了已迁出的户，经村民代表会议决定撤回，核实后重新公示}"
     static func withdrawnBeforeNotice(_ day: String, _ notice: String) -> String { "撤回日期 \(day) 早于公告发布日期 \(notice)。" }
     static let withdrawnBeforeNoticeFix = "请写实际撤回的日期。"
+    static let withdrawnKeysFix = "撤回 只认 date（日期）和 reason（原因）。"
+    /// The summary of a withdrawn notice (its text is not published any more).
+    static func withdrawnSummary(_ day: String, _ reason: String) -> String { "本公告已于\(day)撤回。原因：\(reason)" }
+
+    // The front matter's values: what each key takes, its date labels, and the fixes (GK103, GK109, GK110, GK144, GK160)
+    static let textValue = "一段文字"
+    static let textValueFix = "请在冒号后面直接写文字，不要写成列表或多项。"
+    static let noticeDateLabel = "日期"
+    static let reviewDateLabel = "审核日期"
+    static let periodStartLabel = "公示期开始日期"
+    static let periodEndLabel = "公示期结束日期"
+    static let revisionDateLabel = "修订日期"
+    static let withdrawnDateLabel = "撤回日期"
+    static func stageDateLabel(_ stage: String) -> String { "\(stage)日期" }
+    static let revisionDateField = "日期（date）"
+    static let revisionWhatField = "修改内容（what）"
+    static let revisionWhyField = "原因（why）"
+    static let reviewedShape = "{by: 审核单位, date: 日期}"
+    static let reviewedShapeFix = "例如：审核: {by: 马庄村村务监督委员会, date: 2024-10-07}。"
+    static let reviewedKeysFix = "审核 只认 by（审核单位）和 date（日期）。"
+    /// Who reviews when community.yml names no supervision committee.
+    static let defaultSupervision = "村务监督委员会"
+    /// What a review date is called in the fix when the notice has no valid date.
+    static let reviewDatePlaceholder = "审核日期"
+    /// What a village is called in the fix when the notice's community is unknown.
+    static let defaultCommunity = "本村"
+    static let draftShape = "true 或 false"
+    static let draftFix = "草稿请写 草稿: true，发布时删掉这一行。"
+    static let processKeysFix = "四议两公开的每一项只认 环节（stage）、日期（date）、结果（outcome）。"
+    static let revisionKeysFix = "修订 的每一项只认 date（日期）、what（修改内容）和 why（原因）。"
+    static let attachmentsShape = "一个列表（每项 - file: 文件名, title: 说明）"
+    static let attachmentsShapeFix = "例如：附件: [{file: 收支明细.pdf, title: 10月收支明细}]。"
+    static let attachmentFileShape = "每项写明 file（文件名）"
+    static let attachmentFileShapeFix = "例如：- {file: 收支明细.pdf, title: 10月收支明细}"
+    static let attachmentInlineShape = "inline: true 或 false"
+    static let attachmentInlineShapeFix = "例如：- {file: 现场照片.jpg, title: 施工现场, inline: false}"
 }
 
 /// A period as shown in messages: `10月8日`, `10月13日`, days.

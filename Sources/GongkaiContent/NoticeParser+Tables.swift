@@ -30,8 +30,7 @@ extension NoticeParser {
     /// found in its tables (positions in the notice file or in the table file).
     /// `attachments`: the files the notice lists as attachments (a CSV
     /// among them is already checked by the privacy guard as a whole file).
-    func renderBody(_ body: String, bodyFirstLine: Int, source: NoticeSource, attachments: Set<String> = [])
-        -> (rendered: RenderedMarkdown, diagnostics: [Diagnostic], tableFiles: [String]) {
+    func renderBody(_ body: String, bodyFirstLine: Int, source: NoticeSource, attachments: Set<String> = []) -> RenderedBody {
         let problems = TableProblems()
         let path = source.file.path
         let rendered = MarkdownRenderer.render(body) { block in
@@ -42,7 +41,15 @@ extension NoticeParser {
             problems.diagnostics.append(Self.totalDiagnostic(p.mismatch, file: path, line: p.line + bodyFirstLine - 1,
                                                              column: p.column, place: ""))
         }
-        return (rendered, problems.diagnostics, problems.files)
+        return RenderedBody(rendered: rendered, diagnostics: problems.diagnostics, tableFiles: problems.files)
+    }
+
+    /// A notice's body as HTML and text, with the problems of its tables.
+    struct RenderedBody {
+        var rendered: RenderedMarkdown
+        var diagnostics: [Diagnostic]
+        /// Names of the table files the body's table blocks name (found or not).
+        var tableFiles: [String]
     }
 
     private func includeTable(_ block: TableBlock, source: NoticeSource, fileLine: Int,

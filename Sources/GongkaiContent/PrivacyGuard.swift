@@ -120,18 +120,42 @@ public struct PrivacyGuard: Sendable {
 
     /// Cheap pre-check on UTF-8: at least 11 ASCII digits, or any full-width one.
     static func mayContainNumber(_ text: String) -> Bool {
-        var digits = 0
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 {
-                digits += 1
+        var text = text
+        return text.withUTF8 { b in
+            var digits = 0
+            var i = 0
+            // Eight bytes at a time: exact per-byte flags for `0`…`9` (no
+            // carries: the high bits are masked off first); a full-width
+            // digit (EF BC 90–99) is looked for only where a 0xBC is.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= b.count {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let t = w & 0x7F7F_7F7F_7F7F_7F7F
+                digits += ((t &+ 0x50 &* ones) & ~(t &+ 0x46 &* ones) & ~w & highs).nonzeroBitCount
                 if digits >= 11 { return true }
-            } else if byte >= 0x90 && byte <= 0x99 && previous == (0xEF, 0xBC) {
-                return true
+                let e = w ^ (0xBC &* ones)
+                if (e &- ones) & ~e & highs != 0 || (i > 0 && b[i - 1] == 0xBC) {
+                    for j in i..<(i + 8) where Self.isFullWidthDigit(b, j) { return true }
+                }
+                i += 8
             }
-            previous = (previous.1, byte)
+            while i < b.count {
+                if b[i] &- 48 < 10 {
+                    digits += 1
+                    if digits >= 11 { return true }
+                } else if Self.isFullWidthDigit(b, i) {
+                    return true
+                }
+                i += 1
+            }
+            return false
         }
-        return false
+    }
+
+    /// The last byte of a full-width digit (EF BC 90–99) is at `i`.
+    @inline(__always)
+    private static func isFullWidthDigit(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        b[i] >= 0x90 && b[i] <= 0x99 && i >= 2 && b[i - 1] == 0xBC && b[i - 2] == 0xEF
     }
 
     static func finding(_ hit: PrivacyScanner.Hit, in text: String) -> PrivacyFinding {

@@ -22,6 +22,14 @@
 ///    character (GB 32100) is that code, not a card.
 struct PrivacyScanner {
     let scalars: [Unicode.Scalar]
+    /// Where groups may start (the fast path's run of digits; the rest of
+    /// `scalars` is context the rules look at).
+    var focus: Range<Int>
+
+    init(scalars: [Unicode.Scalar], focus: Range<Int>? = nil) {
+        self.scalars = scalars
+        self.focus = focus ?? 0..<scalars.count
+    }
 
     struct Hit {
         var kind: PrivacyFinding.Kind
@@ -101,8 +109,8 @@ struct PrivacyScanner {
     func chains() -> [[Group]] {
         var groups: [Group] = []
         let n = scalars.count
-        var i = 0
-        while i < n {
+        var i = focus.lowerBound
+        while i < focus.upperBound {
             guard Self.digit(scalars[i]) != nil else { i += 1; continue }
             let start = i
             var digits: [UInt8] = []
@@ -461,13 +469,88 @@ extension PrivacyScanner {
         }
     }
 
+    /// The high bit of a byte that is an ASCII digit or 0xEF, in eight bytes
+    /// (the tests "some byte is less than 10" after XOR with `0` and "some
+    /// byte is zero" after XOR with 0xEF). Borrows can set the flags of later
+    /// bytes, never of earlier ones: the lowest flag is always right.
+    @inline(__always)
+    private static func runStartFlags(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let d = w ^ (0x30 &* ones)
+        let e = w ^ (0xEF &* ones)
+        return ((d &- 10 &* ones) & ~d & highs) | ((e &- ones) & ~e & highs)
+    }
+
+    /// UTF-8 continuation bytes (10xxxxxx) among eight bytes.
+    @inline(__always)
+    private static func continuationBytes(_ w: UInt64) -> Int {
+        (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// The scalars of valid UTF-8 between two scalar boundaries.
+    private static func scalars(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(range.count)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let c = b[k]
+            var v: UInt32
+            if c < 0x80 {
+                v = UInt32(c)
+                k += 1
+            } else if c < 0xE0 {
+                v = UInt32(c & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F)
+                k += 2
+            } else if c < 0xF0 {
+                v = UInt32(c & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F)
+                k += 3
+            } else {
+                v = UInt32(c & 0x07) << 18 | UInt32(b[k + 1] & 0x3F) << 12 | UInt32(b[k + 2] & 0x3F) << 6 | UInt32(b[k + 3] & 0x3F)
+                k += 4
+            }
+            result.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+        }
+        return result
+    }
+
     private static func hits(utf8 b: UnsafeBufferPointer<UInt8>) -> [Hit] {
-        // Runs: (first byte, end byte, first scalar, end scalar).
+        // Runs: (first byte, end byte, first scalar, end scalar). A run
+        // starts at a digit (the separators before its first digit are
+        // never part of a number) and ends before the next other character.
         var runs: [(Int, Int, Int, Int)] = []
         var i = 0, scalar = 0
         var runStart = -1, runScalar = 0, digits = 0
         let count = b.count
         while i < count {
+            if runStart < 0, i + 8 <= count {
+                // Outside a run, skip eight bytes at a time up to the first
+                // ASCII digit or 0xEF (the first byte of a full-width digit),
+                // counting the scalars the skipped bytes start.
+                var aligned = true
+                while i + 8 <= count {
+                    let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let flags = Self.runStartFlags(w)
+                    if flags == 0 {
+                        scalar += 8 - Self.continuationBytes(w)
+                        i += 8
+                        aligned = false
+                        continue
+                    }
+                    // The lowest flag is exact: bytes before it hold neither.
+                    let k = flags.trailingZeroBitCount >> 3
+                    if k > 0 {
+                        scalar += k - Self.continuationBytes(w & (UInt64.max >> (64 - 8 * k)))
+                        i += k
+                    }
+                    aligned = true
+                    break
+                }
+                if !aligned {
+                    // The rest of a scalar the last word cut (already counted).
+                    while i < count, b[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
+                }
+            }
             let c = b[i]
             let kind: Unit
             let length: Int
@@ -494,9 +577,12 @@ extension PrivacyScanner {
                     runStart = -1
                     digits = 0
                 }
-            } else {
-                if runStart < 0 { runStart = i; runScalar = scalar }
+            } else if runStart >= 0 {
                 if kind == .digit { digits += 1 }
+            } else if kind == .digit {
+                runStart = i
+                runScalar = scalar
+                digits = 1
             }
             i += length
             scalar += 1
@@ -523,9 +609,10 @@ extension PrivacyScanner {
             while to < b.count, unit(b, to).0 == .digit { to = min(to + unit(b, to).1, b.count) }
             var after = 0
             while after < context, to < b.count { to = min(to + unit(b, to).1, b.count); after += 1 }
-            let window = Array(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self).unicodeScalars)
+            let window = scalars(b, from..<to)
             let base = startScalar - before
-            for var hit in PrivacyScanner(scalars: window).hits()
+            // Groups only in the run: every chain lies inside one run.
+            for var hit in PrivacyScanner(scalars: window, focus: before..<(endScalar - base)).hits()
             where hit.start >= before && hit.start < endScalar - base {
                 hit.start += base
                 hit.end += base

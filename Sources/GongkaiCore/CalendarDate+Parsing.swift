@@ -4,6 +4,15 @@ extension NoticeDate {
     /// optionally followed by a time `09:30` or `09:30:15` (after a space or `T`).
     /// Nil when the text is not such a date or the day does not exist.
     public static func parse(_ text: String) -> NoticeDate? {
+        // `2024-10-08`, as almost every date is written: the same answer without the general reader.
+        if let (year, month, day) = isoDigits(text) {
+            return CalendarDate(year: year, month: month, day: day).map { NoticeDate(day: $0) }
+        }
+        return parseAnyForm(text)
+    }
+
+    /// `parse` without its shortcut for `2024-10-08`.
+    static func parseAnyForm(_ text: String) -> NoticeDate? {
         var scalars = Array(text.unicodeScalars.map(halfWidth))
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
@@ -40,6 +49,23 @@ extension NoticeDate {
         guard i == scalars.count, h < 24, m < 60, s < 60 else { return nil }
         return NoticeDate(day: date, secondOfDay: h * 3600 + m * 60 + s)
     }
+}
+
+/// `dddd-dd-dd` in ASCII digits, as numbers.
+private func isoDigits(_ text: String) -> (Int, Int, Int)? {
+    let utf8 = text.utf8
+    guard utf8.count == 10 else { return nil }
+    var year = 0, month = 0, day = 0
+    for (i, byte) in utf8.enumerated() {
+        if i == 4 || i == 7 {
+            guard byte == 0x2D else { return nil }
+            continue
+        }
+        guard byte &- 0x30 < 10 else { return nil }
+        let d = Int(byte &- 0x30)
+        if i < 4 { year = year * 10 + d } else if i < 7 { month = month * 10 + d } else { day = day * 10 + d }
+    }
+    return (year, month, day)
 }
 
 extension CalendarDate {

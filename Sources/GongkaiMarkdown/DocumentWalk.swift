@@ -1,5 +1,10 @@
 import CCmark
 import GongkaiCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One pass over the AST with cmark's own iterator (a recursive walk could
 /// overflow the stack on deeply nested but legal input): collects plain
@@ -69,9 +74,10 @@ struct DocumentWalk {
                     text.endBlock()
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                // Most text goes only into the plain text: its bytes, without a String each.
+                let literal = Self.bytes(cmark_node_get_literal(node))
                 text.append(literal)
-                if headingText != nil { headingText! += literal }
+                if headingText != nil { headingText! += String(decoding: literal, as: UTF8.self) }
             case CMARK_NODE_CODE_BLOCK:
                 if topLevel(node) { blocks.append(.other) }
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -146,6 +152,12 @@ struct DocumentWalk {
         return TableBlock(info: rest, content: literal, line: line, column: column)
     }
 
+    /// A node's literal (valid UTF-8: cmark replaces what is not), in place.
+    private static func bytes(_ literal: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let literal else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+    }
+
     private func stripContainers(_ line: ArraySlice<UInt8>, quoteDepth: Int) -> ArraySlice<UInt8> {
         var rest = line
         func dropSpaces() { while let b = rest.first, b == 32 || b == 9 { rest = rest.dropFirst() } }
@@ -159,49 +171,80 @@ struct DocumentWalk {
 
 /// Plain text as a reader would copy it: CJK lines joined without spaces
 /// (a soft line break inside Chinese text is not a space), Latin words kept apart.
+/// Kept as UTF-8 bytes and made into one string at the end.
 struct PlainText {
-    private(set) var result = ""
+    private var bytes: [UInt8] = []
     private var pendingBreak = false
 
-    var count: Int { result.utf8.count }
+    var result: String { String(decoding: bytes, as: UTF8.self) }
+
+    var count: Int { bytes.count }
 
     func suffix(from byteOffset: Int) -> String {
-        let utf8 = result.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: byteOffset)
-        return String(result[start...]).trimmingWhitespace()
+        String(decoding: bytes[byteOffset...], as: UTF8.self).trimmingWhitespace()
     }
 
     mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    mutating func append(_ s: UnsafeBufferPointer<UInt8>) {
         guard !s.isEmpty else { return }
         if pendingBreak {
-            if let a = result.unicodeScalars.last, let b = s.unicodeScalars.first, needsSpace(a, b) {
-                result += " "
+            if let a = lastScalar, needsSpace(a, Self.firstScalar(s)) {
+                bytes.append(0x20)
             }
             pendingBreak = false
         }
-        result += s
+        bytes.append(contentsOf: s)
     }
 
     mutating func softBreak() { pendingBreak = true }
 
     mutating func lineBreak() {
         pendingBreak = false
-        result += "\n"
+        bytes.append(0x0A)
     }
 
     mutating func endBlock() {
         pendingBreak = false
-        if !result.isEmpty && !result.hasSuffix("\n") { result += "\n" }
+        if !bytes.isEmpty && !endsWithNewline { bytes.append(0x0A) }
     }
 
     mutating func block(_ s: String) {
         endBlock()
-        result += s
+        bytes.append(contentsOf: s.utf8)
         endBlock()
+    }
+
+    mutating func block(_ s: UnsafeBufferPointer<UInt8>) {
+        endBlock()
+        bytes.append(contentsOf: s)
+        endBlock()
+    }
+
+    /// The text's last character is a line feed: `hasSuffix("\n")` on
+    /// characters, where CR LF is one character and not a line feed.
+    private var endsWithNewline: Bool {
+        guard let last = bytes.last, last == 0x0A else { return false }
+        return bytes.count < 2 || bytes[bytes.count - 2] != 0x0D
+    }
+
+    private var lastScalar: Unicode.Scalar? {
+        guard var i = bytes.indices.last else { return nil }
+        while i > 0, bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        return Self.firstScalar(bytes[i...])
+    }
+
+    private static func firstScalar(_ s: some Collection<UInt8>) -> Unicode.Scalar {
+        var iterator = s.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
     }
 
     private func needsSpace(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         a.value < 0x2E80 && b.value < 0x2E80 && a != " " && b != " "
     }
 }
-

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The document's bytes split into lines, to read a paragraph's source back
 /// (cmark keeps positions on nodes, not the raw text of a paragraph).
 struct SourceLines {
@@ -8,7 +14,15 @@ struct SourceLines {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            var from = 0
+            while from < b.count, let hit = memchr(base + from, 10, b.count - from) {
+                let i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                starts.append(i + 1)
+                from = i + 1
+            }
+        }
         self.starts = starts
     }
 
