@@ -57,6 +57,11 @@ struct IncrementalBuildTests {
         ("template removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("templates")) }),
         ("notice removed", { try FileManager.default.removeItem(at: $0.root.appendingPathComponent("content/xinhua/2025/tingche.md")) }),
         ("body reverted", { try $0.replace("content/xinhua/2025/wuye.md", "\n本月另收取停车费 1,200.00 元。\n", "") }),
+        // The search index is updated for a notice of any date (issue 15).
+        ("backdated notice", { try $0.write("content/mazhuang/2024/guiyue.md",
+                                            "---\ntitle: 马庄村村规民约\ndate: 2024-06-01\ncategory: caiwu\n---\n第一章　总则\n\n第一条　为了维护秩序，制定本规约。\n") }),
+        ("renamed", { try FileManager.default.moveItem(at: $0.root.appendingPathComponent("content/mazhuang/2024/guiyue.md"),
+                                                       to: $0.root.appendingPathComponent("content/mazhuang/2024/cunguiminyue.md")) }),
     ]
 
     @Test func everyEditGivesWhatACleanBuildGives() throws {
