@@ -190,6 +190,23 @@ public enum SearchIndexBuilder {
         return hash
     }
 
+    /// A title's length in characters, without a closing note in brackets
+    /// (（2023年修订）, （试行）, （草案）): a revised law is as much about its
+    /// subject as the first version, and the newer one must not rank below it.
+    static func titleLength(_ title: String) -> Int {
+        let scalars = Array(title.unicodeScalars)
+        var end = scalars.count
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\u{3000}" { end -= 1 }
+        guard end > 0, scalars[end - 1] == "）" || scalars[end - 1] == ")" else { return scalars.count }
+        var i = end - 1
+        while i > 0 {
+            i -= 1
+            if scalars[i] == "（" || scalars[i] == "(" { return i > 0 ? i : scalars.count }
+            if scalars[i] == "）" || scalars[i] == ")" { break }
+        }
+        return scalars.count
+    }
+
     /// A notice's tokens counted in `counts`: the body's length norm, the
     /// words' texts and the content hash; nil when a text needs full NFKC
     /// (`normalizing`).
@@ -205,7 +222,7 @@ public enum SearchIndexBuilder {
         let shortEmit: Tokenizer.Emit = [.unigrams, .trigrams]
         // A short title that says the query is about it more than a long
         // one that also says it (实施《中华人民共和国…法》办法).
-        let titleNorm = 1 - titleB + titleB * Float(doc.title.unicodeScalars.count) / titlePivot
+        let titleNorm = 1 - titleB + titleB * Float(titleLength(doc.title)) / titlePivot
         sink.field = .short(titleWeight / titleNorm)
         sink.titled = true
         guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return nil }

@@ -17,6 +17,19 @@ struct TokenizerTests {
         #expect(Tokenizer.queryTokens(query) == expected)
     }
 
+    @Test(arguments: [
+        ("中华人民共和国环境保护法", 12),
+        ("中华人民共和国环境保护法（2023年修订）", 12),
+        ("畜禽规模养殖污染防治条例(2021年修订) ", 12),
+        ("村规民约（试行）", 4),
+        ("（草案）", 4),
+        ("关于（一）组的说明", 9),
+        ("名单（第一批）（补充）", 7),
+    ])
+    func titleLengthLeavesOutAClosingNote(_ title: String, _ length: Int) {
+        #expect(SearchIndexBuilder.titleLength(title) == length)
+    }
+
     @Test func trigramsOfRunsOfThreeOrMore() {
         #expect(Tokenizer.queryTrigrams("民主管理") == ["民主管", "主管理"])
         #expect(Tokenizer.queryTrigrams("低保 名单") == [])
