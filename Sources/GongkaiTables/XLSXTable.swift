@@ -28,19 +28,11 @@ public enum XLSXTable {
 
     /// The named sheet, or the first visible one when `sheet` is nil.
     public static func read(_ bytes: [UInt8], sheet wanted: String?) -> Result<Sheet, Failure> {
-        let archive: ZipArchive
-        do {
-            archive = try ZipArchive(bytes)
-        } catch {
-            return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
+        let archive: ZipArchive, workbook: WorkbookReader, relations: RelationshipsReader
+        switch open(bytes) {
+        case .success(let opened): (archive, workbook, relations) = opened
+        case .failure(let failure): return .failure(failure)
         }
-        guard let workbookXML = part(archive, "xl/workbook.xml") else {
-            return .failure(.unreadable("文件里没有 xl/workbook.xml，不是 Excel 工作簿（.xls 旧格式请另存为 .xlsx）"))
-        }
-        let workbook = WorkbookReader()
-        guard workbook.parse(workbookXML) else { return .failure(.unreadable("xl/workbook.xml 无法解析")) }
-        let relations = RelationshipsReader()
-        if let rels = part(archive, "xl/_rels/workbook.xml.rels") { _ = relations.parse(rels) }
 
         let chosen: WorkbookReader.SheetEntry?
         if let wanted {
@@ -107,19 +99,11 @@ public enum XLSXTable {
 
     /// Every sheet's cells (`Workbook`); a sheet that cannot be parsed is a failure.
     public static func workbook(_ bytes: [UInt8]) -> Result<Workbook, Failure> {
-        let archive: ZipArchive
-        do {
-            archive = try ZipArchive(bytes)
-        } catch {
-            return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
+        let archive: ZipArchive, workbook: WorkbookReader, relations: RelationshipsReader
+        switch open(bytes) {
+        case .success(let opened): (archive, workbook, relations) = opened
+        case .failure(let failure): return .failure(failure)
         }
-        guard let workbookXML = part(archive, "xl/workbook.xml") else {
-            return .failure(.unreadable("文件里没有 xl/workbook.xml，不是 Excel 工作簿（.xls 旧格式请另存为 .xlsx）"))
-        }
-        let workbook = WorkbookReader()
-        guard workbook.parse(workbookXML) else { return .failure(.unreadable("xl/workbook.xml 无法解析")) }
-        let relations = RelationshipsReader()
-        if let rels = part(archive, "xl/_rels/workbook.xml.rels") { _ = relations.parse(rels) }
         let strings = SharedStringsReader()
         if let data = part(archive, "xl/sharedStrings.xml") { _ = strings.parse(data) }
         let styles = StylesReader()
@@ -187,6 +171,24 @@ public enum XLSXTable {
     /// A part bigger than this unpacked is not read (a 20 MB workbook that
     /// unpacks to gigabytes is broken or hostile, never a village's ledger).
     static let partLimit = 256 * 1024 * 1024
+
+    /// The archive, its workbook (sheet names, visibility) and the workbook's relations.
+    private static func open(_ bytes: [UInt8]) -> Result<(ZipArchive, WorkbookReader, RelationshipsReader), Failure> {
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(bytes)
+        } catch {
+            return .failure(.unreadable("不是有效的 xlsx 文件（无法按 zip 打开）"))
+        }
+        guard let workbookXML = part(archive, "xl/workbook.xml") else {
+            return .failure(.unreadable("文件里没有 xl/workbook.xml，不是 Excel 工作簿（.xls 旧格式请另存为 .xlsx）"))
+        }
+        let workbook = WorkbookReader()
+        guard workbook.parse(workbookXML) else { return .failure(.unreadable("xl/workbook.xml 无法解析")) }
+        let relations = RelationshipsReader()
+        if let rels = part(archive, "xl/_rels/workbook.xml.rels") { _ = relations.parse(rels) }
+        return .success((archive, workbook, relations))
+    }
 
     private static func part(_ archive: ZipArchive, _ path: String) -> Data? {
         guard let entry = archive.entries.first(where: { $0.path == path || $0.path == "/" + path }),
