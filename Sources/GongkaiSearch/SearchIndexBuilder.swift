@@ -193,8 +193,9 @@ public enum SearchIndexBuilder {
     /// A title's length in characters, without a closing note in brackets
     /// (（2023年修订）, （试行）, （草案）): a revised law is as much about its
     /// subject as the first version, and the newer one must not rank below it.
-    static func titleLength(_ title: String) -> Int {
-        let scalars = Array(title.unicodeScalars)
+    static func titleLength(_ title: String) -> Int { titleLength(Array(title.unicodeScalars)) }
+
+    static func titleLength(_ scalars: [Unicode.Scalar]) -> Int {
         var end = scalars.count
         while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "\u{3000}" { end -= 1 }
         guard end > 0, scalars[end - 1] == "）" || scalars[end - 1] == ")" else { return scalars.count }
@@ -205,6 +206,57 @@ public enum SearchIndexBuilder {
             if scalars[i] == "）" || scalars[i] == ")" { break }
         }
         return scalars.count
+    }
+
+    /// The marks of a title's two ends in its anchors (`⟨` + its first two
+    /// units, its last two units + `⟩`), units as a phrase's: CJK characters
+    /// and runs of letters and digits.
+    static let titleStart: Unicode.Scalar = "\u{27E8}", titleEnd: Unicode.Scalar = "\u{27E9}"
+
+    /// The `^` keys that say where a title starts and ends (without a closing
+    /// note in brackets): a notice with both, and with the query as a phrase
+    /// in its title, has the query as its whole title (docs/search-index.md,
+    /// "Whole titles"). An end with no CJK character gives no key (it would
+    /// not be a hashed trigram); search.js `titleAnchors` is the same rule.
+    static func titleAnchors(_ title: String) -> [[UInt8]] {
+        let text = Array(SearchText.normalize(title).unicodeScalars)
+        // The units as ranges of `text`; only the first two and the last two are made into text.
+        var units: [Range<Int>] = []
+        var wordStart = -1
+        for (k, v) in text[..<titleLength(text)].enumerated() {
+            let cjk = SearchText.isCJK(v.value)
+            if !cjk, isWordScalar(v) {
+                if wordStart < 0 { wordStart = k }
+                continue
+            }
+            if wordStart >= 0 { units.append(wordStart..<k); wordStart = -1 }
+            if cjk { units.append(k..<k + 1) }
+        }
+        if wordStart >= 0 { units.append(wordStart..<titleLength(text)) }
+        guard units.count >= 2 else { return [] }
+        func pair(_ a: Range<Int>, _ b: Range<Int>) -> [Unicode.Scalar]? {
+            let scalars = Array(text[a]) + Array(text[b])
+            return scalars.contains { SearchText.isCJK($0.value) } ? scalars : nil
+        }
+        func bytes(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+            var out: [UInt8] = []
+            for v in scalars { out += String(v).utf8 }
+            return out
+        }
+        var keys: [[UInt8]] = []
+        if let start = pair(units[0], units[1]) { keys.append(bytes([titleStart] + start)) }
+        if let end = pair(units[units.count - 2], units[units.count - 1]) { keys.append(bytes(end + [titleEnd])) }
+        return keys
+    }
+
+    /// `\p{L}` or `\p{N}`, as search.js `isWord`.
+    static func isWordScalar(_ v: Unicode.Scalar) -> Bool {
+        if v.value < 0x80 { return (0x30...0x39).contains(v.value) || (0x61...0x7A).contains(v.value) || (0x41...0x5A).contains(v.value) }
+        return switch v.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
     }
 
     /// A notice's tokens counted in `counts`: the body's length norm, the
@@ -226,6 +278,9 @@ public enum SearchIndexBuilder {
         sink.field = .short(titleWeight / titleNorm)
         sink.titled = true
         guard scan(doc.title, [.unigrams, .gapped, .trigrams]) else { return nil }
+        for anchor in titleAnchors(doc.title) {
+            sink.titleOnlyTrigram(SearchToken.hashedTrigram(anchor) | SearchToken.titleFlag, [UInt8(ascii: "^")] + anchor)
+        }
         if let number = doc.number {
             sink.field = .short(numberWeight)
             guard scan(number, shortEmit) else { return nil }

@@ -179,6 +179,11 @@ struct FieldSink: TokenSink {
         if titled && counts.addTrigram(code | SearchToken.titleFlag) { words.append((code | SearchToken.titleFlag, [UInt8(ascii: "^")] + text)) }
     }
 
+    /// A `^` key of the title alone (`SearchIndexBuilder.titleAnchors`).
+    mutating func titleOnlyTrigram(_ code: UInt64, _ text: [UInt8]) {
+        if counts.addTrigram(code) { words.append((code, text)) }
+    }
+
     @inline(__always)
     mutating func word(_ code: UInt64, _ text: [UInt8]) {
         pendingWord = code

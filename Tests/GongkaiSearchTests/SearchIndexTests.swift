@@ -30,6 +30,21 @@ struct TokenizerTests {
         #expect(SearchIndexBuilder.titleLength(title) == length)
     }
 
+    @Test(arguments: [
+        ("中华人民共和国环境保护法", ["⟨中华", "护法⟩"]),
+        ("中华人民共和国环境保护法（2023年修订）", ["⟨中华", "护法⟩"]),
+        ("《马庄村2025年9月财务收支公开》", ["⟨马庄", "公开⟩"]),
+        ("ＧＫ１０４号 公示", ["⟨gk104号", "公示⟩"]),
+        ("2025 ABC", []),
+        ("村", []),
+        ("2025年 GK104", ["⟨2025年", "年gk104⟩"]),
+    ])
+    func titleAnchorsMarkBothEnds(_ title: String, _ expected: [String]) {
+        #expect(SearchIndexBuilder.titleAnchors(title).map { String(decoding: $0, as: UTF8.self) } == expected.map {
+            $0.replacingOccurrences(of: "⟨", with: "\u{27E8}").replacingOccurrences(of: "⟩", with: "\u{27E9}")
+        })
+    }
+
     @Test func trigramsOfRunsOfThreeOrMore() {
         #expect(Tokenizer.queryTrigrams("民主管理") == ["民主管", "主管理"])
         #expect(Tokenizer.queryTrigrams("低保 名单") == [])

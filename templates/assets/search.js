@@ -90,6 +90,34 @@
     for (var k = 0; k + 2 < chain.length; k++) out.push(chain[k] + chain[k + 1] + chain[k + 2]);
     return out;
   }
+  /* The `^` keys of where a title starts and ends, its closing note in
+     brackets aside (docs/search-index.md, "Whole titles"); the rule of
+     SearchIndexBuilder.titleAnchors. */
+  var TITLE_START = '\u27E8', TITLE_END = '\u27E9';
+  function titleAnchors(text) {
+    var s = Array.from(normalize(text)), end = s.length, k = s.length;
+    while (k > 0 && (s[k - 1] === ' ' || s[k - 1] === '\u3000')) k--;
+    if (k > 0 && s[k - 1] === ')') {
+      for (var i = k - 2; i >= 0; i--) {
+        if (s[i] === '(') { if (i > 0) end = i; break; }
+        if (s[i] === ')') break;
+      }
+    }
+    var units = [], word = '';
+    for (var j = 0; j < end; j++) {
+      var ch = s[j];
+      if (isCJK(ch.codePointAt(0))) { if (word) units.push(word); word = ''; units.push(ch); }
+      else if (isWord(ch)) word += ch;
+      else { if (word) units.push(word); word = ''; }
+    }
+    if (word) units.push(word);
+    var n = units.length, keys = [];
+    if (n < 2) return keys;
+    function hasCJK(t) { return Array.from(t).some(function (c) { return isCJK(c.codePointAt(0)); }); }
+    if (hasCJK(units[0] + units[1])) keys.push(TITLE_START + units[0] + units[1]);
+    if (hasCJK(units[n - 2] + units[n - 1])) keys.push(units[n - 2] + units[n - 1] + TITLE_END);
+    return keys;
+  }
   function fnv32(text) {
     var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
@@ -249,6 +277,7 @@
           });
         })
         .then(function (hits) { return phraseFirst(m, q.phrases, hits, values); })
+        .then(function (hits) { return wholeTitles(m, query, q.phrases, hits); })
         .then(function (hits) { return { hits: hits, clauses: cl }; });
     });
   }
@@ -334,6 +363,25 @@
         });
       });
       return order();
+    });
+  }
+
+  /* A query that is a notice's whole title (its closing note aside) puts the
+     notices with that title first, newest first: the versions of one law,
+     a list published again. Only for a phrase of four units or more. */
+  function wholeTitles(m, query, phrases, hits) {
+    var keys = titleAnchors(query);
+    if (!keys.length || hits.length < 2 || !phrases.some(function (p) { return p.chain.length >= 4; })) return hits;
+    return Promise.all(keys.map(function (k) {
+      return entry(m, '^' + k, k).then(function (v) { return membership('^' + k, v); });
+    })).then(function (sets) {
+      if (sets.some(function (set) { return !set; })) return hits;
+      var need = 2 * phrases.length, whole = [], rest = [];
+      hits.forEach(function (d) {
+        (d.phrases >= need && sets.every(function (set) { return set.has(d.doc); }) ? whole : rest).push(d);
+      });
+      whole.sort(function (a, b) { return b.doc - a.doc; });
+      return whole.concat(rest);
     });
   }
 
