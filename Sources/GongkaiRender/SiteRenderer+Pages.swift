@@ -433,6 +433,14 @@ extension SiteRenderer {
         for n in content.notices {
             urls.append(SitemapURL(loc: base + URLPaths.noticeFolder(n.id), lastmod: n.date.day.iso))
         }
+        // The published answers (docs/desk.md): each community's 群众建议与答复 page and each answer.
+        for c in content.communities where hasRepliesPage(c.slug) {
+            let answered = replies.answered(c.slug)
+            urls.append(SitemapURL(loc: base + c.slug + "/replies/", lastmod: answered.first?.answered?.iso))
+            for r in answered {
+                urls.append(SitemapURL(loc: base + c.slug + "/replies/\(r.number)/", lastmod: r.answered?.iso))
+            }
+        }
         return SitemapView(urls: urls)
     }
 

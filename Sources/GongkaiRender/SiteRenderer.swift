@@ -231,6 +231,8 @@ public struct SiteRenderer: Sendable {
         })
         jobs.append(page("sitemap.xml", "sitemap", key: pageKey("sitemap") { h in
             for n in content.notices { h.add(n.id.value); h.add(UInt64(bitPattern: Int64(n.date.day.dayNumber))) }
+            h.add(replies.digest)
+            h.add(site.deskURL ?? "-")
         }) { self.sitemap() })
         // The longest jobs start first (their files keep their place).
         var first = [jobs.count]

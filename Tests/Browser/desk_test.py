@@ -336,6 +336,10 @@ def loop(binary, work, shots, procs):
               c.stderr.count("GK310") == 2 and "第 2026-0002 号" in c.stderr, c.stderr[-500:])
     overview = open(os.path.join(public, "overview/index.html"), encoding="utf-8").read()
     rep.check("the compliance overview has the table of answers", "群众异议和建议的答复" in overview)
+    sitemap = open(os.path.join(public, "sitemap.xml"), encoding="utf-8").read()
+    rep.check("sitemap.xml lists the answers page and the published answer",
+              "mazhuang/replies/</loc>" in sitemap and "mazhuang/replies/2026-0001/</loc>" in sitemap,
+              "\n".join(l for l in sitemap.splitlines() if "replies" in l)[:300])
     # A published answer changes only in the open (GK308), like a notice.
     published = open(first, encoding="utf-8").read()
     open(first, "w", encoding="utf-8").write(published + "补充一句。\n")
