@@ -61,12 +61,15 @@ public struct LedgerStage: Sendable {
             for notice in community.notices { byPath[notice.file.path] = notice.file }
         }
         let sourceByPath = byPath
+        // Each notice's source file, looked up once.
+        let files = content.notices.map { sourceByPath[$0.sourcePath] }
         // A notice whose source file has the same digest (computed when it
         // was read) as in the last build keeps its SHA-256 without its
         // canonical text being made. (`gongkai verify` always re-hashes.)
         let known = VersionCache.load(fs)
-        let hashed = content.notices.parallelMap { notice -> (VersionCache.Key, String, Bool) in
-            let file = sourceByPath[notice.sourcePath]
+        let hashed = Array(content.notices.indices).parallelMap { index -> (VersionCache.Key, String, Bool) in
+            let notice = content.notices[index]
+            let file = files[index]
             let key = VersionCache.Key(digest: file?.digest ?? 0, withdrawn: notice.withdrawal != nil)
             if let sha = known.entries[key] { return (key, sha, false) }
             return (key, SHA256.hex(NoticeText.canonical(file?.bytes ?? [], withdrawn: key.withdrawn)), true)
@@ -81,8 +84,9 @@ public struct LedgerStage: Sendable {
         var configDigests: [String: UInt64] = [:]
         for c in sources.communities { configDigests[c.slug] = c.config?.digest ?? 0 }
         let siteDigest = sources.siteFile?.digest ?? 0
-        let records = content.notices.parallelMap { [configDigests] notice -> Record in
-            let key = FactsCache.key(source: sourceByPath[notice.sourcePath]?.digest ?? 0, withdrawn: notice.withdrawal != nil,
+        let records = Array(content.notices.indices).parallelMap { [configDigests] index -> Record in
+            let notice = content.notices[index]
+            let key = FactsCache.key(source: files[index]?.digest ?? 0, withdrawn: notice.withdrawal != nil,
                                      community: configDigests[notice.id.community] ?? 0, site: siteDigest)
             return Self.record(notice, community: communities[notice.id.community], site: content.site, hashes: fileHashes,
                                factsKey: key, knownFacts: factsCache.known[key])
