@@ -322,6 +322,17 @@ def loop(binary, work, shots, procs):
         rep.check("the status page links the published answer", "异议不成立" in answer_page and "入户核实" in answer_page)
         if shots:
             driver.save_screenshot(os.path.join(shots, "desk-answer-page.png"))
+        # The search finds the answer by its text, with the answers' label.
+        driver.get(server.origin + "/search/index.html?q=" + urllib.parse.quote("入户核实"))
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and driver.execute_script(
+                "return document.getElementById('results').getAttribute('data-state')") != "done":
+            time.sleep(0.05)
+        hit = driver.execute_script(
+            "var li = document.querySelector('#results > li'); return li ? [li.querySelector('a').href, li.innerText] : null")
+        rep.check("the search finds the published answer by its text",
+                  bool(hit) and hit[0].endswith("/mazhuang/replies/2026-0001/index.html") and "群众建议与答复" in hit[1],
+                  repr(hit))
     finally:
         driver.quit()
     s, _, body = http("POST", desk + "rate", {"code": codes["js"], "rating": "不满意"}, j)

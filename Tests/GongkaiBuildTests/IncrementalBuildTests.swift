@@ -62,7 +62,26 @@ struct IncrementalBuildTests {
                                             "---\ntitle: 马庄村村规民约\ndate: 2024-06-01\ncategory: caiwu\n---\n第一章　总则\n\n第一条　为了维护秩序，制定本规约。\n") }),
         ("renamed", { try FileManager.default.moveItem(at: $0.root.appendingPathComponent("content/mazhuang/2024/guiyue.md"),
                                                        to: $0.root.appendingPathComponent("content/mazhuang/2024/cunguiminyue.md")) }),
+        // A published answer is in the search index (docs/desk.md); one revised in the open changes it.
+        ("answer published", { try $0.write("content/mazhuang/replies/2025-0001.md", Self.answer) }),
+        ("answer revised", { try $0.write("content/mazhuang/replies/2025-0001.md", Self.answer
+            .replacingOccurrences(of: "答复日期: 2025-03-05\n", with: "答复日期: 2025-03-05\n修订: [{日期: 2025-03-20, 内容: 完工日期改为四月十日, 原因: 灯具到货推迟}]\n")
+            .replacingOccurrences(of: "三月底前完工", with: "四月十日前完工")) }),
     ]
+
+    static let answer = """
+        ---
+        编号: 2025-0001
+        类型: 建议
+        收到: 2025-03-01
+        群众原话: |
+          建议村里在文化广场多装几盏路灯，晚上出门不安全。
+        结果: 采纳
+        答复日期: 2025-03-05
+        ---
+        村委会已安排在文化广场加装四盏路灯，三月底前完工。
+
+        """
 
     @Test func everyEditGivesWhatACleanBuildGives() throws {
         let site = try FixtureSite()
@@ -78,6 +97,12 @@ struct IncrementalBuildTests {
                     "\(name): other files \(Set(incremental.keys).symmetricDifference(fresh.keys).sorted())")
             for (path, bytes) in fresh where incremental[path] != bytes {
                 Issue.record("\(name): \(path) differs from a clean build")
+            }
+            if name.hasPrefix("answer") {
+                // The answer is a document of the index: a fragment links its page.
+                let fragments = fresh.filter { $0.key.hasPrefix("search/d/") }.values.map { String(decoding: $0, as: UTF8.self) }
+                #expect(fragments.contains { $0.contains("mazhuang/replies/2025-0001/index.html") && $0.contains("群众建议与答复") },
+                        "\(name): no fragment for the answer")
             }
         }
     }
