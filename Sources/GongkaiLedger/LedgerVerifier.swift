@@ -189,6 +189,9 @@ public struct LedgerVerifier: Sendable {
                 } else {
                     manifest = NoticeFiles.parse(String(decoding: bytes, as: UTF8.self))
                 }
+            } else if recorded == LedgerStage.noFiles {
+                // No files: the list is not published.
+                manifest = []
             } else {
                 problem(folder + "files.sha256", "GK168", LedgerMessages.missingFile("公告 \(id) 的 files.sha256"),
                         LedgerMessages.missingPageFix)

@@ -30,7 +30,8 @@ extension SiteRenderer {
             return h.value
         }
         files.append(file(folder + "facts.txt", key: factsKey, reuse) { Array((ledger.facts(notice) ?? "").utf8) })
-        if let list = ledger.files[notice.id] {
+        // A notice without attachments or table files has no list (its ledger entry records the empty one).
+        if let list = ledger.files[notice.id], !list.isEmpty {
             let bytes = Array(list.utf8)
             files.append(file(folder + "files.sha256", key: keys.map { keys in keys.key("files.sha256") { $0.add(bytes) } }, reuse) { bytes })
         }

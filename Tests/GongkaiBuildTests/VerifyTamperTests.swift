@@ -145,6 +145,27 @@ import Testing
         #expect(try runScript(site) == 1)
     }
 
+    /// A notice without attachments or table files publishes no files.sha256
+    /// (its entry records the empty list); one with files needs its list.
+    @Test func onlyANoticeWithFilesHasAFileList() throws {
+        let site = try built()
+        defer { site.remove() }
+        let fm = FileManager.default
+        #expect(!fm.fileExists(atPath: site.output.appendingPathComponent("mazhuang/2024/caiwu-12/files.sha256").path))
+        #expect(fm.fileExists(atPath: site.output.appendingPathComponent("mazhuang/2025/jiesuan/files.sha256").path))
+        for withSite in [true, false] { #expect(verify(site, withSite: withSite).succeeded) }
+        #expect(try runScript(site) == 0)
+        // A list put beside a notice that has no files must be the empty one.
+        try Data("\(String(repeating: "0", count: 64))  caiwu.pdf\n".utf8)
+            .write(to: site.output.appendingPathComponent("mazhuang/2024/caiwu-12/files.sha256"))
+        #expect(verify(site, withSite: false).diagnostics.contains { $0.code == "GK167" && $0.file.hasSuffix("caiwu-12/files.sha256") })
+        try fm.removeItem(at: site.output.appendingPathComponent("mazhuang/2024/caiwu-12/files.sha256"))
+        // The list of a notice with files, removed.
+        try fm.removeItem(at: site.output.appendingPathComponent("mazhuang/2025/jiesuan/files.sha256"))
+        #expect(verify(site, withSite: false).diagnostics.map(\.code) == ["GK168"])
+        #expect(try runScript(site) == 1)
+    }
+
     /// Editing the records to match an edited page breaks their hashes in
     /// the ledger.
     @Test func editedRecordsDoNotMatchTheLedger() throws {
