@@ -17,39 +17,17 @@ struct FactsCache: Sendable {
         guard let bytes = try? fs.read(path) else { return FactsCache(known: [:]) }
         var known: [UInt64: String] = [:]
         known.reserveCapacity(bytes.count / 80)
-        // On bytes: a `String` split of 10,000 lines was a quarter of a one-notice rebuild's ledger stage.
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 10 { end += 1 }
-                if let (key, sha) = entry(buffer[start..<end]) { known[key] = sha }
-                start = end + 1
-            }
+        CacheLines.forEach(bytes) { line in
+            if let (key, sha) = entry(line) { known[key] = sha }
         }
         return FactsCache(known: known)
     }
 
     /// `key (hex) \t sha256`, or nil.
-    private static func entry(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (UInt64, String)? {
-        guard let tab = line.firstIndex(of: 9), tab > line.startIndex, tab - line.startIndex <= 16,
-              line.endIndex - tab == 65 else { return nil }
-        var key: UInt64 = 0
-        for d in line[..<tab] {
-            guard let v = hexValue(d) else { return nil }
-            key = key << 4 | v
-        }
-        let sha = line[(tab + 1)...]
-        guard sha.allSatisfy({ hexValue($0) != nil }) else { return nil }
-        return (key, String(decoding: sha, as: UTF8.self))
-    }
-
-    private static func hexValue(_ d: UInt8) -> UInt64? {
-        switch d {
-        case 48...57: UInt64(d - 48)
-        case 97...102: UInt64(d - 87)
-        default: nil
-        }
+    private static func entry(_ line: CacheLines.Line) -> (UInt64, String)? {
+        guard let tab = line.firstIndex(of: 9), let key = CacheLines.hexNumber(line[..<tab]),
+              let sha = CacheLines.sha256(line[(tab + 1)...]) else { return nil }
+        return (key, sha)
     }
 
     static func key(source: UInt64, withdrawn: Bool, community: UInt64, site: UInt64) -> UInt64 {

@@ -34,35 +34,19 @@ enum VersionCache {
         guard let bytes = try? fs.read(path) else { return Known() }
         var known = Known(exists: true, endsWithNewline: bytes.last.map { $0 == 10 } ?? true)
         known.entries.reserveCapacity(bytes.count / 80)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 10 { end += 1 }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                known.lines += 1
-                if let (key, sha) = entry(buffer[start..<end]) { known.entries[key] = sha }
-            }
+        CacheLines.forEach(bytes) { line in
+            known.lines += 1
+            if let (key, sha) = entry(line) { known.entries[key] = sha }
         }
         return known
     }
 
     /// `digest \t w|- \t sha256`, or nil.
-    private static func entry(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (Key, String)? {
-        guard let tab = line.firstIndex(of: 9), tab > line.startIndex, tab - line.startIndex <= 16,
-              line.endIndex - tab == 67, line[tab + 2] == 9, line[tab + 1] == 119 || line[tab + 1] == 45 else { return nil }
-        var digest: UInt64 = 0
-        for d in line[..<tab] {
-            switch d {
-            case 48...57: digest = digest << 4 | UInt64(d - 48)
-            case 97...102: digest = digest << 4 | UInt64(d - 87)
-            default: return nil
-            }
-        }
-        let sha = line[(tab + 3)...]
-        guard sha.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else { return nil }
-        return (Key(digest: digest, withdrawn: line[tab + 1] == 119), String(decoding: sha, as: UTF8.self))
+    private static func entry(_ line: CacheLines.Line) -> (Key, String)? {
+        guard let tab = line.firstIndex(of: 9), line.endIndex - tab == 67, line[tab + 2] == 9,
+              line[tab + 1] == 119 || line[tab + 1] == 45,
+              let digest = CacheLines.hexNumber(line[..<tab]), let sha = CacheLines.sha256(line[(tab + 3)...]) else { return nil }
+        return (Key(digest: digest, withdrawn: line[tab + 1] == 119), sha)
     }
 
     static func line(_ key: Key, _ sha256: String) -> String {

@@ -29,4 +29,24 @@ struct FactsCacheTests {
         #expect(FactsCache.load(InMemoryFileSystem(bytes: [FactsCache.path: Array(damaged.utf8)])).known == expected)
         #expect(FactsCache.load(InMemoryFileSystem(bytes: [:])).known.isEmpty)
     }
+
+    @Test func theVersionCacheReadsItsLinesAndSkipsDamagedOnes() {
+        let sha = { (c: Character) in String(repeating: c, count: 64) }
+        let good = VersionCache.line(.init(digest: 0xabc, withdrawn: false), sha("1"))
+            + VersionCache.line(.init(digest: 0xabc, withdrawn: true), sha("2"))
+            + VersionCache.line(.init(digest: 0xFFFF_FFFF_FFFF_FFFF, withdrawn: false), sha("3"))
+        let damaged = [
+            "abc\tx\t" + sha("4"),                          // neither w nor -
+            "abc\t-\t" + sha("5").dropLast(),               // hash too short
+            "ABC\t-\t" + sha("6"),                          // key not lower-case
+            "\t-\t" + sha("7"),                             // no key
+            "",                                              // blank: not a line
+            "def\t-\t" + sha("8"),                          // sound, and without a final newline
+        ].joined(separator: "\n")
+        let known = VersionCache.load(InMemoryFileSystem(bytes: [VersionCache.path: Array((good + damaged).utf8)]))
+        #expect(known.entries == [.init(digest: 0xabc, withdrawn: false): sha("1"), .init(digest: 0xabc, withdrawn: true): sha("2"),
+                                  .init(digest: 0xFFFF_FFFF_FFFF_FFFF, withdrawn: false): sha("3"), .init(digest: 0xdef, withdrawn: false): sha("8")])
+        #expect(known.lines == 8)
+        #expect(known.exists && !known.endsWithNewline)
+    }
 }
