@@ -177,57 +177,33 @@ struct PostingTable {
     }
 
     private func encode(_ s: Int, scored: Bool, after previous: inout Int32, into out: inout [UInt8]) {
-        let slot = slots[s]
-        var pos = Int(slot.head)
-        var end = Int(slot.head + Self.blockSizes[0] - 4)
-        var level = 0
-        var remaining = Int(slot.length)
-        var gap: UInt32 = 0, shift: UInt32 = 0
-        var wantImpact = false
-        var doc: Int32 = -1
-        let p = pool
         let alphabet = PostingsCodec.alphabet
-        while remaining > 0 {
-            if pos == end {
-                let off = Int(p[end]) | Int(p[end + 1]) << 8 | Int(p[end + 2]) << 16 | Int(p[end + 3]) << 24
-                level = min(level + 1, Self.blockSizes.count - 1)
-                pos = off
-                end = off + Int(Self.blockSizes[level]) - 4
-            }
-            let b = p[pos]
-            pos += 1
-            remaining -= 1
-            if wantImpact {
-                out.append(alphabet[Int(b)])
-                wantImpact = false
-                continue
-            }
-            gap |= UInt32(b & 0x7F) << shift
-            if b & 0x80 != 0 {
-                shift += 7
-            } else {
-                doc += Int32(bitPattern: gap)
-                var g = UInt32(bitPattern: doc - previous)
-                previous = doc
-                repeat {
-                    let digit = Int(g & 31)
-                    g >>= 5
-                    out.append(alphabet[digit | (g > 0 ? 32 : 0)])
-                } while g > 0
-                gap = 0
-                shift = 0
-                wantImpact = scored
-            }
-        }
+        walk(s, scored: scored, number: { doc in
+            var g = UInt32(bitPattern: doc - previous)
+            previous = doc
+            repeat {
+                let digit = Int(g & 31)
+                g >>= 5
+                out.append(alphabet[digit | (g > 0 ? 32 : 0)])
+            } while g > 0
+        }, impact: { out.append(alphabet[Int($0)]) })
     }
 
     /// Slot `s`'s list: numbers, and impact bytes when `scored`.
     func read(_ s: Int, scored: Bool) -> PostingsCodec.Scored {
-        let slot = slots[s]
         var list = PostingsCodec.Scored()
-        let n = Int(slot.count)
+        let n = Int(slots[s].count)
         list.numbers.reserveCapacity(n)
         if scored { list.impacts.reserveCapacity(n) }
+        walk(s, scored: scored, number: { list.numbers.append($0) }, impact: { list.impacts.append($0) })
+        return list
+    }
+
+    /// Slot `s`'s bytes through its chain of blocks: each number (its gap
+    /// from the one before, 7 bits a byte), then its impact byte when `scored`.
+    @inline(__always)
+    private func walk(_ s: Int, scored: Bool, number: (Int32) -> Void, impact: (UInt8) -> Void) {
+        let slot = slots[s]
         var pos = Int(slot.head)
         var end = Int(slot.head + Self.blockSizes[0] - 4)
         var level = 0
@@ -247,7 +223,7 @@ struct PostingTable {
             pos += 1
             remaining -= 1
             if wantImpact {
-                list.impacts.append(b)
+                impact(b)
                 wantImpact = false
                 continue
             }
@@ -256,12 +232,11 @@ struct PostingTable {
                 shift += 7
             } else {
                 doc += Int32(bitPattern: gap)
-                list.numbers.append(doc)
+                number(doc)
                 gap = 0
                 shift = 0
                 wantImpact = scored
             }
         }
-        return list
     }
 }
