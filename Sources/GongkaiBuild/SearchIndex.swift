@@ -108,8 +108,9 @@ enum SearchIndex {
         let maker = Documents(content)
         let notices = content.notices
         // The published answers follow the notices (a changed answer makes the update give way to a new index).
-        let answers = published(content).map(maker.document)
-        let identities = notices.map { identity($0, inputs: inputs) } + zip(published(content), answers).map { identity($0, $1) }
+        let replies = published(content)
+        let answers = replies.map(maker.document)
+        let identities = notices.map { identity($0, inputs: inputs) } + zip(replies, answers).map { identity($0, $1) }
         let document = { (i: Int) in i < notices.count ? maker.document(notices[i]) : answers[i - notices.count] }
         let groups = synonyms.compactMap { $0 }.flatMap { Synonyms.parse(String(decoding: $0, as: UTF8.self)) }
         if let previous,

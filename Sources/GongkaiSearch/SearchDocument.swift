@@ -104,8 +104,8 @@ public struct SearchDocument: Sendable {
     }
 }
 
-/// A stable 64-bit hash of texts, eight bytes at a time (a notice's body is
-/// hashed on every clean build: byte by byte FNV was a tenth of indexing).
+/// A stable 64-bit hash of texts, eight bytes at a time (every notice's body
+/// is hashed on every clean build, so a byte-at-a-time hash would show).
 /// The same bytes give the same value on every machine.
 struct ContentHasher {
     private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -220,10 +220,11 @@ public enum SearchIndexBuilder {
     /// not be a hashed trigram); search.js `titleAnchors` is the same rule.
     static func titleAnchors(_ title: String) -> [[UInt8]] {
         let text = Array(SearchText.normalize(title).unicodeScalars)
+        let end = titleLength(text)
         // The units as ranges of `text`; only the first two and the last two are made into text.
         var units: [Range<Int>] = []
         var wordStart = -1
-        for (k, v) in text[..<titleLength(text)].enumerated() {
+        for (k, v) in text[..<end].enumerated() {
             let cjk = SearchText.isCJK(v.value)
             if !cjk, isWordScalar(v) {
                 if wordStart < 0 { wordStart = k }
@@ -232,7 +233,7 @@ public enum SearchIndexBuilder {
             if wordStart >= 0 { units.append(wordStart..<k); wordStart = -1 }
             if cjk { units.append(k..<k + 1) }
         }
-        if wordStart >= 0 { units.append(wordStart..<titleLength(text)) }
+        if wordStart >= 0 { units.append(wordStart..<end) }
         guard units.count >= 2 else { return [] }
         func pair(_ a: Range<Int>, _ b: Range<Int>) -> [Unicode.Scalar]? {
             let scalars = Array(text[a]) + Array(text[b])
