@@ -60,7 +60,7 @@ import tempfile
 import time
 from urllib.parse import quote, urldefrag, urlsplit
 
-from chromium import WIDTH, RecordingServer, Report, SiteHandler, SiteServer, make_driver  # also sets SE_OFFLINE
+from chromium import WIDTH, RecordingServer, Report, SiteHandler, SiteServer, make_driver, open_search  # also sets SE_OFFLINE
 
 try:
     from selenium.common.exceptions import WebDriverException
@@ -285,14 +285,7 @@ def search_checks(rep, driver, base, notice_url, title):
     segs = rel_segments(notice_url, base) if notice_url else None
     community = segs[0] if segs else ""
     for extra, label in (("", "q=%s" % query), ("&community=" + community, "q=%s&community=%s" % (query, community))):
-        driver.get(base + "search/index.html?q=" + quote(query) + extra)
-        state = None
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            state = driver.execute_script("var r=document.getElementById('results');return r&&r.getAttribute('data-state')")
-            if state in ("done", "error"):
-                break
-            time.sleep(0.05)
+        state = open_search(driver, base + "search/index.html?q=" + quote(query) + extra)
         if not rep.check("%s %s: #results data-state=done" % (tag, label), state == "done", repr(state)):
             continue
         count = driver.execute_script("return document.getElementById('results').getAttribute('data-count')")

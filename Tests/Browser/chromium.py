@@ -110,6 +110,22 @@ class RecordingServer(SiteServer):
         super().__init__(directory, Handler)
 
 
+def open_search(driver, url, timeout=10):
+    """Opens a search page (url with ?q=…) and waits until #results says
+    data-state="done" or "error" (docs/design.md §5); returns that state,
+    or the last one seen when `timeout` seconds pass."""
+    import time
+    driver.get(url)
+    deadline = time.monotonic() + timeout
+    state = None
+    while time.monotonic() < deadline:
+        state = driver.execute_script("var r=document.getElementById('results');return r&&r.getAttribute('data-state')")
+        if state in ("done", "error"):
+            break
+        time.sleep(0.05)
+    return state
+
+
 class Report:
     """PASS/FAIL lines and their counts, for the browser test scripts."""
 

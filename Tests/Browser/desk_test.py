@@ -323,11 +323,7 @@ def loop(binary, work, shots, procs):
         if shots:
             driver.save_screenshot(os.path.join(shots, "desk-answer-page.png"))
         # The search finds the answer by its text, with the answers' label.
-        driver.get(server.origin + "/search/index.html?q=" + urllib.parse.quote("入户核实"))
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and driver.execute_script(
-                "return document.getElementById('results').getAttribute('data-state')") != "done":
-            time.sleep(0.05)
+        chromium.open_search(driver, server.origin + "/search/index.html?q=" + urllib.parse.quote("入户核实"))
         hit = driver.execute_script(
             "var li = document.querySelector('#results > li'); return li ? [li.querySelector('a').href, li.innerText] : null")
         rep.check("the search finds the published answer by its text",

@@ -27,12 +27,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from urllib.parse import quote, unquote
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from chromium import Report, SiteHandler, SiteServer, make_driver  # noqa: E402
+from chromium import Report, SiteHandler, SiteServer, make_driver, open_search  # noqa: E402
 
 CN = "零一二三四五六七八九"
 
@@ -109,14 +108,7 @@ def write_site(site):
 
 
 def run_query(driver, base, query, extra=""):
-    driver.get(base + "search/index.html?q=" + quote(query) + extra)
-    deadline = time.monotonic() + 10
-    state = None
-    while time.monotonic() < deadline:
-        state = driver.execute_script("var r=document.getElementById('results');return r&&r.getAttribute('data-state')")
-        if state in ("done", "error"):
-            break
-        time.sleep(0.05)
+    state = open_search(driver, base + "search/index.html?q=" + quote(query) + extra)
     hits = driver.execute_script(
         "return Array.from(document.querySelectorAll('#results > li')).map(function(li){"
         "var a=li.querySelector('a');return [a.getAttribute('href'), a.textContent]})") if state == "done" else []
