@@ -1,4 +1,4 @@
-# Set-up shared by bench/build_bench.sh and bench/search_bench.sh, sourced
+# Set-up shared by the bench scripts, sourced
 # (bash, set -euo pipefail) once they have set
 #     bench_name   the script's name, the prefix of its error messages
 #     bench_fail   its exit status when the set-up fails
@@ -10,6 +10,10 @@
 # bench_scratch PREFIX  $work = a new folder /dev/shm/PREFIX.XXXXXX (or under
 #                       $TMPDIR or /tmp), removed on exit unless KEEP=1
 # say TEXT...           a progress line "== TEXT"
+# kept_synth_site CORPUS SITE N
+#                       the synthetic site of N notices (bench/synth.py, seed 1)
+#                       in SITE, made only when SITE has none yet (the A/B scripts
+#                       keep it in their WORK folder between runs)
 # gongkai_bin_build     with GONGKAI_BIN set: says so; otherwise
 #                       `swift build -c release --product gongkai` in $repo and
 #                       $gongkai = the built executable
@@ -50,4 +54,13 @@ gongkai_bin_build() {
         gongkai=$(cd "$repo" && swift build -c release --show-bin-path)/gongkai
         [ -x "$gongkai" ] || { echo "$bench_name: $gongkai was not built" >&2; exit "$bench_fail"; }
     fi
+}
+
+kept_synth_site() {
+    local dir
+    dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    [ -f "$2/.synth_site" ] && return 0
+    mkdir -p "$(dirname "$2")"
+    python3 "$dir/synth.py" "$1" "$3" --seed 1 >/dev/null
+    python3 "$dir/synth_to_site.py" "$1" "$2" >/dev/null
 }

@@ -26,10 +26,8 @@ mkdir -p "$WORK"
 
 sites=("$@")
 if [ ${#sites[@]} -eq 0 ]; then
-    if [ ! -f "$WORK/synth/.synth_site" ]; then
-        python3 "$script_dir/synth.py" "$WORK/corpus" 10000 --seed 1 >/dev/null
-        python3 "$script_dir/synth_to_site.py" "$WORK/corpus" "$WORK/synth" >/dev/null
-    fi
+    . "$script_dir/gongkai_bin.sh"
+    kept_synth_site "$WORK/corpus" "$WORK/synth" 10000
     python3 "$script_dir/tricky_site.py" "$WORK/tricky" >/dev/null
     sites=("$WORK/synth" "$WORK/tricky" "$script_dir/..")
 fi

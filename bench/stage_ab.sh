@@ -26,11 +26,8 @@ WORK=${WORK:-/dev/shm/gongkai-stage-ab}
 script_dir=$(cd "$(dirname "$0")" && pwd)
 
 site=$WORK/site-$N
-if [ ! -f "$site/.synth_site" ]; then
-    mkdir -p "$WORK"
-    python3 "$script_dir/synth.py" "$WORK/corpus-$N" "$N" --seed 1 >/dev/null
-    python3 "$script_dir/synth_to_site.py" "$WORK/corpus-$N" "$site" >/dev/null
-fi
+. "$script_dir/gongkai_bin.sh"
+kept_synth_site "$WORK/corpus-$N" "$site" "$N"
 
 run() {   # run LABEL BIN: one clean build, its stage lines into $WORK/LABEL.runs
     rm -rf "$WORK/out" "$site/.gongkai-cache" "$site/content/ledger.jsonl"
