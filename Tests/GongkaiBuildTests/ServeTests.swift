@@ -23,6 +23,18 @@ struct ServeTests {
         return result
     }
 
+    /// `gongkai serve` on the site at a random port, and its address.
+    func serve(_ site: FixtureSite) throws -> (Process, String) {
+        let port = 20000 + Int.random(in: 0..<20000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, "http://127.0.0.1:\(port)")
+    }
+
     /// True as soon as `condition` holds, polling for up to 10 seconds.
     func eventually(_ condition: () -> Bool) -> Bool {
         for _ in 0..<50 {
@@ -35,15 +47,8 @@ struct ServeTests {
     @Test func servesRebuildsAndNeverWritesTheReloadScript() throws {
         let site = try FixtureSite()
         defer { site.remove() }
-        let port = 20000 + Int.random(in: 0..<20000)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, base) = try serve(site)
         defer { process.terminate(); process.waitUntilExit() }
-        let base = "http://127.0.0.1:\(port)"
         var status: (status: Int, type: String, body: String)?
         for _ in 0..<100 where status == nil {
             status = get(base + "/__gongkai/status")
@@ -84,15 +89,8 @@ struct ServeTests {
     @Test func aWordDocumentDroppedIntoACommunityFolderBecomesANotice() throws {
         let site = try FixtureSite()
         defer { site.remove() }
-        let port = 20000 + Int.random(in: 0..<20000)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        process.arguments = ["serve", "--site", site.root.path, "--port", String(port)]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, base) = try serve(site)
         defer { process.terminate(); process.waitUntilExit() }
-        let base = "http://127.0.0.1:\(port)"
         #expect(eventually { get(base + "/__gongkai/status")?.body.contains("\"ok\":true") == true })
         let corpus = FixtureSite.repositoryRoot.appendingPathComponent("Tests/Fixtures/word")
         let community = site.root.appendingPathComponent("content/mazhuang")
