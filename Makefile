@@ -12,7 +12,7 @@ deps-test:
 	@scripts/install-deps.sh test
 
 release: deps
-	$(SWIFT) build -c release --product gongkai
+	$(SWIFT) build -c release --product gongkai --static-swift-stdlib
 
 site: release
 	.build/release/gongkai build --site . --output public

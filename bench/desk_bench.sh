@@ -15,7 +15,7 @@ cd "$repo"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 2; }
 bin=${GONGKAI_BIN:-}
 if [ -z "$bin" ]; then
-    swift build -c release --product gongkai >/dev/null
+    swift build -c release --product gongkai --static-swift-stdlib >/dev/null
     bin=.build/release/gongkai
 fi
 connections=${CONNECTIONS:-"16 64"}

@@ -15,7 +15,7 @@
 #                       in SITE, made only when SITE has none yet (the A/B scripts
 #                       keep it in their WORK folder between runs)
 # gongkai_bin_build     with GONGKAI_BIN set: says so; otherwise
-#                       `swift build -c release --product gongkai` in $repo and
+#                       `swift build -c release --product gongkai --static-swift-stdlib` (as `make site`) in $repo and
 #                       $gongkai = the built executable
 
 gongkai_bin_check() {
@@ -49,8 +49,8 @@ gongkai_bin_build() {
         say "gongkai: $gongkai (GONGKAI_BIN)"
     else
         command -v swift >/dev/null 2>&1 || { echo "$bench_name: swift not found (or set GONGKAI_BIN)" >&2; exit "$bench_fail"; }
-        say "swift build -c release --product gongkai"
-        (cd "$repo" && swift build -c release --product gongkai)
+        say "swift build -c release --product gongkai --static-swift-stdlib"
+        (cd "$repo" && swift build -c release --product gongkai --static-swift-stdlib)
         gongkai=$(cd "$repo" && swift build -c release --show-bin-path)/gongkai
         [ -x "$gongkai" ] || { echo "$bench_name: $gongkai was not built" >&2; exit "$bench_fail"; }
     fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what gongkai needs and is missing, from Debian's packages and PyPI.
-#   scripts/install-deps.sh build   libcmark-dev, libqrencode-dev, libdeflate-dev, libssl-dev, zlib1g-dev, libpoppler-glib-dev
+#   scripts/install-deps.sh build   libcmark-dev, libqrencode-dev, libdeflate-dev, libssl-dev, zlib1g-dev, libpoppler-glib-dev,
+#                                   libcurl4-openssl-dev (the static release binary's URLSession)
 #                                   (the privacy guard reads PDF attachments) + pkg-config (to compile gongkai)
 #   scripts/install-deps.sh test    + chromium, chromium-driver, python selenium (browser test),
 #                                   poppler-utils and zbar-tools (print check: scripts/print_check.py),
@@ -22,6 +23,8 @@ if ! pkg-config --exists zlib 2>/dev/null; then apt_packages+=(zlib1g-dev); fi
 if ! pkg-config --exists libdeflate 2>/dev/null; then apt_packages+=(libdeflate-dev); fi
 if ! pkg-config --exists libcrypto 2>/dev/null; then apt_packages+=(libssl-dev); fi
 if ! pkg-config --exists poppler-glib 2>/dev/null; then apt_packages+=(libpoppler-glib-dev); fi
+# The release binary links Foundation statically, whose URLSession needs libcurl.
+if ! pkg-config --exists libcurl 2>/dev/null; then apt_packages+=(libcurl4-openssl-dev); fi
 
 if [ "$what" = "test" ]; then
     command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)

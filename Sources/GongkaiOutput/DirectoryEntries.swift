@@ -17,45 +17,127 @@ public func forEachEntry(of dir: OpaquePointer, _ body: (String, stat?) -> Void)
 }
 
 /// Number and total size of the files under a folder (without following
-/// links), the top-level folders walked in parallel.
+/// links), on every core.
 public func surveyTree(_ root: String) -> (files: Int, bytes: Int) {
     // Directory descriptors and fstatat: each entry is looked up in its
     // own folder, not by walking its whole path again (a 10,000-notice
-    // output has 50,000 files five folders deep).
-    /// One folder (its descriptor is taken over): its files, their
-    /// bytes, and its subfolders opened.
-    @Sendable func level(_ fd: Int32) -> (files: Int, bytes: Int, folders: [Int32]) {
-        guard let dir = fdopendir(fd) else { close(fd); return (0, 0, []) }
-        defer { closedir(dir) }
-        var files = 0, bytes = 0, folders: [Int32] = []
-        forEachEntry(of: dir) { name, st in
-            guard let st else { return }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
-                let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                if sub >= 0 { folders.append(sub) }
-            } else {
-                files += 1
-                if (st.st_mode & S_IFMT) == S_IFREG { bytes += Int(st.st_size) }
-            }
-        }
-        return (files, bytes, folders)
-    }
-    @Sendable func walk(_ fd: Int32) -> (files: Int, bytes: Int) {
-        var (files, bytes, folders) = level(fd)
-        while let next = folders.popLast() {
-            let inner = walk(next)
-            files += inner.files
-            bytes += inner.bytes
-        }
-        return (files, bytes)
+    // output has 50,000 files five folders deep). Folders and runs of
+    // files are tasks any core takes: the search index's folders hold
+    // thousands of files each, and a walk by top-level folder left one
+    // core looking at them alone.
+    enum Task: Sendable {
+        /// A folder to list (its descriptor is taken over).
+        case folder(Int32)
+        /// Files of a folder to look at (the descriptor is taken over).
+        case files(Int32, ArraySlice<String>)
     }
     let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return (0, 0) }
-    // The top-level folders (communities, search/, …) in parallel.
-    var (files, bytes, folders) = level(fd)
-    for sub in folders.parallelMap(walk) {
-        files += sub.files
-        bytes += sub.bytes
+    let queue = TaskQueue<Task>([.folder(fd)])
+    let run = 2048
+    let totals = queue.drain { task, push -> (files: Int, bytes: Int) in
+        var files = 0, bytes = 0
+        func look(_ at: Int32, _ names: ArraySlice<String>) {
+            for name in names {
+                var st = stat()
+                guard fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    // A file system that does not say an entry's kind.
+                    let sub = openat(at, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                    if sub >= 0 { push(.folder(sub)) }
+                } else {
+                    files += 1
+                    if (st.st_mode & S_IFMT) == S_IFREG { bytes += Int(st.st_size) }
+                }
+            }
+        }
+        switch task {
+        case .files(let at, let names):
+            look(at, names)
+            close(at)
+        case .folder(let fd):
+            guard let dir = fdopendir(fd) else { close(fd); break }
+            defer { closedir(dir) }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let name = direntName(entry)
+                if name == "." || name == ".." { continue }
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                    if sub >= 0 { push(.folder(sub)) }
+                } else {
+                    names.append(name)
+                }
+            }
+            var start = run
+            while start < names.count {
+                let at = dup(dirfd(dir))
+                if at >= 0 { push(.files(at, names[start..<min(start + run, names.count)])) }
+                start += run
+            }
+            look(dirfd(dir), names.prefix(run))
+        }
+        return (files, bytes)
     }
-    return (files, bytes)
+    return totals.reduce(into: (files: 0, bytes: 0)) { sum, part in
+        sum.files += part.files
+        sum.bytes += part.bytes
+    }
+}
+
+/// Tasks that make more tasks (a walk of a tree), done on every core until
+/// none is left.
+final class TaskQueue<Task: Sendable>: @unchecked Sendable {
+    private var tasks: [Task]
+    /// Tasks taken and not finished: more may come from them.
+    private var running = 0
+    private let condition = NSCondition()
+
+    init(_ tasks: [Task]) {
+        self.tasks = tasks
+    }
+
+    func push(_ task: Task) {
+        condition.lock()
+        tasks.append(task)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The next task; nil when none is left and none is running.
+    private func next() -> Task? {
+        condition.lock()
+        defer { condition.unlock() }
+        while tasks.isEmpty {
+            if running == 0 { return nil }
+            condition.wait()
+        }
+        running += 1
+        return tasks.removeLast()
+    }
+
+    private func finished() {
+        condition.lock()
+        running -= 1
+        if running == 0 && tasks.isEmpty { condition.broadcast() }
+        condition.unlock()
+    }
+
+    /// Does every task (`work` may push more) on every core; what each
+    /// core summed up.
+    func drain<R: Sendable>(_ work: @escaping @Sendable (Task, _ push: (Task) -> Void) -> R) -> [R] {
+        let lock = NSLock()
+        nonisolated(unsafe) var results: [R] = []
+        DispatchQueue.concurrentPerform(iterations: ProcessInfoCores.count) { _ in
+            var mine: [R] = []
+            while let task = next() {
+                mine.append(work(task, push))
+                finished()
+            }
+            lock.lock()
+            results += mine
+            lock.unlock()
+        }
+        return results
+    }
 }

@@ -7,6 +7,32 @@ import GongkaiRender
 import Testing
 
 struct AtomicWriteTests {
+    /// The no-op check's count of an output: files (links not followed,
+    /// folders not counted) and their bytes, as a plain walk finds them,
+    /// with a folder of thousands of files (looked at on every core).
+    @Test func surveyCountsWhatAPlainWalkFinds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("survey-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/search/s", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/c1/2025/n1", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
+        for i in 0..<5_000 { fm.createFile(atPath: root + "/search/s/\(i).json", contents: Data(repeating: 65, count: i % 7)) }
+        fm.createFile(atPath: root + "/c1/2025/n1/index.html", contents: Data("页面".utf8))
+        fm.createFile(atPath: root + "/index.html", contents: Data("abc".utf8))
+        try fm.createSymbolicLink(atPath: root + "/c1/link", withDestinationPath: root + "/search")
+        var files = 0, bytes = 0
+        for case let path as String in fm.enumerator(atPath: root)! {
+            let attributes = try fm.attributesOfItem(atPath: root + "/" + path)
+            guard attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
+            files += 1
+            if attributes[.type] as? FileAttributeType == .typeRegular { bytes += (attributes[.size] as? Int) ?? 0 }
+        }
+        #expect(files == 5_003)
+        #expect(surveyTree(root) == (files, bytes))
+        #expect(surveyTree(root + "/missing") == (0, 0))
+    }
+
     @Test func aFailedBuildLeavesThePreviousSiteByteIdentical() throws {
         let site = try FixtureSite()
         defer { site.remove() }
