@@ -236,11 +236,14 @@ public final class SiteCache: @unchecked Sendable {
                                 warnings: saved.report.warnings, outputFiles: saved.outputSurvey.files,
                                 outputBytes: saved.outputSurvey.bytes, quick: quick)
         let memo = self.memo, known = self.known, scans = self.scans
+        // The parsed notices first, on every core: inside `parallelMap`
+        // below, its own `parallelMap` would run on one core only
+        // (libdispatch runs a nested `concurrentPerform` serially).
+        memo?.save(saved.sources)
         let jobs: [@Sendable () -> Void] = saved.more + [
             { KnownFiles.save(saved.sources.knownFiles, loaded: known, siteRoot: siteRoot) },
             { if let scans { AttachmentScanStore.save(scans, siteRoot: siteRoot) } },
             { Self.save(record, siteRoot: siteRoot) },
-            { memo?.save(saved.sources) },
             { if let fragments = saved.fragments { FragmentStore.save(fragments, siteRoot: siteRoot) } },
             { saved.pages?.save(saved.files, siteRoot: siteRoot, build: build) },
             { [output] in

@@ -16,6 +16,9 @@ public struct LedgerStage: Sendable {
         public var snapshot: LedgerSnapshot
         /// Entries this build adds (already in `snapshot.ledger`).
         public var pending: [LedgerEntry]
+        /// `pending` as the lines appended to the ledger file, each with its
+        /// newline (made once, on every core: a first build adds one a notice).
+        var pendingLines: [UInt8] = []
         public var diagnostics: [Diagnostic]
         /// The ledger file as read (nil when there is none yet).
         var recorded: [UInt8]?
@@ -207,8 +210,12 @@ public struct LedgerStage: Sendable {
         snapshot.files = fileLists
         snapshot.replyVersions = replyVersions
         snapshot.replyTexts = replyTexts
-        return Outcome(snapshot: snapshot, pending: pending, diagnostics: diagnostics, recorded: recorded,
-                       sound: sound, versionCache: versionCache, fileHashes: fileHashes,
+        let pendingLines = stride(from: 0, to: pending.count, by: 1024)
+            .map { pending[$0..<min($0 + 1024, pending.count)] }
+            .parallelMap { chunk in chunk.reduce(into: [UInt8]()) { $0 += $1.jsonLine; $0.append(10) } }
+            .reduce(into: [UInt8]()) { $0 += $1 }
+        return Outcome(snapshot: snapshot, pending: pending, pendingLines: pendingLines, diagnostics: diagnostics,
+                       recorded: recorded, sound: sound, versionCache: versionCache, fileHashes: fileHashes,
                        facts: (factsEntries, factsCache))
     }
 
@@ -272,8 +279,7 @@ public struct LedgerStage: Sendable {
         var bytes = outcome.recorded ?? []
         guard !outcome.pending.isEmpty else { return bytes }
         if let last = bytes.last, last != 10 { bytes.append(10) }
-        for entry in outcome.pending { bytes += entry.jsonLine; bytes.append(10) }
-        return bytes
+        return bytes + outcome.pendingLines
     }
 
     /// Appends this build's entries to content/ledger.jsonl (a whole new file
@@ -299,7 +305,7 @@ public struct LedgerStage: Sendable {
         // the old one: a crash never leaves half a line.
         var tail: [UInt8] = []
         if let last = outcome.recorded?.last, last != 10 { tail.append(10) }
-        for entry in outcome.pending { tail += entry.jsonLine; tail.append(10) }
+        tail += outcome.pendingLines
         if let reason = replaceFile(path, outcome.recorded ?? [], tail) {
             return Diagnostic(file: Ledger.path, code: "GK166", message: LedgerMessages.notWritten(reason),
                               fix: LedgerMessages.notWrittenFix)

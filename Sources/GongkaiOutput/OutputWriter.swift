@@ -290,39 +290,34 @@ public struct OutputWriter {
 
             // The spare holds every file of `done` now, whatever happens next.
             let stamp = OutputWriter.writeMarker(spare, marker)
+            // Each file's record row, taken out of `results` once.
+            let rows: [(hash: UInt64, entry: TreeManifest.Entry, path: String)] = done.map { i in
+                guard case .done(let d) = results[i].outcome else { preconditionFailure() }
+                return (d.hash, d.entry, results[i].path)
+            }
             // Its folders as they are now, for the next check: the record's,
-            // and again those whose entries this build changed.
-            var changedFolders: Set<String> = [""]
-            /// The folder a path is in ("" for the root).
-            func folderOf(_ path: String) -> String {
-                path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            }
-            /// `folder` and the folders above it.
-            func touch(folder: String, in set: inout Set<String>) {
-                var folder = folder
-                while set.insert(folder).inserted && !folder.isEmpty { folder = folderOf(folder) }
-            }
-            func touch(_ file: String, in set: inout Set<String>) { touch(folder: folderOf(file), in: &set) }
-            for i in done {
-                if case .done(let d) = results[i].outcome, d.how != .kept { touch(results[i].path, in: &changedFolders) }
-            }
-            for path in check.bad { touch(path, in: &changedFolders) }
-            for folder in emptied { touch(folder: folder, in: &changedFolders) }
-            if let spareManifest, recordedWanted < spareManifest.count {
-                for row in 0..<spareManifest.count where !wanted[row] { touch(spareManifest.path(row), in: &changedFolders) }
-            }
-            for folder in check.changedFolders { touch(folder: folder, in: &changedFolders) }
-            let folders = OutputWriter.folders(of: spare, record: spareManifest?.folders ?? [], touched: changedFolders) {
-                var all: Set<String> = [""]
-                for i in done { touch(results[i].path, in: &all) }
-                return all
+            // and again those whose entries this build changed (without a
+            // record, every folder).
+            let folders = OutputWriter.folders(of: spare, record: spareManifest?.folders ?? []) {
+                var changed = FolderSet()
+                for i in done {
+                    if case .done(let d) = results[i].outcome, d.how != .kept { changed.insert(folderOf: results[i].path) }
+                }
+                for path in check.bad { changed.insert(folderOf: path) }
+                for folder in emptied { changed.insert(folder: folder) }
+                if let spareManifest, recordedWanted < spareManifest.count {
+                    for row in 0..<spareManifest.count where !wanted[row] { changed.insert(folderOf: spareManifest.path(row)) }
+                }
+                for folder in check.changedFolders { changed.insert(folder: folder) }
+                return changed.folders
+            } all: {
+                var all = FolderSet()
+                for row in rows { all.insert(folderOf: row.path) }
+                return all.folders
             }
             let out = self.out
             func save(_ record: String, _ stamp: TreeManifest.Stamp) {
-                _ = TreeManifest.save(record, output: out, stamp: stamp, count: done.count, folders: folders) { i in
-                    guard case .done(let d) = results[done[i]].outcome else { preconditionFailure() }
-                    return (d.hash, d.entry, results[done[i]].path)
-                }
+                _ = TreeManifest.save(record, output: out, stamp: stamp, count: rows.count, folders: folders) { rows[$0] }
             }
             func keepSpare() {
                 if let stamp { save(spareRecord, stamp) }
@@ -348,14 +343,15 @@ public struct OutputWriter {
     }
 
     /// The folders of the tree at `root` for its record: the old record's
-    /// as they were, those `touched` as they are now (an entry was added or
-    /// removed); without an old record, every folder `all()` names.
-    static func folders(of root: String, record: [TreeManifest.Folder], touched: Set<String>,
+    /// as they were, those `touched()` names as they are now (an entry was
+    /// added or removed); without an old record, every folder `all()` names.
+    static func folders(of root: String, record: [TreeManifest.Folder], touched: () -> Set<String>,
                         all: () -> Set<String>) -> [TreeManifest.Folder] {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         guard !record.isEmpty else { return all().compactMap { TreeManifest.Folder(fd, $0, recording: true) } }
+        let touched = touched()
         var result: [TreeManifest.Folder] = []
         result.reserveCapacity(record.count + touched.count)
         var known = Set<String>()
@@ -372,6 +368,28 @@ public struct OutputWriter {
             if let now = TreeManifest.Folder(fd, path, recording: true) { result.append(now) }
         }
         return result
+    }
+
+    /// Folders (relative paths, "" for the root) with every folder above
+    /// each; a file's folder is taken from its path without making a string
+    /// when it is the previous file's (a page's files come one after the other).
+    struct FolderSet {
+        private(set) var folders: Set<String> = [""]
+        private var last: Substring = ""
+
+        mutating func insert(folderOf path: String) {
+            let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            if folder == last { return }
+            last = folder
+            insert(folder: String(folder))
+        }
+
+        mutating func insert(folder: String) {
+            var folder = folder
+            while folders.insert(folder).inserted && !folder.isEmpty {
+                folder = folder.lastIndex(of: "/").map { String(folder[..<$0]) } ?? ""
+            }
+        }
     }
 
     enum How { case kept, linked, written }
