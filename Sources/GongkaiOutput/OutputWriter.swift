@@ -350,7 +350,10 @@ public struct OutputWriter {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
-        guard !record.isEmpty else { return all().compactMap { TreeManifest.Folder(fd, $0, recording: true) } }
+        guard !record.isEmpty else {
+            // A new tree: every folder (one a notice) looked at on every core.
+            return Array(all()).parallelMap { TreeManifest.Folder(fd, $0, recording: true) }.compactMap { $0 }
+        }
         let touched = touched()
         var result: [TreeManifest.Folder] = []
         result.reserveCapacity(record.count + touched.count)
