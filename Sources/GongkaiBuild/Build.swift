@@ -246,6 +246,10 @@ struct Build {
         guard let content, let theme, let ledger else { return }
         if !fromLastBuild { startIndex(fromLastBuild: false) }
         pages = fromLastBuild ? cache?.pages() : nil
+        // Made before the spare is asked for: `begin` may wait for the
+        // check of the spare that runs beside the stages.
+        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today,
+                                    ledger: ledger.snapshot, inputs: renderInputs, fragments: fragments)
         var session: OutputWriter.Session?
         if let writer {
             do throws(OutputWriter.Failure) {
@@ -257,8 +261,6 @@ struct Build {
         }
         let gzip: Precompress.Previous?? = content.site.precompress ? .some(previousOutput(fromLastBuild)) : .none
         let sink = session.map { Self.sink($0, precompress: gzip) }
-        let renderer = SiteRenderer(content: content, theme: theme, generator: generator, today: today,
-                                    ledger: ledger.snapshot, inputs: renderInputs, fragments: fragments)
         let reuse = pages
         let (rendered, problems) = stage("渲染", { build in
             renderer.render(meter: build.options.meter, reuse: reuse, each: sink)
