@@ -38,6 +38,9 @@ struct Build {
     var pages: PageMemoStore?
     var fragments: FragmentCache?
     var written: OutputWriter.Written?
+    /// The report's diagnostics before the render stage (a render done
+    /// again must not report its warnings twice).
+    var diagnosticsBeforeRender: [Diagnostic] = []
 
     init(_ options: SiteBuilder.Options, fs: any SiteFileSystem, clock: any SiteClock, generator: String,
          progress: @escaping @Sendable (SiteBuilder.Event) -> Void) {
@@ -244,6 +247,7 @@ struct Build {
     /// memory whole; then the index's files, then the swap.
     mutating func renderAndWrite(fromLastBuild: Bool) {
         guard let content, let theme, let ledger else { return }
+        if fromLastBuild { diagnosticsBeforeRender = report.diagnostics }
         if !fromLastBuild { startIndex(fromLastBuild: false) }
         pages = fromLastBuild ? cache?.pages() : nil
         // Made before the spare is asked for: `begin` may wait for the
@@ -339,9 +343,10 @@ struct Build {
             report.filesUnchanged = n.unchanged
             report.output = writer.output
         case .failure(let failure) where failure.previousMissing:
-            // A file of the last build is gone from the output (deleted by
-            // hand?): render everything again instead of failing.
-            cache?.miss("上次生成的文件在输出文件夹里找不到了，所有页面重新生成")
+            // A file of the last build is gone from the output or changed
+            // (by hand?): render everything again instead of failing.
+            cache?.miss("输出文件夹里上次生成的文件不见了或被改过，所有页面重新生成")
+            report.diagnostics = diagnosticsBeforeRender
             renderAndWrite(fromLastBuild: false)
         case .failure(let failure):
             report.diagnostics.append(failure.diagnostic)

@@ -119,7 +119,8 @@ public final class SiteCache: @unchecked Sendable {
             return false
         }
         guard (try? String(contentsOfFile: output + "/" + OutputWriter.marker, encoding: .utf8)) == last.fingerprint,
-              surveyTree(output) == (last.outputFiles, last.outputBytes) else {
+              OutputWriter.isAsLeft(siteRoot: siteRoot, output: output)
+                ?? (surveyTree(output) == (last.outputFiles, last.outputBytes)) else {
             miss("输出文件夹里的文件有改动（被手工修改或删除）")
             return false
         }

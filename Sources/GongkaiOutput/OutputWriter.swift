@@ -77,6 +77,15 @@ public struct OutputWriter {
         public var touched = 0
     }
 
+    /// Whether the output is as the last build left it, by that build's
+    /// record of it (`TreeManifest.isAsRecorded`); nil when there is no
+    /// usable record (the caller counts the files instead).
+    public static func isAsLeft(siteRoot: String, output: String) -> Bool? {
+        let out = absolute(output)
+        let records = TreeManifest.folder(siteRoot: absolute(siteRoot), output: out)
+        return TreeManifest.load(records + "/" + TreeManifest.liveFile, tree: out, output: out)?.isAsRecorded(out)
+    }
+
     /// The hidden spare tree beside the output.
     public static func spare(of out: String) -> String {
         (out as NSString).deletingLastPathComponent + "/." + (out as NSString).lastPathComponent + ".spare"
@@ -472,11 +481,19 @@ public struct OutputWriter {
         switch file.content {
         case .previous:
             // An unchanged page of an incremental build: the renderer
-            // checked that the previous build's file is there.
+            // checked that the previous build's file is there. It must be
+            // as the live record says, too: a hand edit in place changes it
+            // (in both trees: it is one file), and it would be published on.
             guard let live, link(live + "/" + file.path, target, making: true) else {
                 return .failed(ioProblem(target, previousMissingNote + file.path), previousMissing: true)
             }
-            return linked(true)
+            let outcome = linked(true)
+            if liveManifest != nil, case .done(let d) = outcome,
+               liveEntry.map({ $0.size != d.entry.size || $0.mtime != d.entry.mtime }) ?? true {
+                unlink(target)
+                return .failed(ioProblem(target, previousChangedNote + file.path), previousMissing: true)
+            }
+            return outcome
         case .bytes(let bytes):
             if liveHolds() || (liveManifest == nil && live.map { sameBytes($0 + "/" + file.path, bytes) } == true),
                let live, link(live + "/" + file.path, target, making: true) {
@@ -696,6 +713,7 @@ public struct OutputWriter {
     }
 
     private static let previousMissingNote = "上次生成的文件不见了："
+    private static let previousChangedNote = "上次生成的文件被改过："
 
     static func ioProblem(_ path: String, _ reason: String) -> Diagnostic {
         Diagnostic(file: path, code: "GK041", message: "写入输出时出错（\(reason)），已发布的站点没有改变。",

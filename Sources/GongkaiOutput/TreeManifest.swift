@@ -458,6 +458,51 @@ struct TreeManifest: Sendable {
         return check
     }
 
+    /// Whether the tree at `root` is as recorded, for a build that writes
+    /// nothing (a no-op): every recorded file there with its size and
+    /// modification time, no folder holding an entry the record does not
+    /// have (a folder whose time or inode changed is listed). Files and
+    /// folders are looked at on every core; nil when the record has no
+    /// folders (a record of an older gongkai).
+    func isAsRecorded(_ root: String) -> Bool? {
+        guard !folders.isEmpty else { return nil }
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let runs = stride(from: 0, to: rows.count, by: 4096).map { $0..<min($0 + 4096, rows.count) }
+        let filesAsRecorded = runs.parallelMap { run -> Bool in
+            var name = [CChar](repeating: 0, count: 256)
+            return paths.withUnsafeBufferPointer { paths in
+                for i in run {
+                    let row = rows[i], length = Int(row.length)
+                    if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
+                    let same = name.withUnsafeMutableBufferPointer { name -> Bool in
+                        UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
+                        name[length] = 0
+                        var st = stat()
+                        return fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+                            && Int(st.st_size) == row.entry.size && Stamp.nanoseconds(st) == row.entry.mtime
+                    }
+                    if !same { return false }
+                }
+                return true
+            }
+        }
+        guard filesAsRecorded.allSatisfy({ $0 }) else { return false }
+        let changed = folders.parallelMap { Folder(fd, $0.path) == $0 ? nil : $0.path }.compactMap { $0 }
+        // A folder changed since it was recorded (or just before: see
+        // `Folder.racy`) may hold only what the record has.
+        let known = changed.isEmpty ? [] : Set(folders.map(\.path))
+        for folder in changed {
+            guard let names = try? LocalFileSystem(root: root).list(folder) else { return false }
+            for entry in names where !(folder.isEmpty && entry == OutputWriter.marker) {
+                let path = folder.isEmpty ? entry : folder + "/" + entry
+                guard known.contains(path) || row(of: path) != nil else { return false }
+            }
+        }
+        return true
+    }
+
     /// The check by listing every folder (a record without folders).
     private func walk(_ root: String, parallel: Bool) -> Check {
         struct Level: Sendable {

@@ -173,6 +173,32 @@ struct IncrementalBuildTests {
         #expect(Self.site(site.output) == (try clean(site)))
     }
 
+    /// A page edited by hand in place, keeping its size (the file is one
+    /// file in both trees: the spare's hard link changes with it): a build
+    /// with nothing to do notices it, and the build after it publishes the
+    /// page as a clean build makes it, not the edit, and reports each warning once.
+    @Test func aPageEditedInPlaceByHandIsNoticedAndReplaced() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        try site.append("content/xinhua/2025/wuye.md", "\n补充说明。\n")
+        #expect(site.build().succeeded)   // the spare tree is made
+        #expect(site.build().upToDate)
+        let page = site.output.appendingPathComponent("mazhuang/2024/caiwu-12/index.html")
+        var bytes = try Data(contentsOf: page)
+        let at = try #require(bytes.range(of: Data("<title>".utf8))).upperBound
+        bytes[at] = UInt8(ascii: "X")
+        let handle = try FileHandle(forUpdating: page)
+        try handle.write(contentsOf: bytes)
+        try handle.close()
+        let noticed = site.build()
+        #expect(noticed.succeeded && !noticed.upToDate)
+        #expect(noticed.cacheMisses.contains { $0.contains("被手工修改") }, "\(noticed.cacheMisses)")
+        #expect(Set(noticed.diagnostics.map(\.rendered)).count == noticed.diagnostics.count, "\(noticed.diagnostics)")
+        #expect(Self.site(site.output) == (try clean(site)))
+        #expect(site.build().upToDate)
+    }
+
     @Test func aDamagedCacheOnlyMeansMoreWork() throws {
         let site = try FixtureSite()
         defer { site.remove() }

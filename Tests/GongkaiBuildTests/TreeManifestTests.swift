@@ -165,6 +165,47 @@ struct TreeManifestTests {
         #expect(check.intact == paths.map { _ in false })
     }
 
+    /// The no-op check by the record (`isAsRecorded`): the tree as recorded
+    /// passes, with folders recorded as racy (listed, holding only recorded
+    /// entries) too; each kind of hand change fails it, a same-size edit in
+    /// place included; a record without folders cannot tell (nil).
+    @Test(arguments: [false, true])
+    func theNoOpCheckByTheRecordFailsOnEveryHandChange(_ racy: Bool) throws {
+        let paths = ["index.html", "a/index.html", "a/b/one.html", "c/x.html"]
+        func made() throws -> (Folder, TreeManifest) {
+            let folder = try Folder()
+            for path in paths { try folder.write(path, "页面 " + path) }
+            let stamp = try #require(TreeManifest.Stamp(tree: folder.tree))
+            let fd = open(folder.tree, O_RDONLY | O_DIRECTORY)
+            defer { close(fd) }
+            if !racy { usleep(20_000) }
+            let folders = ["", "a", "a/b", "c"].compactMap { TreeManifest.Folder(fd, $0, recording: true) }
+            if racy { #expect(folders.contains { $0.mtime == TreeManifest.Folder.racy }) }
+            let manifest = TreeManifest(stamp: stamp, files: paths.map { ($0, folder.entry($0)) }, folders: folders)
+            #expect(manifest.isAsRecorded(folder.tree) == true)
+            #expect(TreeManifest(stamp: stamp, files: paths.map { ($0, folder.entry($0)) }).isAsRecorded(folder.tree) == nil)
+            return (folder, manifest)
+        }
+        let changes: [(Folder) throws -> Void] = [
+            { folder in   // the same size, in place: only its time differs
+                let handle = try #require(FileHandle(forUpdatingAtPath: folder.tree + "/a/b/one.html"))
+                try handle.write(contentsOf: Data("X".utf8))
+                try handle.close()
+            },
+            { try $0.write("a/stray.html", "多出来的") },
+            { try $0.write("top.html", "多出来的") },
+            { try $0.write("c/new/index.html", "多出来的文件夹") },
+            { try FileManager.default.removeItem(atPath: $0.tree + "/c/x.html") },
+            { try FileManager.default.removeItem(atPath: $0.tree + "/a/b") },
+        ]
+        for (n, change) in changes.enumerated() {
+            let (folder, manifest) = try made()
+            usleep(20_000)
+            try change(folder)
+            #expect(manifest.isAsRecorded(folder.tree) == false, "change \(n)")
+        }
+    }
+
     /// Records of an earlier gongkai (text, `.tsv`) are ignored: the spare
     /// is made again from the live site, and the old files go.
     @Test func textRecordsOfAnEarlierGongkaiAreIgnored() throws {
