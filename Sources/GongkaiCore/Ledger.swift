@@ -43,11 +43,11 @@ public struct Ledger: Sendable, Hashable {
         return entry
     }
 
-    /// The newest entry of each notice.
-    public var latest: [String: LedgerEntry] {
-        var result: [String: LedgerEntry] = [:]
+    /// The place in `entries` of each id's newest entry.
+    public var latestIndex: [String: Int] {
+        var result: [String: Int] = [:]
         result.reserveCapacity(entries.count)
-        for e in entries { result[e.id] = e }
+        for (i, e) in entries.enumerated() { result[e.id] = i }
         return result
     }
 

@@ -101,7 +101,10 @@ public struct LedgerStage: Sendable {
         factsEntries.reserveCapacity(hashed.count)
         fileLists.reserveCapacity(hashed.count)
         var versionCache = VersionCache.Update(known: known)
-        let latest = ledger.latest
+        // Where each id's last entry is (entries are only appended below, so
+        // the places stay); the entries compared where they are, not copied.
+        let latestAt = ledger.latestIndex
+        func latest(_ id: String) -> LedgerEntry? { latestAt[id].map { ledger.entries[$0] } }
         var candidates: [(id: String, index: Int)] = []
         var matched = 0
         for (index, notice) in content.notices.enumerated() {
@@ -112,11 +115,13 @@ public struct LedgerStage: Sendable {
             fileLists[notice.id] = records[index].files
             versionCache.set(key, version, new: new)
             let id = notice.id.value
-            if let last = latest[id] {
+            if let at = latestAt[id] {
                 matched += 1
-                if last.version == version && last.facts == records[index].factsSHA && last.files == records[index].filesSHA {
-                    continue
+                let record = records[index]
+                let same = ledger.entries.withUnsafeBufferPointer { entries in
+                    entries[at].version == version && entries[at].facts == record.factsSHA && entries[at].files == record.filesSHA
                 }
+                if same { continue }
             }
             candidates.append((id, index))
         }
@@ -130,7 +135,7 @@ public struct LedgerStage: Sendable {
             let version = hashed[index].1
             let record = records[index]
             let event: LedgerEntry.Event
-            if let last = latest[id], last.version == version {
+            if let last = latest(id), last.version == version {
                 // The same text. Changed files are a silent edit of what was
                 // published (a replaced PDF); anything else beside the text
                 // (the contact from community.yml, a first record after
@@ -144,7 +149,7 @@ public struct LedgerStage: Sendable {
                     continue
                 }
                 event = .updated
-            } else if let last = latest[id] {
+            } else if let last = latest(id) {
                 if notice.withdrawal != nil && !withdrawnBefore.contains(id) {
                     event = .withdrawn
                 } else if notice.revisions.count > last.revisions {
@@ -174,7 +179,7 @@ public struct LedgerStage: Sendable {
             let version = SHA256.hex(text)
             replyVersions[reply.id] = version
             replyTexts[reply.id] = text
-            if let last = latest[reply.id] {
+            if let last = latest(reply.id) {
                 matched += 1
                 if last.version == version { continue }
                 guard reply.revisions.count > last.revisions else {
@@ -189,9 +194,9 @@ public struct LedgerStage: Sendable {
                 pending.append(ledger.append(id: reply.id, event: .published, version: version, revisions: reply.revisions.count, time: time))
             }
         }
-        if matched < latest.count {
+        if matched < latestAt.count {
             let present = Set(content.notices.map(\.id.value) + replyVersions.keys)
-            for id in latest.keys.sorted() where !present.contains(id) {
+            for id in latestAt.keys.sorted() where !present.contains(id) {
                 diagnostics.append(Diagnostic(file: "content/\(id).md", code: "GK163", message: LedgerMessages.vanished(id),
                                               fix: LedgerMessages.vanishedFix))
             }

@@ -69,7 +69,7 @@ public struct OutputWriter {
         /// Files whose bytes equal the previous build's: kept or hard-linked,
         /// so they keep their modification time (and are not written again).
         public var unchanged: Int
-        /// What `BuildCache.survey` will find in the output: files (the
+        /// What `surveyTree` will find in the output: files (the
         /// marker included) and their total size.
         public var survey: (files: Int, bytes: Int)
         /// Files written, linked or removed to bring the spare up to date
