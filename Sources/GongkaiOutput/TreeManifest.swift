@@ -392,7 +392,7 @@ struct TreeManifest: Sendable {
 
     /// `parallel`: the top-level folders on all cores.
     func check(_ root: String, parallel: Bool = true) -> Check {
-        if !folders.isEmpty, let check = checkByFolders(root) { return check }
+        if !folders.isEmpty, let check = checkByFolders(root, parallel: parallel) { return check }
         var check = walk(root, parallel: parallel)
         // Every folder is recorded again (its record did not help).
         check.changedFolders = folders.map(\.path)
@@ -404,7 +404,7 @@ struct TreeManifest: Sendable {
     /// changed (an entry was added, removed or renamed in it: what is there
     /// that the record does not have is `bad`). Nil if the tree's root
     /// cannot be opened.
-    func checkByFolders(_ root: String) -> Check? {
+    func checkByFolders(_ root: String, parallel: Bool = true) -> Check? {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -415,25 +415,25 @@ struct TreeManifest: Sendable {
         // Many changed folders (a tree recorded as it was being made): one
         // walk of everything costs less than listing them one by one.
         guard changed.count <= max(64, folders.count / 16) else { return nil }
-        /// `path` NUL-terminated, in a buffer reused for every file.
-        var name = [CChar](repeating: 0, count: 256)
-        paths.withUnsafeBufferPointer { paths in
-            for (i, row) in rows.enumerated() {
-                let length = Int(row.length)
-                if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
-                name.withUnsafeMutableBufferPointer { name in
-                    UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
-                    name[length] = 0
-                    var st = stat()
-                    guard fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }   // gone
-                    if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == row.entry.size
-                        && Stamp.nanoseconds(st) == row.entry.mtime {
-                        check.intact[i] = true
-                    } else if (st.st_mode & S_IFMT) != S_IFDIR {
-                        check.bad.append(path(i))
-                    }
+        let look = { @Sendable (run: Range<Int>) -> (intact: [Int], bad: [Int]) in
+            var intact: [Int] = [], bad: [Int] = []
+            intact.reserveCapacity(run.count)
+            self.lookAt(rows: run, in: fd) { i, st in
+                guard let st else { return true }   // gone
+                if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == self.rows[i].entry.size
+                    && Stamp.nanoseconds(st) == self.rows[i].entry.mtime {
+                    intact.append(i)
+                } else if (st.st_mode & S_IFMT) != S_IFDIR {
+                    bad.append(i)
                 }
+                return true
             }
+            return (intact, bad)
+        }
+        let runs = Self.runs(rows.count)
+        for part in parallel ? runs.parallelMap(look) : runs.map(look) {
+            for i in part.intact { check.intact[i] = true }
+            check.bad += part.bad.map(path)
         }
         check.changedFolders = changed
         guard !changed.isEmpty else { return check }
@@ -458,6 +458,32 @@ struct TreeManifest: Sendable {
         return check
     }
 
+    /// The rows in runs of 4,096, for the cores to share.
+    static func runs(_ count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
+    }
+
+    /// `fstatat` of each row of `run` in the tree `fd` is open on (links
+    /// not followed; the path copied NUL-terminated into one buffer, not
+    /// made a string); `body` gets nil for a file that is not there, and
+    /// stops the run by returning false.
+    func lookAt(rows run: Range<Int>, in fd: Int32, _ body: (Int, stat?) -> Bool) {
+        var name = [CChar](repeating: 0, count: 256)
+        paths.withUnsafeBufferPointer { paths in
+            for i in run {
+                let row = rows[i], length = Int(row.length)
+                if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
+                let more = name.withUnsafeMutableBufferPointer { name -> Bool in
+                    UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
+                    name[length] = 0
+                    var st = stat()
+                    return body(i, fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st : nil)
+                }
+                if !more { return }
+            }
+        }
+    }
+
     /// Whether the tree at `root` is as recorded, for a build that writes
     /// nothing (a no-op): every recorded file there with its size and
     /// modification time, no folder holding an entry the record does not
@@ -469,24 +495,14 @@ struct TreeManifest: Sendable {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let runs = stride(from: 0, to: rows.count, by: 4096).map { $0..<min($0 + 4096, rows.count) }
-        let filesAsRecorded = runs.parallelMap { run -> Bool in
-            var name = [CChar](repeating: 0, count: 256)
-            return paths.withUnsafeBufferPointer { paths in
-                for i in run {
-                    let row = rows[i], length = Int(row.length)
-                    if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
-                    let same = name.withUnsafeMutableBufferPointer { name -> Bool in
-                        UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
-                        name[length] = 0
-                        var st = stat()
-                        return fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFREG
-                            && Int(st.st_size) == row.entry.size && Stamp.nanoseconds(st) == row.entry.mtime
-                    }
-                    if !same { return false }
-                }
-                return true
+        let filesAsRecorded = Self.runs(rows.count).parallelMap { run -> Bool in
+            var same = true
+            self.lookAt(rows: run, in: fd) { i, st in
+                same = st.map { st in (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == self.rows[i].entry.size
+                    && Stamp.nanoseconds(st) == self.rows[i].entry.mtime } ?? false
+                return same
             }
+            return same
         }
         guard filesAsRecorded.allSatisfy({ $0 }) else { return false }
         let changed = folders.parallelMap { Folder(fd, $0.path) == $0 ? nil : $0.path }.compactMap { $0 }
