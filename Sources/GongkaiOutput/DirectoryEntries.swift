@@ -26,25 +26,31 @@ public func surveyTree(_ root: String) -> (files: Int, bytes: Int) {
     // thousands of files each, and a walk by top-level folder left one
     // core looking at them alone.
     enum Task: Sendable {
-        /// A folder to list (its descriptor is taken over).
-        case folder(Int32)
-        /// Files of a folder to look at (the descriptor is taken over).
-        case files(Int32, ArraySlice<String>)
+        /// A folder to list, by its path from the root.
+        case folder(String)
+        /// Files of a folder to look at.
+        case files(String, ArraySlice<String>)
     }
-    let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { return (0, 0) }
-    let queue = TaskQueue<Task>([.folder(fd)])
+    // Folders are opened when a core takes them, by their path from the
+    // root: a site of 1,000 communities would otherwise hold a descriptor
+    // for each at once.
+    let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard top >= 0 else { return (0, 0) }
+    defer { close(top) }
+    let queue = TaskQueue<Task>([.folder("")])
     let run = 2048
     let totals = queue.drain { task, push -> (files: Int, bytes: Int) in
         var files = 0, bytes = 0
-        func look(_ at: Int32, _ names: ArraySlice<String>) {
+        func open(_ folder: String) -> Int32 {
+            openat(top, folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        }
+        func look(_ at: Int32, _ folder: String, _ names: ArraySlice<String>) {
             for name in names {
                 var st = stat()
                 guard fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     // A file system that does not say an entry's kind.
-                    let sub = openat(at, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                    if sub >= 0 { push(.folder(sub)) }
+                    push(.folder(folder.isEmpty ? name : folder + "/" + name))
                 } else {
                     files += 1
                     if (st.st_mode & S_IFMT) == S_IFREG { bytes += Int(st.st_size) }
@@ -52,30 +58,31 @@ public func surveyTree(_ root: String) -> (files: Int, bytes: Int) {
             }
         }
         switch task {
-        case .files(let at, let names):
-            look(at, names)
+        case .files(let folder, let names):
+            let at = open(folder)
+            guard at >= 0 else { break }
+            look(at, folder, names)
             close(at)
-        case .folder(let fd):
-            guard let dir = fdopendir(fd) else { close(fd); break }
+        case .folder(let folder):
+            let fd = open(folder)
+            guard fd >= 0, let dir = fdopendir(fd) else { if fd >= 0 { close(fd) }; break }
             defer { closedir(dir) }
             var names: [String] = []
             while let entry = readdir(dir) {
                 let name = direntName(entry)
                 if name == "." || name == ".." { continue }
                 if entry.pointee.d_type == UInt8(DT_DIR) {
-                    let sub = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
-                    if sub >= 0 { push(.folder(sub)) }
+                    push(.folder(folder.isEmpty ? name : folder + "/" + name))
                 } else {
                     names.append(name)
                 }
             }
             var start = run
             while start < names.count {
-                let at = dup(dirfd(dir))
-                if at >= 0 { push(.files(at, names[start..<min(start + run, names.count)])) }
+                push(.files(folder, names[start..<min(start + run, names.count)]))
                 start += run
             }
-            look(dirfd(dir), names.prefix(run))
+            look(dirfd(dir), folder, names.prefix(run))
         }
         return (files, bytes)
     }
