@@ -17,7 +17,8 @@ public struct LedgerStage: Sendable {
         /// Entries this build adds (already in `snapshot.ledger`).
         public var pending: [LedgerEntry]
         /// `pending` as the lines appended to the ledger file, each with its
-        /// newline (made once, on every core: a first build adds one a notice).
+        /// newline (made once, on every core: a first build adds one a
+        /// notice); empty when the build does not record.
         var pendingLines: [UInt8] = []
         public var diagnostics: [Diagnostic]
         /// The ledger file as read (nil when there is none yet).
@@ -215,7 +216,8 @@ public struct LedgerStage: Sendable {
         snapshot.files = fileLists
         snapshot.replyVersions = replyVersions
         snapshot.replyTexts = replyTexts
-        let pendingLines = stride(from: 0, to: pending.count, by: 1024)
+        // Only a build that records appends them (a preview records nothing).
+        let pendingLines = stride(from: 0, to: recording ? pending.count : 0, by: 1024)
             .map { pending[$0..<min($0 + 1024, pending.count)] }
             .parallelMap { chunk in chunk.reduce(into: [UInt8]()) { $0 += $1.jsonLine; $0.append(10) } }
             .reduce(into: [UInt8]()) { $0 += $1 }
