@@ -79,72 +79,59 @@ public struct Ledger: Sendable, Hashable {
     /// their hashes are not recomputed (sequence and links are still
     /// checked). 0, as `gongkai verify` passes, checks everything.
     public static func parse(jsonLines bytes: [UInt8], verified: Int = 0) -> (Ledger, [Problem]) {
-        if let fast = parseCanonical(bytes, verified: verified) { return fast }
-        var entries: [(line: Int, entry: LedgerEntry)] = []
-        var problems: [Problem] = []
-        let decoder = JSONDecoder()
-        let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
-        let blank: (ArraySlice<UInt8>) -> Bool = { $0.allSatisfy { $0 == 32 || $0 == 13 || $0 == 9 } }
-        let filled = lines.enumerated().filter { !blank($0.element) }
-        // Fast path: the lines as one JSON array, decoded in one call (one
-        // JSONDecoder call per line was most of the stage on 10,000 notices).
-        var array: [UInt8] = [91]
-        for (n, (_, line)) in filled.enumerated() {
-            if n > 0 { array.append(44) }
-            array += line
-        }
-        array.append(93)
-        if let all = try? decoder.decode([LedgerEntry].self, from: Data(array)), all.count == filled.count {
-            let numbered = zip(filled, all).map { (line: $0.offset + 1, entry: $1) }
-            let trusted = filled.prefix { $0.element.endIndex < verified }.count
-            return (Ledger(entries: all), chainProblems(numbered, trusted: trusted).sorted { $0.line < $1.line })
-        }
-        for (index, line) in lines.enumerated() {
-            if line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
-            if let entry = try? decoder.decode(LedgerEntry.self, from: Data(line)) {
-                entries.append((index + 1, entry))
-            } else {
-                problems.append(Problem(line: index + 1, seq: nil, kind: .unreadable))
-            }
-        }
-        problems += chainProblems(entries)
-        return (Ledger(entries: entries.map(\.entry)), problems.sorted { $0.line < $1.line })
-    }
-
-    /// The fastest path: every line exactly as gongkai writes it, read on
-    /// all cores from the file's bytes in place (the lines as ranges: slices
-    /// of one array, retained and released by both cores at once, were
-    /// most of the reading); nil when a line is not.
-    static func parseCanonical(_ bytes: [UInt8], verified: Int) -> (Ledger, [Problem])? {
+        // The lines that hold anything, as ranges of the bytes (slices of one
+        // array, retained and released by both cores at once, were most of
+        // the reading), and their numbers.
         var ranges: [Range<Int>] = [], lines: [Int] = []
         bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var start = 0, line = 1
-            while start < b.count {
-                let end = memchr(base + start, 10, b.count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? b.count
-                if b[start..<end].contains(where: { $0 != 32 && $0 != 13 && $0 != 9 }) {
-                    ranges.append(start..<end)
-                    lines.append(line)
+            var number = 0
+            forEachLine(b) { line in
+                number += 1
+                if b[line].contains(where: { $0 != 32 && $0 != 13 && $0 != 9 }) {
+                    ranges.append(line)
+                    lines.append(number)
                 }
-                start = end + 1
-                line += 1
             }
         }
-        let parsed: [LedgerEntry?] = bytes.withUnsafeBufferPointer { b in
+        let trusted = ranges.prefix { $0.upperBound < verified }.count
+        // Fastest path: every line exactly as gongkai writes it, on all cores.
+        let quick: [LedgerEntry?] = bytes.withUnsafeBufferPointer { b in
             nonisolated(unsafe) let b = b
             return ranges.parallelMap { LedgerEntry(canonicalLine: b[$0]) }
         }
-        var entries: [LedgerEntry] = []
-        entries.reserveCapacity(parsed.count)
-        for entry in parsed {
-            guard let entry else { return nil }
-            entries.append(entry)
+        if !quick.contains(where: { $0 == nil }) {
+            let entries = quick.map { $0! }
+            return (Ledger(entries: entries), chainProblems(entries, lines: lines, trusted: trusted))
         }
-        let trusted = ranges.prefix { $0.upperBound < verified }.count
-        return (Ledger(entries: entries), chainProblems(entries, lines: lines, trusted: trusted))
+        // Fast path: the lines as one JSON array, decoded in one call (one
+        // JSONDecoder call per line was most of the stage on 10,000 notices).
+        let decoder = JSONDecoder()
+        var array: [UInt8] = [91]
+        for (n, line) in ranges.enumerated() {
+            if n > 0 { array.append(44) }
+            array += bytes[line]
+        }
+        array.append(93)
+        if let all = try? decoder.decode([LedgerEntry].self, from: Data(array)), all.count == ranges.count {
+            return (Ledger(entries: all), chainProblems(all, lines: lines, trusted: trusted))
+        }
+        // Line by line: the lines that cannot be read are problems of their own.
+        var entries: [LedgerEntry] = [], read: [Int] = [], problems: [Problem] = []
+        for (line, number) in zip(ranges, lines) {
+            if let entry = try? decoder.decode(LedgerEntry.self, from: Data(bytes[line])) {
+                entries.append(entry)
+                read.append(number)
+            } else {
+                problems.append(Problem(line: number, seq: nil, kind: .unreadable))
+            }
+        }
+        problems += chainProblems(entries, lines: read, trusted: 0)
+        return (Ledger(entries: entries), problems.sorted { $0.line < $1.line })
     }
 
-    /// `chainProblems` of entries on the given lines, sorted by line.
+    /// The problems of the chain of `entries` (on the given lines), sorted
+    /// by line. `trusted`: how many leading entries need not have their hash
+    /// recomputed (`parse(jsonLines:verified:)`).
     static func chainProblems(_ entries: [LedgerEntry], lines: [Int], trusted: Int) -> [Problem] {
         var problems: [Problem] = []
         var previous = genesis
@@ -163,13 +150,7 @@ public struct Ledger: Sendable, Hashable {
 
     /// Checks entries in order (as published in ledger.json, line = index + 1).
     public static func check(_ entries: [LedgerEntry]) -> [Problem] {
-        chainProblems(entries.enumerated().map { ($0.offset + 1, $0.element) })
-    }
-
-    /// `trusted`: how many leading entries need not have their hash
-    /// recomputed (`parse(jsonLines:verified:)`).
-    static func chainProblems(_ entries: [(line: Int, entry: LedgerEntry)], trusted: Int = 0) -> [Problem] {
-        chainProblems(entries.map(\.entry), lines: entries.map(\.line), trusted: trusted)
+        chainProblems(entries, lines: entries.indices.map { $0 + 1 }, trusted: 0)
     }
 
     /// The file: one line per entry, keys sorted, ending with a newline.

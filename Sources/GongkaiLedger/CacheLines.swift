@@ -1,3 +1,5 @@
+import GongkaiCore
+
 /// The line files the ledger stage keeps in `.gongkai-cache/`
 /// (`VersionCache`, `FactsCache`): read as bytes, since they are read on
 /// every build, and checked field by field (a damaged line is a miss).
@@ -7,12 +9,8 @@ enum CacheLines {
     /// Each non-empty line of `bytes`, without its newline.
     static func forEach(_ bytes: [UInt8], _ body: (Line) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 10 { end += 1 }
-                if end > start { body(buffer[start..<end]) }
-                start = end + 1
+            forEachLine(buffer) { line in
+                if !line.isEmpty { body(buffer[line]) }
             }
         }
     }

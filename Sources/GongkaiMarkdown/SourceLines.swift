@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GongkaiCore
 
 /// The document's bytes split into lines, to read a paragraph's source back
 /// (cmark keeps positions on nodes, not the raw text of a paragraph).
@@ -15,12 +11,8 @@ struct SourceLines {
         self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            var from = 0
-            while from < b.count, let hit = memchr(base + from, 10, b.count - from) {
-                let i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
-                starts.append(i + 1)
-                from = i + 1
+            forEachLine(b) { line in
+                if line.upperBound < b.count { starts.append(line.upperBound + 1) }
             }
         }
         self.starts = starts

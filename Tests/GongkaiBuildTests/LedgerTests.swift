@@ -403,6 +403,20 @@ import Testing
         #expect(slow == quick)
         #expect(Ledger(entries: quick.entries).jsonLines == bytes)
     }
+
+    /// A line no reader can read is a problem at its own line (blank lines
+    /// counted); the lines around it are still read and checked.
+    @Test func anUnreadableLineIsReportedAtItsLine() throws {
+        let bytes = try Array(Data(contentsOf: FixtureSite.repositoryRoot.appendingPathComponent(Ledger.path)))
+        var text = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        let count = text.count
+        text.insert("", at: 1)
+        text[3] = "{坏了"
+        let (ledger, problems) = Ledger.parse(jsonLines: Array((text.joined(separator: "\n") + "\n").utf8))
+        #expect(ledger.entries.count == count - 1)
+        #expect(problems.first.map { [$0.line] } == [4] && problems.first?.kind == .unreadable && problems.first?.seq == nil)
+        #expect(problems.contains { $0.kind == .sequence(expected: 3) && $0.line == 5 })
+    }
 }
 
 @Suite struct SHA256Tests {
