@@ -282,8 +282,7 @@ struct Build {
         // The index's files (thousands change when one notice is added)
         // compressed and written on every core, as the pages were.
         files = rendered + (sink.map { sink in
-            stride(from: 0, to: indexFiles.count, by: 256).map { $0..<min($0 + 256, indexFiles.count) }
-                .parallelMap { sink(Array(indexFiles[$0])) }.flatMap { $0 }
+            indexFiles.indices.runs(of: 256).parallelMap { sink(Array(indexFiles[$0])) }.flatMap { $0 }
         } ?? indexFiles)
         guard succeeded, let session else { return }
         finishWriting(session)

@@ -84,3 +84,11 @@ public enum ProcessInfoCores {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+extension Range where Bound == Int {
+    /// The range cut into runs of `size` indices (the last may be shorter),
+    /// for the cores to share.
+    public func runs(of size: Int) -> [Range<Int>] {
+        Swift.stride(from: lowerBound, to: upperBound, by: size).map { $0..<Swift.min($0 + size, upperBound) }
+    }
+}

@@ -217,9 +217,8 @@ public struct LedgerStage: Sendable {
         snapshot.replyVersions = replyVersions
         snapshot.replyTexts = replyTexts
         // Only a build that records appends them (a preview records nothing).
-        let pendingLines = stride(from: 0, to: recording ? pending.count : 0, by: 1024)
-            .map { pending[$0..<min($0 + 1024, pending.count)] }
-            .parallelMap { chunk in chunk.reduce(into: [UInt8]()) { $0 += $1.jsonLine; $0.append(10) } }
+        let pendingLines = (recording ? pending.indices : 0..<0).runs(of: 1024)
+            .parallelMap { [pending] run in pending[run].reduce(into: [UInt8]()) { $0 += $1.jsonLine; $0.append(10) } }
             .reduce(into: [UInt8]()) { $0 += $1 }
         return Outcome(snapshot: snapshot, pending: pending, pendingLines: pendingLines, diagnostics: diagnostics,
                        recorded: recorded, sound: sound, versionCache: versionCache, fileHashes: fileHashes,

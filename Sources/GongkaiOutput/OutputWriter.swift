@@ -156,8 +156,7 @@ public struct OutputWriter {
     public func write(_ files: [OutputFile], marker: String = "", meter: ProgressMeter? = nil,
                       beforeSwap: () -> Diagnostic? = { nil }) throws(Failure) -> Written {
         let session = try begin()
-        let chunks = stride(from: 0, to: files.count, by: 256).map { $0..<min($0 + 256, files.count) }
-        _ = chunks.parallelMap(meter: meter) { range in session.put(Array(files[range])) }
+        _ = files.indices.runs(of: 256).parallelMap(meter: meter) { range in session.put(Array(files[range])) }
         return try session.finish(marker: marker, beforeSwap: beforeSwap)
     }
 

@@ -57,8 +57,7 @@ public enum Precompress {
     public static func addingSiblings(_ files: [OutputFile], previous: String? = nil,
                                       hadGzip: (@Sendable (String) -> Bool?)? = nil) -> [OutputFile] {
         let previous = Previous(previous, hadGzip: hadGzip)
-        let chunks = stride(from: 0, to: files.count, by: 64).map { $0..<min($0 + 64, files.count) }
-        return chunks.parallelMap { withSiblings(Array(files[$0]), previous: previous) }.flatMap { $0 }
+        return files.indices.runs(of: 64).parallelMap { withSiblings(Array(files[$0]), previous: previous) }.flatMap { $0 }
     }
 
     /// Each file followed by its `.gz` sibling where one is worth it, on the

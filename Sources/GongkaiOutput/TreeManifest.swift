@@ -430,7 +430,7 @@ struct TreeManifest: Sendable {
             }
             return (intact, bad)
         }
-        let runs = Self.runs(rows.count)
+        let runs = rows.indices.runs(of: 4096)
         for part in parallel ? runs.parallelMap(look) : runs.map(look) {
             for i in part.intact { check.intact[i] = true }
             check.bad += part.bad.map(path)
@@ -456,11 +456,6 @@ struct TreeManifest: Sendable {
             }
         }
         return check
-    }
-
-    /// The rows in runs of 4,096, for the cores to share.
-    static func runs(_ count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
     }
 
     /// `fstatat` of each row of `run` in the tree `fd` is open on (links
@@ -495,7 +490,7 @@ struct TreeManifest: Sendable {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let filesAsRecorded = Self.runs(rows.count).parallelMap { run -> Bool in
+        let filesAsRecorded = rows.indices.runs(of: 4096).parallelMap { run -> Bool in
             var same = true
             self.lookAt(rows: run, in: fd) { i, st in
                 same = st.map { st in (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == self.rows[i].entry.size

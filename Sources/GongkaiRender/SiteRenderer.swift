@@ -242,8 +242,7 @@ public struct SiteRenderer: Sendable {
         jobs += ledgerJobs(reuse)
         // Notices in jobs of 64: one job per notice spent more time making
         // and running jobs than an incremental build spends on the notices.
-        for start in stride(from: 0, to: content.notices.count, by: 64) {
-            let range = start..<min(start + 64, content.notices.count)
+        for range in content.notices.indices.runs(of: 64) {
             jobs.append { [self] in try range.flatMap { try noticeFiles(content.notices[$0], at: $0, reuse) } }
         }
 
