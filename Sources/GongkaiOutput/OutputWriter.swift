@@ -465,8 +465,7 @@ public struct OutputWriter {
         func liveHolds() -> Bool {
             guard let live, same, let liveEntry else { return false }
             var st = stat()
-            return lstat(live + "/" + file.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
-                && Int(st.st_size) == liveEntry.size && TreeManifest.Stamp.nanoseconds(st) == liveEntry.mtime
+            return lstat(live + "/" + file.path, &st) == 0 && liveEntry.describes(st)
         }
         func linked(_ same: Bool) -> Outcome {
             var st = stat()

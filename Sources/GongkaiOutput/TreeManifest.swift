@@ -37,6 +37,12 @@ struct TreeManifest: Sendable {
         /// hand, through either tree: unchanged files are hard links shared
         /// by both) no longer matches its entry.
         var mtime: Int64
+
+        /// The file `st` describes is this entry's: a regular file of its
+        /// size and modification time (a hand edit changes the time).
+        func describes(_ st: stat) -> Bool {
+            (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == size && Stamp.nanoseconds(st) == mtime
+        }
     }
 
     /// Identifies a tree by its marker file.
@@ -410,8 +416,8 @@ struct TreeManifest: Sendable {
         defer { close(fd) }
         var check = Check()
         check.intact = [Bool](repeating: false, count: rows.count)
-        var changed: [String] = []
-        for folder in folders where Folder(fd, folder.path) != folder { changed.append(folder.path) }
+        let unchanged = { @Sendable (folder: Folder) in Folder(fd, folder.path) == folder ? nil : folder.path }
+        let changed = (parallel ? folders.parallelMap(unchanged) : folders.map(unchanged)).compactMap { $0 }
         // Many changed folders (a tree recorded as it was being made): one
         // walk of everything costs less than listing them one by one.
         guard changed.count <= max(64, folders.count / 16) else { return nil }
@@ -420,8 +426,7 @@ struct TreeManifest: Sendable {
             intact.reserveCapacity(run.count)
             self.lookAt(rows: run, in: fd) { i, st in
                 guard let st else { return true }   // gone
-                if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == self.rows[i].entry.size
-                    && Stamp.nanoseconds(st) == self.rows[i].entry.mtime {
+                if self.rows[i].entry.describes(st) {
                     intact.append(i)
                 } else if (st.st_mode & S_IFMT) != S_IFDIR {
                     bad.append(i)
@@ -480,38 +485,13 @@ struct TreeManifest: Sendable {
     }
 
     /// Whether the tree at `root` is as recorded, for a build that writes
-    /// nothing (a no-op): every recorded file there with its size and
-    /// modification time, no folder holding an entry the record does not
-    /// have (a folder whose time or inode changed is listed). Files and
-    /// folders are looked at on every core; nil when the record has no
-    /// folders (a record of an older gongkai).
+    /// nothing (a no-op): the check on every core, with nothing bad and
+    /// every recorded file intact; nil when the record has no folders (a
+    /// record of an older gongkai).
     func isAsRecorded(_ root: String) -> Bool? {
         guard !folders.isEmpty else { return nil }
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let filesAsRecorded = rows.indices.runs(of: 4096).parallelMap { run -> Bool in
-            var same = true
-            self.lookAt(rows: run, in: fd) { i, st in
-                same = st.map { st in (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == self.rows[i].entry.size
-                    && Stamp.nanoseconds(st) == self.rows[i].entry.mtime } ?? false
-                return same
-            }
-            return same
-        }
-        guard filesAsRecorded.allSatisfy({ $0 }) else { return false }
-        let changed = folders.parallelMap { Folder(fd, $0.path) == $0 ? nil : $0.path }.compactMap { $0 }
-        // A folder changed since it was recorded (or just before: see
-        // `Folder.racy`) may hold only what the record has.
-        let known = changed.isEmpty ? [] : Set(folders.map(\.path))
-        for folder in changed {
-            guard let names = try? LocalFileSystem(root: root).list(folder) else { return false }
-            for entry in names where !(folder.isEmpty && entry == OutputWriter.marker) {
-                let path = folder.isEmpty ? entry : folder + "/" + entry
-                guard known.contains(path) || row(of: path) != nil else { return false }
-            }
-        }
-        return true
+        let check = check(root, parallel: true)
+        return check.bad.isEmpty && !check.intact.contains(false)
     }
 
     /// The check by listing every folder (a record without folders).
@@ -556,7 +536,7 @@ struct TreeManifest: Sendable {
                     h.add(name)
                     if let row = row(prefix: prefixBytes, name: name, hash: h.value) {
                         let entry = rows[row].entry
-                        if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) == entry.size && Stamp.nanoseconds(st) == entry.mtime {
+                        if entry.describes(st) {
                             level.intact.append(Int32(row))
                             continue
                         }
