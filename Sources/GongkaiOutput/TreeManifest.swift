@@ -416,22 +416,33 @@ struct TreeManifest: Sendable {
         defer { close(fd) }
         var check = Check()
         check.intact = [Bool](repeating: false, count: rows.count)
-        let unchanged = { @Sendable (folder: Folder) in Folder(fd, folder.path) == folder ? nil : folder.path }
-        let changed = (parallel ? folders.parallelMap(unchanged) : folders.map(unchanged)).compactMap { $0 }
+        let changedPath = { @Sendable (folder: Folder) in Folder(fd, folder.path) == folder ? nil : folder.path }
+        let changed = (parallel ? folders.parallelMap(changedPath) : folders.map(changedPath)).compactMap { $0 }
         // Many changed folders (a tree recorded as it was being made): one
         // walk of everything costs less than listing them one by one.
         guard changed.count <= max(64, folders.count / 16) else { return nil }
+        /// A run of rows: one `fstatat` each, the path copied NUL-terminated
+        /// into one buffer (not made a string).
         let look = { @Sendable (run: Range<Int>) -> (intact: [Int], bad: [Int]) in
             var intact: [Int] = [], bad: [Int] = []
             intact.reserveCapacity(run.count)
-            self.lookAt(rows: run, in: fd) { i, st in
-                guard let st else { return true }   // gone
-                if self.rows[i].entry.describes(st) {
-                    intact.append(i)
-                } else if (st.st_mode & S_IFMT) != S_IFDIR {
-                    bad.append(i)
+            var name = [CChar](repeating: 0, count: 256)
+            self.paths.withUnsafeBufferPointer { paths in
+                for i in run {
+                    let row = self.rows[i], length = Int(row.length)
+                    if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
+                    name.withUnsafeMutableBufferPointer { name in
+                        UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
+                        name[length] = 0
+                        var st = stat()
+                        guard fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return }   // gone
+                        if row.entry.describes(st) {
+                            intact.append(i)
+                        } else if (st.st_mode & S_IFMT) != S_IFDIR {
+                            bad.append(i)
+                        }
+                    }
                 }
-                return true
             }
             return (intact, bad)
         }
@@ -461,27 +472,6 @@ struct TreeManifest: Sendable {
             }
         }
         return check
-    }
-
-    /// `fstatat` of each row of `run` in the tree `fd` is open on (links
-    /// not followed; the path copied NUL-terminated into one buffer, not
-    /// made a string); `body` gets nil for a file that is not there, and
-    /// stops the run by returning false.
-    func lookAt(rows run: Range<Int>, in fd: Int32, _ body: (Int, stat?) -> Bool) {
-        var name = [CChar](repeating: 0, count: 256)
-        paths.withUnsafeBufferPointer { paths in
-            for i in run {
-                let row = rows[i], length = Int(row.length)
-                if name.count <= length { name = [CChar](repeating: 0, count: length * 2 + 1) }
-                let more = name.withUnsafeMutableBufferPointer { name -> Bool in
-                    UnsafeMutableRawPointer(name.baseAddress!).copyMemory(from: paths.baseAddress! + Int(row.start), byteCount: length)
-                    name[length] = 0
-                    var st = stat()
-                    return body(i, fstatat(fd, name.baseAddress!, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st : nil)
-                }
-                if !more { return }
-            }
-        }
     }
 
     /// Whether the tree at `root` is as recorded, for a build that writes
