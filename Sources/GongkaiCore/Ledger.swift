@@ -79,9 +79,9 @@ public struct Ledger: Sendable, Hashable {
     /// their hashes are not recomputed (sequence and links are still
     /// checked). 0, as `gongkai verify` passes, checks everything.
     public static func parse(jsonLines bytes: [UInt8], verified: Int = 0) -> (Ledger, [Problem]) {
-        // The lines that hold anything, as ranges of the bytes (slices of one
-        // array, retained and released by both cores at once, were most of
-        // the reading), and their numbers.
+        // The lines that hold anything, and their numbers: as ranges of the
+        // bytes, since slices of one array would be retained and released by
+        // both cores at once.
         var ranges: [Range<Int>] = [], lines: [Int] = []
         bytes.withUnsafeBufferPointer { b in
             var number = 0

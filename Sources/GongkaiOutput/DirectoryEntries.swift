@@ -23,8 +23,8 @@ public func surveyTree(_ root: String) -> (files: Int, bytes: Int) {
     // own folder, not by walking its whole path again (a 10,000-notice
     // output has 50,000 files five folders deep). Folders and runs of
     // files are tasks any core takes: the search index's folders hold
-    // thousands of files each, and a walk by top-level folder left one
-    // core looking at them alone.
+    // thousands of files each, which one core alone would look at in a
+    // walk by top-level folder.
     enum Task: Sendable {
         /// A folder to list, by its path from the root.
         case folder(String)
